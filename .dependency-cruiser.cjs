@@ -1,0 +1,58 @@
+/**
+ * Keeps the package graph of ARCHITECTURE.md: an arrow there is the only import allowed
+ * between workspace packages (dev-dependencies included), and no cycles.
+ */
+const allowed = {
+  core: [],
+  gradcheck: ['core'],
+  layers: ['core'],
+  batchnorm: ['core', 'layers'],
+  regularization: ['core', 'layers'],
+  optimizers: ['core'],
+  data: ['core'],
+  train: ['core', 'layers', 'optimizers', 'data'],
+  tune: ['core'],
+};
+const packages = Object.keys(allowed);
+
+const forbidden = [
+  {
+    name: 'no-circular',
+    severity: 'error',
+    comment: 'Packages must not import each other in a cycle.',
+    from: { path: '^packages/([^/]+)/' },
+    to: { circular: true, pathNot: '^packages/$1/' },
+  },
+  ...packages.map((name) => ({
+    name: `package-graph-${name}`,
+    severity: 'error',
+    comment: `@deeptune/${name} may import only: ${allowed[name].join(', ') || 'nothing'}.`,
+    from: { path: `^packages/${name}/` },
+    to: {
+      path: '^packages/([^/]+)/',
+      pathNot: [`^packages/${name}/`, ...allowed[name].map((dep) => `^packages/${dep}/`)],
+    },
+  })),
+  {
+    name: 'libraries-never-import-apps',
+    severity: 'error',
+    from: { path: '^packages/' },
+    to: { path: '^apps/' },
+  },
+];
+
+module.exports = {
+  forbidden,
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|api-docs|node_modules)/' },
+    tsPreCompilationDeps: true,
+    combinedDependencies: true,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['@deeptune/source', 'import', 'types'],
+      mainFields: ['module', 'main', 'types'],
+    },
+    tsConfig: { fileName: 'tsconfig.base.json' },
+  },
+};

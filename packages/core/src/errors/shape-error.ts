@@ -1,0 +1,27 @@
+import { DeeptuneError, markerCheck, type DeeptuneErrorOptions } from './deeptune-error.js';
+
+/**
+ * Thrown when tensor shapes do not fit an operation (inner dimensions of a product, broadcasting, reshape sizes, gradient shapes).
+ *
+ * Code: `'SHAPE_MISMATCH'`.
+ */
+export class ShapeError extends DeeptuneError {
+  /** The stable code of this error class. */
+  static readonly code = 'SHAPE_MISMATCH';
+
+  /**
+   * @param message - where, what was given, what was expected, and a hint.
+   * @param options - an optional `cause`.
+   */
+  constructor(message: string, options: DeeptuneErrorOptions = {}) {
+    super(ShapeError.code, message, options);
+    this.name = 'ShapeError';
+  }
+
+  /** Whether `value` is a {@link ShapeError} (works across package copies). */
+  static override isInstance(value: unknown): value is ShapeError {
+    return isThis(value);
+  }
+}
+
+const isThis = markerCheck<ShapeError>(ShapeError.code);

@@ -1,0 +1,17 @@
+import type { UserWorkspaceConfig } from 'vitest/config';
+
+/**
+ * The vitest settings every package shares: tests run against the sources through the
+ * `@deeptune/source` export condition, so no build is needed first.
+ */
+export function sharedProjectConfig(root: string): UserWorkspaceConfig {
+  return {
+    root,
+    resolve: { conditions: ['@deeptune/source'] },
+    test: {
+      include: ['tests/**/*.test.ts'],
+      environment: 'node',
+      testTimeout: 60_000,
+    },
+  };
+}
