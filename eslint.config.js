@@ -2,7 +2,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/api-docs/**', 'docs/api/**', '**/node_modules/**', '**/.turbo/**'] },
+  {
+    ignores: ['**/dist/**', '**/api-docs/**', 'docs/api/**', '**/node_modules/**', '**/.turbo/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -131,7 +131,13 @@ export interface Backend {
    * axes removed. `argmax`/`argmin` get exactly one axis and write indices (first occurrence
    * wins ties). NaN propagates through `max` and `min`.
    */
-  reduce(kind: ReduceKernelKind, x: Storage, shape: Shape, axes: readonly number[], out: Storage): void;
+  reduce(
+    kind: ReduceKernelKind,
+    x: Storage,
+    shape: Shape,
+    axes: readonly number[],
+    out: Storage,
+  ): void;
 
   /**
    * Row-wise softmax (or log-softmax when `log`) of `x` viewed as `rows × cols`, computed
@@ -144,7 +150,14 @@ export interface Backend {
    * `dy`: `dx = y ⊙ (dy − Σ dy⊙y)` (or `dx = dy − softmax ⊙ Σ dy` for log-softmax, where `y`
    * is the log-softmax output).
    */
-  softmaxBackward(y: Storage, dy: Storage, out: Storage, rows: number, cols: number, log: boolean): void;
+  softmaxBackward(
+    y: Storage,
+    dy: Storage,
+    out: Storage,
+    rows: number,
+    cols: number,
+    log: boolean,
+  ): void;
 
   /** Permutes the axes of `x` (of `shape`): axis `i` of `out` is axis `permutation[i]` of `x`. */
   transpose(x: Storage, shape: Shape, permutation: readonly number[], out: Storage): void;
@@ -156,7 +169,13 @@ export interface Backend {
    * Writes all of `x` (of `xShape`) into the block of `out` (of `outShape`) that starts at
    * `begin`; the rest of `out` is left as it is. The adjoint of {@link Backend.slice}.
    */
-  sliceAssign(x: Storage, xShape: Shape, begin: readonly number[], out: Storage, outShape: Shape): void;
+  sliceAssign(
+    x: Storage,
+    xShape: Shape,
+    begin: readonly number[],
+    out: Storage,
+    outShape: Shape,
+  ): void;
 
   /** `out[i, :] = x[indices[i], :]` where rows have `rowSize` elements. */
   gatherRows(x: Storage, rowSize: number, indices: Int32Array, out: Storage): void;

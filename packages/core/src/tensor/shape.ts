@@ -96,7 +96,11 @@ export function normalizeAxis(op: string, axis: number, rank: number): number {
  * Normalises a list of axes (or all axes when `axes` is undefined), sorted and unique.
  * @internal
  */
-export function normalizeAxes(op: string, axes: number | readonly number[] | undefined, rank: number): number[] {
+export function normalizeAxes(
+  op: string,
+  axes: number | readonly number[] | undefined,
+  rank: number,
+): number[] {
   if (axes === undefined) return Array.from({ length: rank }, (_, i) => i);
   const list = typeof axes === 'number' ? [axes] : axes;
   const seen = new Set<number>();

@@ -1,0 +1,3 @@
+import { benchMatmul } from './matmul.js';
+
+benchMatmul();

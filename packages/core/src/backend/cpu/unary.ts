@@ -1,0 +1,118 @@
+import type { UnaryKernelKind } from '../backend.js';
+import type { Storage } from '../../tensor/dtype.js';
+
+/**
+ * Element-wise kernel with one input: `out[i] = f(x[i])`; see {@link Backend.unary}.
+ *
+ * The switch on `kind` runs once, outside the loop, so each loop is a tight one. `out` may
+ * alias `x`. NaN propagates through every kind except `step`, `leakyReluGrad` and
+ * `clipGrad`, which follow their documented comparisons (a NaN compares false).
+ *
+ * @param kind - The function to apply (see {@link UnaryKernelKind}).
+ * @param x - The input.
+ * @param out - The output, same length and dtype as `x`.
+ * @param a - The kind's first parameter (ignored by kinds without parameters).
+ * @param b - The kind's second parameter (ignored by kinds without one).
+ * @internal
+ */
+export function unary(kind: UnaryKernelKind, x: Storage, out: Storage, a: number, b: number): void {
+  const size = x.length;
+  switch (kind) {
+    case 'neg':
+      for (let i = 0; i < size; i++) out[i] = -x[i];
+      return;
+    case 'exp':
+      for (let i = 0; i < size; i++) out[i] = Math.exp(x[i]);
+      return;
+    case 'log':
+      // log(0) = -Infinity and log(x < 0) = NaN, as in Math.log.
+      for (let i = 0; i < size; i++) out[i] = Math.log(x[i]);
+      return;
+    case 'sqrt':
+      for (let i = 0; i < size; i++) out[i] = Math.sqrt(x[i]);
+      return;
+    case 'abs':
+      for (let i = 0; i < size; i++) out[i] = Math.abs(x[i]);
+      return;
+    case 'square':
+      for (let i = 0; i < size; i++) {
+        const v = x[i];
+        out[i] = v * v;
+      }
+      return;
+    case 'reciprocal':
+      for (let i = 0; i < size; i++) out[i] = 1 / x[i];
+      return;
+    case 'sign':
+      // -1, 0 or 1 (Math.sign keeps -0 and NaN as they are).
+      for (let i = 0; i < size; i++) out[i] = Math.sign(x[i]);
+      return;
+    case 'step':
+      // x > 0 ? 1 : 0, the derivative of relu.
+      for (let i = 0; i < size; i++) out[i] = x[i] > 0 ? 1 : 0;
+      return;
+    case 'relu':
+      // max(x, 0); a NaN input stays NaN.
+      for (let i = 0; i < size; i++) {
+        const v = x[i];
+        out[i] = v < 0 ? 0 : v;
+      }
+      return;
+    case 'leakyRelu':
+      // x > 0 ? x : a·x.
+      for (let i = 0; i < size; i++) {
+        const v = x[i];
+        out[i] = v > 0 ? v : a * v;
+      }
+      return;
+    case 'leakyReluGrad':
+      // x > 0 ? 1 : a.
+      for (let i = 0; i < size; i++) out[i] = x[i] > 0 ? 1 : a;
+      return;
+    case 'sigmoid':
+      // 1 / (1 + e^-x) written with e = exp(-|x|) ≤ 1, so it never overflows:
+      // x ≥ 0: 1 / (1 + e);  x < 0: e / (1 + e).
+      for (let i = 0; i < size; i++) {
+        const v = x[i];
+        const e = Math.exp(-Math.abs(v));
+        out[i] = v >= 0 ? 1 / (1 + e) : e / (1 + e);
+      }
+      return;
+    case 'sigmoidGrad':
+      // y(1 − y) from the forward output y.
+      for (let i = 0; i < size; i++) {
+        const y = x[i];
+        out[i] = y * (1 - y);
+      }
+      return;
+    case 'tanh':
+      for (let i = 0; i < size; i++) out[i] = Math.tanh(x[i]);
+      return;
+    case 'tanhGrad':
+      // 1 − y² from the forward output y.
+      for (let i = 0; i < size; i++) {
+        const y = x[i];
+        out[i] = 1 - y * y;
+      }
+      return;
+    case 'powScalar':
+      // x^a, as in Math.pow.
+      for (let i = 0; i < size; i++) out[i] = Math.pow(x[i], a);
+      return;
+    case 'clip':
+      // min(max(x, a), b); NaN propagates.
+      for (let i = 0; i < size; i++) out[i] = Math.min(Math.max(x[i], a), b);
+      return;
+    case 'clipGrad':
+      // a ≤ x ≤ b ? 1 : 0.
+      for (let i = 0; i < size; i++) {
+        const v = x[i];
+        out[i] = v >= a && v <= b ? 1 : 0;
+      }
+      return;
+    case 'affine':
+      // a·x + b.
+      for (let i = 0; i < size; i++) out[i] = a * x[i] + b;
+      return;
+  }
+}

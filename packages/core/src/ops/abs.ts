@@ -1,0 +1,13 @@
+import type { Tensor } from '../tensor/tensor.js';
+import { unaryOp, unaryKernel } from './internal/unary-op.js';
+import { mul } from './mul.js';
+
+/**
+ * Element-wise absolute value. Its (sub)gradient is `sign(x)`, 0 at 0.
+ * @category Ops/Element-wise
+ */
+export function abs(x: Tensor): Tensor {
+  return unaryOp('abs', 'abs', x, 0, 0, (gradOutput, input) =>
+    mul(gradOutput, unaryKernel('sign', input)),
+  );
+}

@@ -1,0 +1,27 @@
+import { Tensor } from '../tensor/tensor.js';
+import { runReduction } from './internal/reduce-op.js';
+import { reshape } from './reshape.js';
+
+/**
+ * The index of the largest element along `axis` (the first one on ties), as whole numbers
+ * in `x`'s dtype. Without an axis, the index into the flattened tensor. Not differentiable.
+ *
+ * @param keepDims - keep the reduced axis as size 1.
+ * @defaultValue keepDims = false
+ * @throws {@link ShapeError} when the axis is out of range.
+ * @category Ops/Reduction
+ *
+ * @example
+ * ```ts
+ * argmax(tensor([[1, 9, 3], [7, 2, 7]]), 1).toArray(); // [1, 0]
+ * ```
+ */
+export function argmax(x: Tensor, axis?: number, keepDims = false): Tensor {
+  if (axis === undefined) {
+    const flat = reshape(x, [x.size]);
+    const { storage } = runReduction('argmax', 'argmax', flat, 0, false);
+    return new Tensor(storage, keepDims ? x.shape.map(() => 1) : []);
+  }
+  const { storage, shape } = runReduction('argmax', 'argmax', x, axis, keepDims);
+  return new Tensor(storage, shape);
+}

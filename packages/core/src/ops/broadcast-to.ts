@@ -1,0 +1,37 @@
+import type { Tensor } from '../tensor/tensor.js';
+import { getBackend } from '../backend/default-backend.js';
+import { ShapeError } from '../errors/shape-error.js';
+import {
+  broadcastShapes,
+  formatShape,
+  shapeSize,
+  shapesEqual,
+  type Shape,
+} from '../tensor/shape.js';
+import { assertTensor, scalarTensor } from './internal/operands.js';
+import { record } from './internal/record.js';
+import { unbroadcast } from './internal/unbroadcast.js';
+
+/**
+ * `x` repeated along broadcast axes to `shape` (NumPy broadcasting rules). The gradient sums
+ * over the repeated axes.
+ *
+ * @throws {@link ShapeError} when `x` cannot be broadcast to `shape`.
+ * @category Ops/Shape
+ */
+export function broadcastTo(x: Tensor, shape: Shape): Tensor {
+  assertTensor('broadcastTo', 'x', x);
+  if (!shapesEqual(broadcastShapes('broadcastTo', x.shape, shape), shape)) {
+    throw new ShapeError(
+      `broadcastTo: cannot broadcast ${formatShape(x.shape)} to ${formatShape(shape)}; the target must contain the source's axes.`,
+    );
+  }
+  const backend = getBackend();
+  const storage = backend.allocate(x.dtype, shapeSize(shape));
+  // x · 1 copies exactly (including −0 and NaN) while broadcasting.
+  const one = scalarTensor(1, x.dtype);
+  backend.binary('mul', x.data, x.shape, one.data, one.shape, storage, shape);
+  return record('broadcastTo', storage, shape, [x], (gradOutput) => [
+    unbroadcast(gradOutput, x.shape),
+  ]);
+}

@@ -1,0 +1,20 @@
+import type { Tensor } from '../tensor/tensor.js';
+import { getBackend } from '../backend/default-backend.js';
+import { assertDType, type DType } from '../tensor/dtype.js';
+import { assertTensor } from './internal/operands.js';
+import { record } from './internal/record.js';
+
+/**
+ * A copy of `x` converted to `dtype` (float64 → float32 rounds to nearest). The explicit
+ * way to combine tensors of different dtypes; gradients are cast back.
+ *
+ * @throws {@link DTypeError} when `dtype` is not supported.
+ * @category Ops/Shape
+ */
+export function cast(x: Tensor, dtype: DType): Tensor {
+  assertTensor('cast', 'x', x);
+  assertDType('cast', dtype);
+  const storage = getBackend().allocate(dtype, x.size);
+  storage.set(x.data);
+  return record('cast', storage, x.shape, [x], (gradOutput) => [cast(gradOutput, x.dtype)]);
+}

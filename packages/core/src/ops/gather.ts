@@ -1,0 +1,44 @@
+import { Tensor } from '../tensor/tensor.js';
+import { getBackend } from '../backend/default-backend.js';
+import { ShapeError } from '../errors/shape-error.js';
+import { formatShape } from '../tensor/shape.js';
+import { assertTensor } from './internal/operands.js';
+import { record } from './internal/record.js';
+
+/**
+ * Selects rows of `x` (entries along axis 0) by index, e.g. to build a shuffled
+ * mini-batch. Indices may repeat; their gradients add up.
+ *
+ * @param indices - integer row indices in `[0, x.shape[0])`, as an array, an `Int32Array`
+ *   or a tensor of integer values.
+ * @throws {@link ShapeError} when `x` is a scalar or an index is not an integer in range.
+ * @category Ops/Shape
+ */
+export function gather(x: Tensor, indices: Int32Array | readonly number[] | Tensor): Tensor {
+  assertTensor('gather', 'x', x);
+  if (x.rank === 0) {
+    throw new ShapeError('gather: cannot select rows of a scalar; expected a tensor of rank ≥ 1.');
+  }
+  const rows = x.shape[0]!;
+  const values = indices instanceof Tensor ? indices.data : indices;
+  const index = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (!Number.isInteger(value) || value < 0 || value >= rows) {
+      throw new ShapeError(
+        `gather: index ${value} at position ${i} is out of range for ${formatShape(x.shape)}; expected an integer in [0, ${rows}).`,
+      );
+    }
+    index[i] = value;
+  }
+  const rowSize = x.size / Math.max(rows, 1);
+  const outShape = [index.length, ...x.shape.slice(1)];
+  const backend = getBackend();
+  const storage = backend.allocate(x.dtype, index.length * rowSize);
+  backend.gatherRows(x.data, rowSize, index, storage);
+  return record('gather', storage, outShape, [x], (gradOutput) => {
+    const full = backend.allocate(gradOutput.dtype, x.size);
+    backend.scatterAddRows(gradOutput.data, rowSize, index, full);
+    return [new Tensor(full, x.shape)];
+  });
+}

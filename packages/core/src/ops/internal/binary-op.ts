@@ -1,0 +1,35 @@
+import type { Tensor } from '../../tensor/tensor.js';
+import type { BinaryKernelKind } from '../../backend/backend.js';
+import { getBackend } from '../../backend/default-backend.js';
+import { broadcastShapes, shapeSize } from '../../tensor/shape.js';
+import { binaryOperands, type TensorLike } from './operands.js';
+import { record } from './record.js';
+
+/**
+ * Runs a broadcasting binary kernel and records `backward` for autograd.
+ *
+ * `backward` receives the output gradient and the output, and returns gradients with the
+ * *broadcast* shape (or `null`); they are summed back to each input's shape by the caller
+ * through `unbroadcast`.
+ * @internal
+ */
+export function binaryOp(
+  op: string,
+  kind: BinaryKernelKind,
+  left: TensorLike,
+  right: TensorLike,
+  backward:
+    | ((gradOutput: Tensor, a: Tensor, b: Tensor, output: Tensor) => readonly (Tensor | null)[])
+    | null,
+): Tensor {
+  const [a, b] = binaryOperands(op, left, right);
+  const shape = broadcastShapes(op, a.shape, b.shape);
+  const backend = getBackend();
+  const storage = backend.allocate(a.dtype, shapeSize(shape));
+  backend.binary(kind, a.data, a.shape, b.data, b.shape, storage, shape);
+  if (backward === null) return record(op, storage, shape, [], () => []);
+  const output: Tensor = record(op, storage, shape, [a, b], (gradOutput) =>
+    backward(gradOutput, a, b, output),
+  );
+  return output;
+}

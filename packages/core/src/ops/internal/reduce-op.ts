@@ -1,0 +1,39 @@
+import type { Tensor } from '../../tensor/tensor.js';
+import type { ReduceKernelKind } from '../../backend/backend.js';
+import { getBackend } from '../../backend/default-backend.js';
+import type { Storage } from '../../tensor/dtype.js';
+import { normalizeAxes, shapeSize } from '../../tensor/shape.js';
+import { assertTensor } from './operands.js';
+
+/** The result of running a reduction kernel. @internal */
+export interface Reduction {
+  /** The reduced values. */
+  readonly storage: Storage;
+  /** The sorted, unique axes that were reduced. */
+  readonly axes: number[];
+  /** The output shape as requested (with or without the reduced axes). */
+  readonly shape: number[];
+  /** The output shape with each reduced axis kept as size 1 (for broadcasting back). */
+  readonly keptShape: number[];
+}
+
+/**
+ * Validates the axes and runs a reduction kernel over them.
+ * @internal
+ */
+export function runReduction(
+  op: string,
+  kind: ReduceKernelKind,
+  x: Tensor,
+  axis: number | readonly number[] | undefined,
+  keepDims: boolean,
+): Reduction {
+  assertTensor(op, 'x', x);
+  const axes = normalizeAxes(op, axis, x.rank);
+  const keptShape = x.shape.map((d, i) => (axes.includes(i) ? 1 : d));
+  const reducedShape = x.shape.filter((_, i) => !axes.includes(i));
+  const backend = getBackend();
+  const storage = backend.allocate(x.dtype, shapeSize(reducedShape));
+  backend.reduce(kind, x.data, x.shape, axes, storage);
+  return { storage, axes, shape: keepDims ? keptShape : reducedShape, keptShape };
+}

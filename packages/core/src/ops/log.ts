@@ -1,0 +1,11 @@
+import type { Tensor } from '../tensor/tensor.js';
+import { unaryOp } from './internal/unary-op.js';
+import { div } from './div.js';
+
+/**
+ * Element-wise natural logarithm (`log(0) = −Infinity`, negative inputs give NaN). Derivative `1/x`.
+ * @category Ops/Element-wise
+ */
+export function log(x: Tensor): Tensor {
+  return unaryOp('log', 'log', x, 0, 0, (gradOutput, input) => div(gradOutput, input));
+}

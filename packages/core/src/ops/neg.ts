@@ -1,0 +1,10 @@
+import type { Tensor } from '../tensor/tensor.js';
+import { unaryOp } from './internal/unary-op.js';
+
+/**
+ * Element-wise negation `−x`.
+ * @category Ops/Element-wise
+ */
+export function neg(x: Tensor): Tensor {
+  return unaryOp('neg', 'neg', x, 0, 0, (gradOutput) => neg(gradOutput));
+}

@@ -1,0 +1,13 @@
+import type { Tensor } from '../tensor/tensor.js';
+import { unaryOp, unaryKernel } from './internal/unary-op.js';
+import { mul } from './mul.js';
+
+/**
+ * Element-wise logistic sigmoid `σ(x) = 1 / (1 + e⁻ˣ)`, stable for large |x|. Derivative `σ(x)(1 − σ(x))`.
+ * @category Ops/Element-wise
+ */
+export function sigmoid(x: Tensor): Tensor {
+  return unaryOp('sigmoid', 'sigmoid', x, 0, 0, (gradOutput, input, output) =>
+    mul(gradOutput, unaryKernel('sigmoidGrad', output)),
+  );
+}

@@ -1,0 +1,13 @@
+import type { Tensor } from '../tensor/tensor.js';
+import { unaryOp } from './internal/unary-op.js';
+import { mul } from './mul.js';
+
+/**
+ * Element-wise square `x²`. Derivative `2x`.
+ * @category Ops/Element-wise
+ */
+export function square(x: Tensor): Tensor {
+  return unaryOp('square', 'square', x, 0, 0, (gradOutput, input) =>
+    mul(gradOutput, mul(input, 2)),
+  );
+}

@@ -1,0 +1,33 @@
+import type { Tensor } from '../tensor/tensor.js';
+import { getBackend } from '../backend/default-backend.js';
+import { ShapeError } from '../errors/shape-error.js';
+import { assertTensor } from './internal/operands.js';
+import { record } from './internal/record.js';
+
+/**
+ * Permutes the axes of `x`: axis `i` of the result is axis `permutation[i]` of `x`.
+ *
+ * Without a permutation the axes are reversed (the matrix transpose for rank 2). The
+ * result is a copy; to multiply by a transpose, prefer `matmul`'s `transposeA`/`transposeB`.
+ *
+ * @throws {@link ShapeError} when `permutation` is not a permutation of `0 … rank−1`.
+ * @category Ops/Shape
+ */
+export function transpose(x: Tensor, permutation?: readonly number[]): Tensor {
+  assertTensor('transpose', 'x', x);
+  const rank = x.rank;
+  const perm = permutation ?? Array.from({ length: rank }, (_, i) => rank - 1 - i);
+  const sorted = [...perm].sort((p, q) => p - q);
+  if (perm.length !== rank || sorted.some((axis, i) => axis !== i)) {
+    throw new ShapeError(
+      `transpose: ${JSON.stringify(perm)} is not a permutation of the ${rank} axes of a tensor of shape [${x.shape.join(', ')}].`,
+    );
+  }
+  const shape = perm.map((axis) => x.shape[axis]!);
+  const backend = getBackend();
+  const storage = backend.allocate(x.dtype, x.size);
+  backend.transpose(x.data, x.shape, perm, storage);
+  const inverse = new Array<number>(rank);
+  for (let i = 0; i < rank; i++) inverse[perm[i]!] = i;
+  return record('transpose', storage, shape, [x], (gradOutput) => [transpose(gradOutput, inverse)]);
+}

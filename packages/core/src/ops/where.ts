@@ -1,0 +1,53 @@
+import type { Tensor } from '../tensor/tensor.js';
+import { getBackend } from '../backend/default-backend.js';
+import { broadcastShapes, shapeSize } from '../tensor/shape.js';
+import {
+  assertSameDType,
+  assertTensor,
+  binaryOperands,
+  type TensorLike,
+} from './internal/operands.js';
+import { record } from './internal/record.js';
+import { unbroadcast } from './internal/unbroadcast.js';
+import { zerosLike } from '../creation/zeros.js';
+
+/**
+ * Element-wise choice: `a` where `condition` is non-zero, `b` elsewhere, all broadcast.
+ *
+ * `condition` (typically the 1/0 result of a comparison) gets no gradient; `a` and `b` get
+ * the output gradient where they were chosen.
+ *
+ * @throws {@link ShapeError} when the shapes cannot be broadcast.
+ * @throws {@link DTypeError} when the dtypes differ.
+ * @category Ops/Comparison
+ */
+export function where(condition: Tensor, a: TensorLike, b: TensorLike): Tensor {
+  assertTensor('where', 'condition', condition);
+  const [left, right] = binaryOperands('where', a, b);
+  assertSameDType('where', condition, left, ['condition', 'a']);
+  const shape = broadcastShapes(
+    'where',
+    condition.shape,
+    broadcastShapes('where', left.shape, right.shape),
+  );
+  const backend = getBackend();
+  const storage = backend.allocate(left.dtype, shapeSize(shape));
+  backend.where(
+    condition.data,
+    condition.shape,
+    left.data,
+    left.shape,
+    right.data,
+    right.shape,
+    storage,
+    shape,
+  );
+  return record('where', storage, shape, [condition, left, right], (gradOutput) => {
+    const zero = zerosLike(gradOutput);
+    return [
+      null,
+      left.requiresGrad ? unbroadcast(where(condition, gradOutput, zero), left.shape) : null,
+      right.requiresGrad ? unbroadcast(where(condition, zero, gradOutput), right.shape) : null,
+    ];
+  });
+}

@@ -1,0 +1,40 @@
+import { ConfigError } from '../errors/config-error.js';
+import { formatValue } from './format-value.js';
+import { Registry } from './registry.js';
+
+let defaultRegistry: Registry | undefined;
+
+/**
+ * The default registry, which libraries use when they are not given one.
+ *
+ * It is created empty on first use; importing deeptune never registers anything. The
+ * `deeptune` umbrella package and the apps fill it (or install a filled one with
+ * {@link setDefaultRegistry}).
+ *
+ * @returns the current default registry.
+ */
+export function getDefaultRegistry(): Registry {
+  defaultRegistry ??= new Registry();
+  return defaultRegistry;
+}
+
+/**
+ * Replaces the default registry, e.g. with one built by `createRegistry({ plugins })`, or
+ * with a fresh one for a test.
+ *
+ * @param registry - the new default.
+ * @returns a disposer that restores the previous default, if this one is still installed.
+ * @throws {@link ConfigError} when `registry` is not a {@link Registry}.
+ */
+export function setDefaultRegistry(registry: Registry): () => void {
+  if (!(registry instanceof Registry)) {
+    throw new ConfigError(
+      `setDefaultRegistry: expected a Registry (from createRegistry()), got ${formatValue(registry)}`,
+    );
+  }
+  const previous = defaultRegistry;
+  defaultRegistry = registry;
+  return () => {
+    if (defaultRegistry === registry) defaultRegistry = previous;
+  };
+}

@@ -1,0 +1,75 @@
+import type { Backend } from '../backend/backend.js';
+
+/**
+ * Every plugin kind the registry knows, in a stable order.
+ *
+ * The order is the one `Registry.list()` uses when it lists plugins of every kind.
+ */
+export const PLUGIN_KINDS = [
+  'backend',
+  'initializer',
+  'layer',
+  'activation',
+  'loss',
+  'regularizer',
+  'optimizer',
+  'schedule',
+  'callback',
+  'dataset',
+  'augmentation',
+  'metric',
+  'searcher',
+] as const;
+
+/**
+ * The kind of a plugin: what its factory creates and which registry table it lives in.
+ *
+ * `'backend'` factories create a {@link Backend}, `'optimizer'` factories an optimizer, and
+ * so on; {@link PluginProducts} maps kinds to product types.
+ */
+export type PluginKind = (typeof PLUGIN_KINDS)[number];
+
+/**
+ * Maps a plugin kind to the type its factories create; augmentable by other packages.
+ *
+ * Core declares only the kinds whose contract it already defines (`backend`). Every other
+ * kind's product is `unknown` until a package adds it through declaration merging. A
+ * property can be *added* by merging but never narrowed once declared, which is why the
+ * remaining kinds are absent here rather than declared as `unknown`:
+ *
+ * ```ts
+ * declare module '@deeptune/core' {
+ *   interface PluginProducts {
+ *     optimizer: OptimizerRule;
+ *   }
+ * }
+ * ```
+ *
+ * Keys that are not a {@link PluginKind} have no effect. Each kind should be added once, by
+ * the package that owns its contract (later, core itself declares the shared contracts).
+ */
+export interface PluginProducts {
+  /** A compute backend, e.g. the pure-TypeScript `cpu` backend. */
+  backend: Backend;
+}
+
+/**
+ * The type that factories of plugin kind `K` create: `PluginProducts[K]`, or `unknown`
+ * when no package has declared the kind's product type yet.
+ */
+export type PluginProduct<K extends PluginKind> = K extends keyof PluginProducts
+  ? PluginProducts[K]
+  : unknown;
+
+/**
+ * Whether `value` is one of the {@link PLUGIN_KINDS}.
+ *
+ * For code that reads a kind from user input (a config file, a command-line flag) and
+ * wants to check it before calling the registry.
+ *
+ * @param value - anything.
+ * @returns `true` when `value` is a plugin kind string such as `'optimizer'`.
+ */
+export function isPluginKind(value: unknown): value is PluginKind {
+  return typeof value === 'string' && (PLUGIN_KINDS as readonly string[]).includes(value);
+}
