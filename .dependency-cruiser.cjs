@@ -34,6 +34,20 @@ const forbidden = [
     },
   })),
   {
+    name: 'not-to-unresolvable',
+    severity: 'error',
+    comment: 'Every import must resolve (an undeclared workspace package does not).',
+    from: {},
+    to: { couldNotResolve: true },
+  },
+  {
+    name: 'no-undeclared-dependencies',
+    severity: 'error',
+    comment: 'Import only packages listed in the importing package.json.',
+    from: { path: '^(packages|apps|examples)/' },
+    to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
+  },
+  {
     name: 'libraries-never-import-apps',
     severity: 'error',
     from: { path: '^packages/' },

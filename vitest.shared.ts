@@ -8,7 +8,9 @@ export function sharedProjectConfig(root: string): UserWorkspaceConfig {
   return {
     root,
     resolve: { conditions: ['@deeptune/source', 'module', 'browser', 'development|production'] },
-    ssr: { resolve: { conditions: ['@deeptune/source', 'module', 'node', 'development|production'] } },
+    ssr: {
+      resolve: { conditions: ['@deeptune/source', 'module', 'node', 'development|production'] },
+    },
     test: {
       include: ['tests/**/*.test.ts'],
       environment: 'node',

@@ -25,7 +25,7 @@ export interface GradcheckOptions {
    */
   readonly tolerance?: number;
   /**
-   * Throw a {@link GradcheckError} with the formatted report when the check fails.
+   * Throw a {@link @deeptune/core!GradcheckError} with the formatted report when the check fails.
    * @defaultValue false
    */
   readonly throwOnFailure?: boolean;
@@ -92,7 +92,7 @@ export interface GradcheckReport {
  * @param f - computes the objective from the parameters (it closes over them); it must be
  *   deterministic (turn dropout off).
  * @param parameters - the float64 tensors to check, as an array or a record of named tensors.
- * @throws {@link GradcheckError} for float32 parameters, non-finite values, or (with
+ * @throws {@link @deeptune/core!GradcheckError} for float32 parameters, non-finite values, or (with
  *   `throwOnFailure`) a failed check.
  *
  * @example

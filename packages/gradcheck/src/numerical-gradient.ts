@@ -28,7 +28,7 @@ export interface NumericalGradientOptions {
  * @param f - maps the tensor to a one-element tensor (or a number).
  * @param x - the point; its values are restored afterwards.
  * @returns a tensor with `x`'s shape and dtype.
- * @throws {@link GradcheckError} when ε is not a positive finite number, or `f` does not
+ * @throws {@link @deeptune/core!GradcheckError} when ε is not a positive finite number, or `f` does not
  *   return a single finite value.
  *
  * @example

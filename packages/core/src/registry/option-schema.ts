@@ -133,11 +133,11 @@ export type OptionValue<O extends OptionSpec> = O extends NumberOption
     ? boolean
     : O extends StringOption
       ? string
-      : O extends { readonly type: 'enum'; readonly values: readonly (infer V)[] }
+      : O extends EnumOption<infer V>
         ? V
         : O extends NumberListOption
           ? readonly number[]
-          : O extends { readonly check: (value: unknown) => value is infer T }
+          : O extends CustomOption<infer T>
             ? T
             : never;
 

@@ -116,6 +116,7 @@ export class Tensor {
     return this.#requiresGrad;
   }
 
+  /** @throws {@link ConfigError} when turning off gradients of a recorded result. */
   set requiresGrad(value: boolean) {
     if (!value && this.gradNode !== null) {
       throw new ConfigError(

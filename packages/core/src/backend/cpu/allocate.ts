@@ -2,7 +2,7 @@ import type { DType, Storage } from '../../tensor/dtype.js';
 
 /**
  * Allocates zero-filled storage for `size` elements of `dtype`; see
- * {@link Backend.allocate}.
+ * `Backend.allocate`.
  *
  * @param dtype - The element type.
  * @param size - Number of elements (a non-negative integer).

@@ -20,7 +20,7 @@ type BinaryRow = (
 ) => void;
 
 /**
- * Element-wise kernel with two inputs and NumPy broadcasting; see {@link Backend.binary}.
+ * Element-wise kernel with two inputs and NumPy broadcasting; see `Backend.binary`.
  *
  * The shapes are first collapsed (see {@link broadcastLayout}), which turns the common
  * cases into one or two loops: same shape and scalar operand become a single row,

@@ -2,7 +2,7 @@ import type { Storage } from '../../tensor/dtype.js';
 
 /**
  * Gathers rows: `out[i, :] = x[indices[i], :]` where rows have `rowSize` elements; see
- * {@link Backend.gatherRows}.
+ * `Backend.gatherRows`.
  *
  * @param x - The source rows, `rows × rowSize`.
  * @param rowSize - Elements per row.
@@ -20,7 +20,7 @@ export function gatherRows(x: Storage, rowSize: number, indices: Int32Array, out
 
 /**
  * Scatters rows with addition: `out[indices[i], :] += x[i, :]`, the adjoint of
- * {@link gatherRows}; see {@link Backend.scatterAddRows}.
+ * {@link gatherRows}; see `Backend.scatterAddRows`.
  *
  * Repeated indices accumulate, in the order of `indices`. Rows of `out` that no index names
  * are left as they are.

@@ -41,10 +41,12 @@ let packedB = new Float64Array(0);
 const tile = new Float64Array(MR * NR);
 
 /**
- * Batched matrix product `out[b] = op(A[b]) · op(B[b])`; see {@link Backend.matmul}.
+ * Batched matrix product `out[b] = op(A[b]) · op(B[b])`; see `Backend.matmul`.
  *
  * Cache-blocked and register-tiled (4×4 micro-kernel over packed panels), with all four
  * transpose combinations handled while packing and with batch strides (0 broadcasts).
+ * Sums are accumulated in double precision and rounded once when stored. The packing
+ * scratch (at most 8 MiB for `B` plus `32·k` bytes for `A`) is kept between calls.
  *
  * @param a - Storage of `A` (`m × k`, or `k × m` when `transposeA`).
  * @param b - Storage of `B` (`k × n`, or `n × k` when `transposeB`).

@@ -8,7 +8,7 @@ let accumulator = new Float64Array(0);
 let bestValues = new Float64Array(0);
 
 /**
- * Reduces `x` over the sorted, unique `axes`; see {@link Backend.reduce}.
+ * Reduces `x` over the sorted, unique `axes`; see `Backend.reduce`.
  *
  * `sum` accumulates in double precision. `max` and `min` propagate NaN. `argmax` and
  * `argmin` reduce exactly one axis and write indices; ties go to the first index, and a NaN

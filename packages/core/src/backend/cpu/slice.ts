@@ -3,7 +3,7 @@ import type { Shape } from '../../tensor/shape.js';
 
 /**
  * Copies the block of `x` that starts at `begin` and has `outShape` into `out`; see
- * {@link Backend.slice}.
+ * `Backend.slice`.
  *
  * @param x - The input, of `shape`.
  * @param shape - Shape of `x`.
@@ -24,7 +24,7 @@ export function slice(
 
 /**
  * Writes all of `x` into the block of `out` that starts at `begin`, leaving the rest of
- * `out` as it is; the adjoint of {@link slice}. See {@link Backend.sliceAssign}.
+ * `out` as it is; the adjoint of {@link slice}. See `Backend.sliceAssign`.
  *
  * @param x - The block to write, contiguous, of `xShape`.
  * @param xShape - Shape of the block; `begin[i] + xShape[i] ≤ outShape[i]`.

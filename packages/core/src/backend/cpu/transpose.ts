@@ -6,7 +6,7 @@ const BLOCK = 32;
 
 /**
  * Permutes the axes of `x`: axis `i` of `out` is axis `permutation[i]` of `x`; see
- * {@link Backend.transpose}.
+ * `Backend.transpose`.
  *
  * The output axes are collapsed first (size-1 axes dropped, neighbours that stay
  * neighbours in `x` merged). A permutation that leaves the order unchanged is a copy; one

@@ -2,7 +2,7 @@ import type { UnaryKernelKind } from '../backend.js';
 import type { Storage } from '../../tensor/dtype.js';
 
 /**
- * Element-wise kernel with one input: `out[i] = f(x[i])`; see {@link Backend.unary}.
+ * Element-wise kernel with one input: `out[i] = f(x[i])`; see `Backend.unary`.
  *
  * The switch on `kind` runs once, outside the loop, so each loop is a tight one. `out` may
  * alias `x`. NaN propagates through every kind except `step`, `leakyReluGrad` and

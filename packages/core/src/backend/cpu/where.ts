@@ -4,7 +4,7 @@ import { broadcastLayout } from './broadcast-layout.js';
 
 /**
  * Element-wise selection `out = condition ≠ 0 ? a : b` with NumPy broadcasting of all three
- * inputs; see {@link Backend.where}.
+ * inputs; see `Backend.where`.
  *
  * A NaN condition counts as true (NaN ≠ 0). The shapes are collapsed first (see
  * {@link broadcastLayout}); the innermost collapsed axis is a tight loop, with a
