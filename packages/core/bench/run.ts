@@ -1,3 +1,5 @@
 import { benchMatmul } from './matmul.js';
+import { benchMlpStep } from './mlp-step.js';
 
 benchMatmul();
+benchMlpStep();
