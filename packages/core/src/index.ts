@@ -93,6 +93,7 @@ export type {
   BinaryKernelKind,
   ReduceKernelKind,
 } from './backend/backend.js';
+export { BACKEND_KERNELS } from './backend/backend.js';
 export { getBackend, setBackend } from './backend/default-backend.js';
 export { cpuBackend } from './backend/cpu/cpu-backend.js';
 

@@ -103,7 +103,10 @@ export interface Backend {
   /** `out[i] = f(x[i])`; `a` and `b` are the kind's parameters (see {@link UnaryKernelKind}). `out` may alias `x`. */
   unary(kind: UnaryKernelKind, x: Storage, out: Storage, a: number, b: number): void;
 
-  /** `out = f(a, b)` with NumPy broadcasting of `aShape` and `bShape` to `outShape`. */
+  /**
+   * `out = f(a, b)` with NumPy broadcasting of `aShape` and `bShape` to `outShape`. `out` may
+   * be the very array of an input whose shape equals `outShape` (for in-place updates).
+   */
   binary(
     kind: BinaryKernelKind,
     a: Storage,
@@ -129,7 +132,9 @@ export interface Backend {
   /**
    * Reduces `x` (of `shape`) over the sorted, unique `axes`; `out` has the shape with those
    * axes removed. `argmax`/`argmin` get exactly one axis and write indices (first occurrence
-   * wins ties). NaN propagates through `max` and `min`.
+   * wins ties; the first NaN wins over numbers, as in NumPy). NaN propagates through `max`
+   * and `min`. Over an empty set `sum` gives 0, `max` −∞ and `min` +∞; `argmax`/`argmin` are
+   * never called on an empty axis (the public ops reject it).
    */
   reduce(
     kind: ReduceKernelKind,
@@ -183,3 +188,23 @@ export interface Backend {
   /** `out[indices[i], :] += x[i, :]`, the adjoint of {@link Backend.gatherRows}. */
   scatterAddRows(x: Storage, rowSize: number, indices: Int32Array, out: Storage): void;
 }
+
+/**
+ * The names of the kernels (and `allocate`) every {@link Backend} must provide, in the
+ * order the interface declares them. `setBackend` checks a new backend against this list.
+ */
+export const BACKEND_KERNELS = [
+  'allocate',
+  'matmul',
+  'unary',
+  'binary',
+  'where',
+  'reduce',
+  'softmax',
+  'softmaxBackward',
+  'transpose',
+  'slice',
+  'sliceAssign',
+  'gatherRows',
+  'scatterAddRows',
+] as const satisfies readonly (keyof Backend)[];

@@ -1,22 +1,6 @@
-import type { Backend } from './backend.js';
+import { BACKEND_KERNELS, type Backend } from './backend.js';
 import { cpuBackend } from './cpu/cpu-backend.js';
 import { KernelNotFoundError } from '../errors/kernel-not-found-error.js';
-
-const KERNELS = [
-  'allocate',
-  'matmul',
-  'unary',
-  'binary',
-  'where',
-  'reduce',
-  'softmax',
-  'softmaxBackward',
-  'transpose',
-  'slice',
-  'sliceAssign',
-  'gatherRows',
-  'scatterAddRows',
-] as const satisfies readonly (keyof Backend)[];
 
 let activeBackend: Backend = cpuBackend;
 
@@ -42,10 +26,10 @@ export function getBackend(): Backend {
  * ```
  */
 export function setBackend(backend: Backend): Backend {
-  for (const kernel of KERNELS) {
+  for (const kernel of BACKEND_KERNELS) {
     if (typeof (backend as unknown as Record<string, unknown>)[kernel] !== 'function') {
       throw new KernelNotFoundError(
-        `setBackend: backend '${String(backend.name)}' does not provide the kernel '${kernel}'; every backend must implement ${KERNELS.join(', ')}. ` +
+        `setBackend: backend '${String(backend.name)}' does not provide the kernel '${kernel}'; every backend must implement ${BACKEND_KERNELS.join(', ')}. ` +
           'Hint: start from the cpu backend ({ ...cpuBackend, name, matmul: fasterMatmul }).',
       );
     }

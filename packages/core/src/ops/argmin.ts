@@ -1,6 +1,5 @@
-import { Tensor } from '../tensor/tensor.js';
-import { runReduction } from './internal/reduce-op.js';
-import { reshape } from './reshape.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { argExtremum } from './internal/extremum.js';
 
 /**
  * The index of the smallest element along `axis` (the first one on ties), as whole numbers
@@ -17,11 +16,5 @@ import { reshape } from './reshape.js';
  * ```
  */
 export function argmin(x: Tensor, axis?: number, keepDims = false): Tensor {
-  if (axis === undefined) {
-    const flat = reshape(x, [x.size]);
-    const { storage } = runReduction('argmin', 'argmin', flat, 0, false);
-    return new Tensor(storage, keepDims ? x.shape.map(() => 1) : []);
-  }
-  const { storage, shape } = runReduction('argmin', 'argmin', x, axis, keepDims);
-  return new Tensor(storage, shape);
+  return argExtremum('argmin', x, axis, keepDims);
 }

@@ -1,10 +1,6 @@
 import type { Tensor } from '../tensor/tensor.js';
-import { binaryOp } from './internal/binary-op.js';
 import type { TensorLike } from './internal/operands.js';
-import { unbroadcast } from './internal/unbroadcast.js';
-import { add } from './add.js';
-import { mul } from './mul.js';
-import { greater, equal } from './compare.js';
+import { elementwiseExtremum } from './internal/extremum.js';
 
 /**
  * Element-wise maximum of `a` and `b`, with NumPy broadcasting. NaN propagates.
@@ -17,15 +13,5 @@ import { greater, equal } from './compare.js';
  * @category Ops/Arithmetic
  */
 export function maximum(a: TensorLike, b: TensorLike): Tensor {
-  return binaryOp('maximum', 'maximum', a, b, (gradOutput, left, right) => {
-    const ties = mul(equal(left, right), 0.5);
-    return [
-      left.requiresGrad
-        ? unbroadcast(mul(gradOutput, add(greater(left, right), ties)), left.shape)
-        : null,
-      right.requiresGrad
-        ? unbroadcast(mul(gradOutput, add(greater(right, left), ties)), right.shape)
-        : null,
-    ];
-  });
+  return elementwiseExtremum('maximum', a, b);
 }

@@ -1,11 +1,5 @@
 import type { Tensor } from '../tensor/tensor.js';
-import { runReduction } from './internal/reduce-op.js';
-import { record } from './internal/record.js';
-import { reshape } from './reshape.js';
-import { equal } from './compare.js';
-import { div } from './div.js';
-import { mul } from './mul.js';
-import { sum } from './sum.js';
+import { reduceExtremum } from './internal/extremum.js';
 
 /**
  * The smallest element over `axis` (one axis, a list, or all when omitted). NaN propagates.
@@ -18,11 +12,5 @@ import { sum } from './sum.js';
  * @category Ops/Reduction
  */
 export function min(x: Tensor, axis?: number | readonly number[], keepDims = false): Tensor {
-  const { storage, shape, keptShape, axes } = runReduction('min', 'min', x, axis, keepDims);
-  const output: Tensor = record('min', storage, shape, [x], (gradOutput) => {
-    const mask = equal(x, reshape(output, keptShape));
-    const share = div(reshape(gradOutput, keptShape), sum(mask, axes, true));
-    return [mul(mask, share)];
-  });
-  return output;
+  return reduceExtremum('min', x, axis, keepDims);
 }

@@ -1,10 +1,6 @@
 import type { Tensor } from '../tensor/tensor.js';
-import { binaryOp } from './internal/binary-op.js';
 import type { TensorLike } from './internal/operands.js';
-import { unbroadcast } from './internal/unbroadcast.js';
-import { add } from './add.js';
-import { mul } from './mul.js';
-import { less, equal } from './compare.js';
+import { elementwiseExtremum } from './internal/extremum.js';
 
 /**
  * Element-wise minimum of `a` and `b`, with NumPy broadcasting. NaN propagates.
@@ -17,15 +13,5 @@ import { less, equal } from './compare.js';
  * @category Ops/Arithmetic
  */
 export function minimum(a: TensorLike, b: TensorLike): Tensor {
-  return binaryOp('minimum', 'minimum', a, b, (gradOutput, left, right) => {
-    const ties = mul(equal(left, right), 0.5);
-    return [
-      left.requiresGrad
-        ? unbroadcast(mul(gradOutput, add(less(left, right), ties)), left.shape)
-        : null,
-      right.requiresGrad
-        ? unbroadcast(mul(gradOutput, add(less(right, left), ties)), right.shape)
-        : null,
-    ];
-  });
+  return elementwiseExtremum('minimum', a, b);
 }

@@ -78,3 +78,9 @@ describe('logSumExp', () => {
     );
   });
 });
+
+describe('argmax on an empty axis', () => {
+  it('throws instead of inventing an index', () => {
+    expect(() => argmax(tensor([[], []]), 1)).toThrow(/argmax: axis 1 of \[2, 0\] is empty/);
+  });
+});
