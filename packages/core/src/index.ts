@@ -119,6 +119,22 @@ export { DataFormatError } from './errors/data-format-error.js';
 export { StateDictError } from './errors/state-dict-error.js';
 export { DivergenceError } from './errors/divergence-error.js';
 
+// Model contracts
+export type { ParameterRole, NamedParameter } from './model/named-parameter.js';
+export {
+  TRAINING_MODE,
+  INFERENCE_MODE,
+  DETERMINISTIC_TRAINING_MODE,
+} from './model/forward-mode.js';
+export type { ForwardMode } from './model/forward-mode.js';
+export type { Model } from './model/model.js';
+export type { Loss } from './model/loss.js';
+export type { Regularizer } from './model/regularizer.js';
+export type { Initializer, InitializerContext } from './model/initializer.js';
+export type { Augmentation } from './model/augmentation.js';
+export { computeCost } from './model/compute-cost.js';
+export type { CostInputs, CostParts } from './model/compute-cost.js';
+
 // Plugin registry
 export { PLUGIN_KINDS, isPluginKind } from './registry/plugin-kinds.js';
 export type { PluginKind, PluginProducts, PluginProduct } from './registry/plugin-kinds.js';

@@ -1,4 +1,8 @@
 import type { Backend } from '../backend/backend.js';
+import type { Augmentation } from '../model/augmentation.js';
+import type { Initializer } from '../model/initializer.js';
+import type { Loss } from '../model/loss.js';
+import type { Regularizer } from '../model/regularizer.js';
 
 /**
  * Every plugin kind the registry knows, in a stable order.
@@ -32,7 +36,8 @@ export type PluginKind = (typeof PLUGIN_KINDS)[number];
 /**
  * Maps a plugin kind to the type its factories create; augmentable by other packages.
  *
- * Core declares only the kinds whose contract it already defines (`backend`). Every other
+ * Core declares the kinds whose contract it defines (`backend`, `initializer`, `loss`,
+ * `regularizer`, `augmentation`). Every other
  * kind's product is `unknown` until a package adds it through declaration merging. A
  * property can be *added* by merging but never narrowed once declared, which is why the
  * remaining kinds are absent here rather than declared as `unknown`:
@@ -51,6 +56,14 @@ export type PluginKind = (typeof PLUGIN_KINDS)[number];
 export interface PluginProducts {
   /** A compute backend, e.g. the pure-TypeScript `cpu` backend. */
   backend: Backend;
+  /** A parameter initializer, e.g. He normal. */
+  initializer: Initializer;
+  /** A loss (the data term of the cost), e.g. softmax cross-entropy. */
+  loss: Loss;
+  /** A penalty added to the cost, e.g. L2. */
+  regularizer: Regularizer;
+  /** A data augmentation, e.g. a random horizontal flip. */
+  augmentation: Augmentation;
 }
 
 /**

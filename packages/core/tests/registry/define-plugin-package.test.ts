@@ -5,8 +5,13 @@ import { createRegistry } from '../../src/registry/create-registry.js';
 import { definePluginPackage } from '../../src/registry/define-plugin-package.js';
 import { definePlugin, type PluginEntry } from '../../src/registry/define-plugin.js';
 
-function loss(name: string): PluginEntry<'loss'> {
-  return definePlugin({ kind: 'loss', name, description: `The ${name} loss.`, create: () => name });
+function loss(name: string): PluginEntry<'metric'> {
+  return definePlugin({
+    kind: 'metric',
+    name,
+    description: `The ${name} metric.`,
+    create: () => name,
+  });
 }
 
 describe('definePluginPackage', () => {
@@ -31,16 +36,16 @@ describe('definePluginPackage', () => {
     const { register } = plugin;
     const registry = createRegistry();
     const dispose = register(registry);
-    expect(registry.names('loss')).toEqual(['mse']);
+    expect(registry.names('metric')).toEqual(['mse']);
     dispose();
-    expect(registry.names('loss')).toEqual([]);
+    expect(registry.names('metric')).toEqual([]);
   });
 
   it('rejects two different entries with the same kind and name', () => {
     const build = () =>
       definePluginPackage({ name: 'losses', entries: [loss('mse'), loss('mse')] });
     expect(build).toThrow(PluginConflictError);
-    expect(build).toThrow("two different entries are named loss 'mse'");
+    expect(build).toThrow("two different entries are named metric 'mse'");
   });
 
   it('accepts the same entry listed twice', () => {

@@ -33,7 +33,7 @@ function configError(define: () => unknown): string {
 }
 
 function defineNamed(name: string): unknown {
-  return definePlugin({ kind: 'loss', name, description: '', create: () => 0 });
+  return definePlugin({ kind: 'metric', name, description: '', create: () => 0 });
 }
 
 describe('definePlugin', () => {

@@ -99,7 +99,7 @@ describe('registry typing', () => {
 
   it('keeps the exact return type of the factory for a directly used create', () => {
     const { create: scaledUniform } = definePlugin({
-      kind: 'initializer',
+      kind: 'schedule',
       name: 'test:scaled-uniform',
       description: 'Uniform.',
       options: { gain: option.number({ default: 1 }) },
@@ -109,7 +109,7 @@ describe('registry typing', () => {
           gain / fanIn,
     });
     expectTypeOf(scaledUniform).returns.toEqualTypeOf<(fanIn: number) => number>();
-    expectTypeOf<PluginProduct<'initializer'>>().toEqualTypeOf<unknown>();
+    expectTypeOf<PluginProduct<'schedule'>>().toEqualTypeOf<unknown>();
   });
 
   it('makes the options argument optional when every option has a default', () => {

@@ -52,16 +52,21 @@ describe('Registry', () => {
     it('keeps kinds apart: the same name may be used by two kinds', () => {
       const registry = new Registry();
       const l2Regularizer = definePlugin({
-        kind: 'regularizer',
+        kind: 'schedule',
         name: 'l2',
         description: '',
         create: () => 'r',
       });
-      const l2Loss = definePlugin({ kind: 'loss', name: 'l2', description: '', create: () => 'l' });
+      const l2Loss = definePlugin({
+        kind: 'metric',
+        name: 'l2',
+        description: '',
+        create: () => 'l',
+      });
       registry.register(l2Regularizer);
       registry.register(l2Loss);
-      expect(registry.create('regularizer', 'l2')).toBe('r');
-      expect(registry.create('loss', 'l2')).toBe('l');
+      expect(registry.create('schedule', 'l2')).toBe('r');
+      expect(registry.create('metric', 'l2')).toBe('l');
     });
 
     it('rejects something that is not a plugin entry', () => {

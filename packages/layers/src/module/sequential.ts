@@ -1,0 +1,59 @@
+import { ConfigError, type ForwardMode, type Tensor } from '@deeptune/core';
+import { Module } from './module.js';
+
+/**
+ * Runs modules one after another, feeding each one's output to the next.
+ *
+ * Children get names from their type and position among modules of that type —
+ * `dense1`, `dense2`, `batchNorm1`, `dropout1` — so parameter paths read like
+ * `dense2.bias`. Pass a record instead of an array to choose the names.
+ *
+ * @example
+ * ```ts
+ * const model = new Sequential([
+ *   new Dense({ inputs: 784, units: 128, activation: 'relu' }),
+ *   new Dense({ inputs: 128, units: 10 }),
+ * ]);
+ * model.namedParameters().map((p) => p.path); // ['dense1.weight', 'dense1.bias', 'dense2.weight', 'dense2.bias']
+ * ```
+ */
+export class Sequential extends Module {
+  /** @inheritDoc */
+  readonly typeName = 'Sequential';
+  /** The modules in order. */
+  readonly layers: readonly Module[];
+
+  /**
+   * @param layers - the modules in order, or a record of them by name (in insertion order).
+   * @throws {@link @deeptune/core!ConfigError} when empty or when an entry is not a Module.
+   */
+  constructor(layers: readonly Module[] | Readonly<Record<string, Module>>) {
+    super();
+    const entries: [string | null, Module][] = Array.isArray(layers)
+      ? layers.map((layer): [null, Module] => [null, layer])
+      : Object.entries(layers);
+    if (entries.length === 0) {
+      throw new ConfigError('Sequential: expected at least one layer.');
+    }
+    const counts = new Map<string, number>();
+    for (const [index, [name, layer]] of entries.entries()) {
+      if (!(layer instanceof Module)) {
+        throw new ConfigError(
+          `Sequential: layer ${name ?? index} is not a Module (got ${typeof layer}).`,
+        );
+      }
+      const base = layer.typeName.charAt(0).toLowerCase() + layer.typeName.slice(1);
+      const count = (counts.get(base) ?? 0) + 1;
+      counts.set(base, count);
+      this.registerModule(name ?? `${base}${count}`, layer);
+    }
+    this.layers = entries.map(([, layer]) => layer);
+  }
+
+  /** @inheritDoc */
+  protected call(input: Tensor, mode: ForwardMode): Tensor {
+    let output = input;
+    for (const layer of this.layers) output = layer.forward(output, mode);
+    return output;
+  }
+}
