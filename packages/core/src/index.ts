@@ -128,6 +128,7 @@ export {
 } from './model/forward-mode.js';
 export type { ForwardMode } from './model/forward-mode.js';
 export type { Model } from './model/model.js';
+export type { StateDict, LoadStateDictOptions, LoadStateDictResult } from './model/state-dict.js';
 export type { Loss } from './model/loss.js';
 export type { Regularizer } from './model/regularizer.js';
 export type { Initializer, InitializerContext } from './model/initializer.js';

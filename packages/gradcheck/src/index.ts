@@ -18,6 +18,8 @@ export { numericalGradient } from './numerical-gradient.js';
 export type { DifferenceScheme, NumericalGradientOptions } from './numerical-gradient.js';
 export { gradcheck, formatGradcheckReport } from './gradcheck.js';
 export type { GradcheckOptions, GradcheckReport, ParameterGradcheck } from './gradcheck.js';
+export { checkModel } from './check-model.js';
+export type { CheckBatch, CheckModelOptions } from './check-model.js';
 export { relativeDifference } from './relative-difference.js';
 export { verdictOf } from './verdict.js';
 export type { GradcheckVerdict } from './verdict.js';

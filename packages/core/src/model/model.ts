@@ -1,6 +1,7 @@
 import type { Tensor } from '../tensor/tensor.js';
 import type { ForwardMode } from './forward-mode.js';
 import type { NamedParameter } from './named-parameter.js';
+import type { LoadStateDictOptions, LoadStateDictResult, StateDict } from './state-dict.js';
 
 /**
  * The contract every trainable model fulfils: a forward pass and its named parameters.
@@ -19,4 +20,8 @@ export interface Model {
   forward(input: Tensor, mode?: Partial<ForwardMode>): Tensor;
   /** Every trainable parameter, with unique dotted paths, in a stable order. */
   namedParameters(): NamedParameter[];
+  /** A snapshot (copies) of every parameter and persistent buffer by dotted path. */
+  stateDict(): StateDict;
+  /** Copies a snapshot back into the model's tensors, in place. */
+  loadStateDict(dict: Readonly<StateDict>, options?: LoadStateDictOptions): LoadStateDictResult;
 }

@@ -9,27 +9,10 @@ import {
   type Model,
   type NamedParameter,
   type ParameterRole,
+  type StateDict,
+  type LoadStateDictOptions,
+  type LoadStateDictResult,
 } from '@deeptune/core';
-
-/** A module's tensors by dotted path, as saved by {@link Module.stateDict}. */
-export type StateDict = Record<string, Tensor>;
-
-/** The outcome of {@link Module.loadStateDict}. */
-export interface LoadStateDictResult {
-  /** Paths the module has but the dictionary lacks (left unchanged). */
-  readonly missingKeys: string[];
-  /** Paths in the dictionary the module does not have (ignored). */
-  readonly unexpectedKeys: string[];
-}
-
-/** Options of {@link Module.loadStateDict}. */
-export interface LoadStateDictOptions {
-  /**
-   * Throw a `StateDictError` when keys are missing or unexpected.
-   * @defaultValue true
-   */
-  readonly strict?: boolean;
-}
 
 /** A named buffer: state that is saved but not trained (e.g. batch norm's running mean). */
 export interface NamedBuffer {
