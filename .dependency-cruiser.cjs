@@ -12,6 +12,17 @@ const allowed = {
   data: ['core'],
   train: ['core', 'layers', 'optimizers', 'data'],
   tune: ['core'],
+  deeptune: [
+    'core',
+    'gradcheck',
+    'layers',
+    'regularization',
+    'batchnorm',
+    'optimizers',
+    'data',
+    'train',
+    'tune',
+  ],
 };
 /**
  * Extra imports allowed in a package's tests and benchmarks only: building blocks are

@@ -243,6 +243,8 @@ const notDifferentiable = new Set([
   'validateOptions',
   'describeSchema',
   'isPluginKind',
+  // model contracts: computeCost composes ops that are checked here
+  'computeCost',
   'register',
 ]);
 

@@ -1,0 +1,40 @@
+import {
+  createRegistry,
+  plugin as corePlugin,
+  type PluginPackage,
+  type Registry,
+} from '@deeptune/core';
+import { plugin as layersPlugin } from '@deeptune/layers';
+import { plugin as regularizationPlugin } from '@deeptune/regularization';
+import { plugin as batchnormPlugin } from '@deeptune/batchnorm';
+
+/** The plugin packages of every deeptune library, in dependency order. */
+export const plugins: readonly PluginPackage[] = Object.freeze([
+  corePlugin,
+  layersPlugin,
+  regularizationPlugin,
+  batchnormPlugin,
+]);
+
+/**
+ * A fresh registry holding every built-in plugin: the `cpu` backend, layers, activations,
+ * losses, initializers, regularizers, augmentations and batch norm.
+ *
+ * Apps build their registry with it and then add user plugins; tests that need isolation
+ * use `createRegistry()` from `@deeptune/core` instead.
+ *
+ * @example
+ * ```ts
+ * const registry = createDefaultRegistry();
+ * const l2 = registry.create('regularizer', 'l2', { lambda: 0.01 });
+ * registry.names('loss'); // ['binary-cross-entropy', 'mean-squared-error', 'softmax-cross-entropy']
+ * ```
+ */
+export function createDefaultRegistry(): Registry {
+  return createRegistry({ plugins: [...plugins] });
+}
+
+/** Adds every built-in plugin of deeptune to a registry. */
+export function register(registry: Registry): void {
+  for (const pluginPackage of plugins) pluginPackage.register(registry);
+}

@@ -1,0 +1,30 @@
+/**
+ * deeptune in one import: tensors and autograd (`@deeptune/core`), gradient checking
+ * (`@deeptune/gradcheck`), layers and losses (`@deeptune/layers`), regularization
+ * (`@deeptune/regularization`) and batch normalization (`@deeptune/batchnorm`), plus
+ * {@link createDefaultRegistry}, a registry of every built-in plugin.
+ *
+ * Each package curates its own exports; this package re-exports them all. The per-package
+ * `plugin` and `register` are available as `plugins` and as this package's `register`.
+ *
+ * ```ts
+ * import { BatchNorm, Dense, Sequential, checkModel, l2, randn, softmaxCrossEntropy, tensor } from 'deeptune';
+ *
+ * const model = new Sequential([
+ *   new Dense({ inputs: 4, units: 8, useBias: false, dtype: 'float64' }),
+ *   new BatchNorm({ features: 8, dtype: 'float64' }),
+ *   new Dense({ inputs: 8, units: 3, dtype: 'float64' }),
+ * ]);
+ * const inputs = randn([16, 4], { dtype: 'float64' });
+ * const targets = tensor(Array.from({ length: 16 }, (_, i) => i % 3), { dtype: 'float64' });
+ * checkModel(model, softmaxCrossEntropy, { inputs, targets }, { regularizers: [l2({ lambda: 0.1 })] }).verdict; // 'great'
+ * ```
+ *
+ * @packageDocumentation
+ */
+export * from '@deeptune/core';
+export * from '@deeptune/gradcheck';
+export * from '@deeptune/layers';
+export * from '@deeptune/regularization';
+export * from '@deeptune/batchnorm';
+export { createDefaultRegistry, plugins, register, plugin } from './own-exports.js';

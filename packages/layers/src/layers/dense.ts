@@ -1,0 +1,179 @@
+import {
+  ConfigError,
+  DTypeError,
+  ShapeError,
+  Tensor,
+  getDefaultRng,
+  validateOptions,
+  zeros,
+} from '@deeptune/core';
+import type { DType, Initializer } from '@deeptune/core';
+import { Module } from '../module/module.js';
+import type { ActivationFunction } from '../activations/activation-function.js';
+import type { ActivationName } from '../activations/activation-name.js';
+import { resolveActivation } from '../activations/resolve-activation.js';
+import { defaultInitializerFor } from '../initializers/default-initializer.js';
+import { resolveInitializer } from '../initializers/resolve-initializer.js';
+import { denseOptionsSchema, type DenseOptions } from './dense-options.js';
+
+const WHERE = 'Dense';
+
+/**
+ * A fully connected layer: `A = g(X·W + b)` for a batch `X` of shape `[m, inputs]`, with
+ * weights `W: [inputs, units]`, bias `b: [units]` and activation g.
+ *
+ * Batch-first, so the course's column-wise `Z = W·X + b` (W is `units × inputs`, X is
+ * `inputs × m`) is the transpose of what is computed here; the numbers are the same.
+ *
+ * - Parameters: `weight` (role `'weight'`, penalised by L1/L2) and, unless `useBias` is
+ *   false, `bias` (role `'bias'`, starts at zero).
+ * - Default initialization: He normal N(0, 2/nIn) for `'relu'` and `'leaky-relu'`; the
+ *   course's Xavier N(0, 1/nIn) for `'tanh'`, `'sigmoid'`, `'softmax'` and `'linear'`
+ *   (see {@link defaultInitializerFor}). Pass `initializer` to choose another.
+ * - `useBias: false` is for a layer followed by batch norm, whose shift β does the bias's
+ *   job; `summary()` then shows `Dense(784 → 128, relu, no bias)`.
+ * - For a classifier trained with `softmaxCrossEntropy` (or `binaryCrossEntropy`), keep the
+ *   last layer `'linear'`: those losses take logits and apply the softmax (sigmoid) themselves.
+ *
+ * @category Layers
+ *
+ * @example
+ * ```ts
+ * const rng = new Rng(0);
+ * const model = new Sequential([
+ *   new Dense({ inputs: 784, units: 128, activation: 'relu', rng }), // He normal
+ *   new Dense({ inputs: 128, units: 10, rng }), // logits, Xavier normal
+ * ]);
+ * const images = randn([32, 784], { rng });
+ * const labels = tensor(Array.from({ length: 32 }, (_, i) => i % 10));
+ * const loss = softmaxCrossEntropy(model.forward(images), labels);
+ * loss.backward();
+ * console.log(model.summary([784])); // dense1  Dense(784 → 128, relu)  [-1, 128]  100480 …
+ * ```
+ */
+export class Dense extends Module {
+  /** @inheritDoc */
+  readonly typeName = 'Dense';
+  /** The number of input features nIn. */
+  readonly inputs: number;
+  /** The number of units nOut. */
+  readonly units: number;
+  /** The activation applied after the affine map. */
+  readonly activation: ActivationName;
+  /** Whether the layer has a bias. */
+  readonly useBias: boolean;
+  /** The dtype of the parameters and of accepted inputs. */
+  readonly dtype: DType;
+  /** The weights W, `[inputs, units]`. */
+  readonly weight: Tensor;
+  /** The bias b, `[units]`, or `null` when `useBias` is false. */
+  readonly bias: Tensor | null;
+  readonly #apply: ActivationFunction;
+
+  /**
+   * @param options - sizes, activation, bias, initializer, dtype and generator.
+   * @throws {@link @deeptune/core!ConfigError} when an option is missing, unknown or invalid
+   *   (sizes must be integers ≥ 1; an unknown activation or initializer name gets the
+   *   closest match suggested).
+   * @throws {@link @deeptune/core!ShapeError} / {@link @deeptune/core!DTypeError} when a
+   *   custom initializer returns a tensor of the wrong shape or dtype.
+   */
+  constructor(options: DenseOptions) {
+    super();
+    const initializerOption = (options as Partial<DenseOptions> | undefined)?.initializer;
+    if (typeof initializerOption === 'string') {
+      // Checked first so that a misspelt name gets a "Did you mean" suggestion.
+      resolveInitializer(initializerOption, WHERE);
+    }
+    const { inputs, units, activation, useBias, initializer, dtype, rng } = validateOptions(
+      WHERE,
+      denseOptionsSchema,
+      options,
+    );
+    this.inputs = inputs;
+    this.units = units;
+    this.activation = activation;
+    this.useBias = useBias;
+    this.dtype = dtype;
+    this.#apply = resolveActivation(activation);
+    const initialize: Initializer =
+      typeof initializer === 'function'
+        ? initializer
+        : resolveInitializer(initializer ?? defaultInitializerFor(activation), WHERE);
+    const weight = initialize([inputs, units], {
+      dtype,
+      rng: rng ?? getDefaultRng(),
+      fanIn: inputs,
+      fanOut: units,
+    });
+    this.#checkInitialized(weight);
+    this.weight = this.registerParameter('weight', weight, 'weight');
+    this.bias = useBias ? this.registerParameter('bias', zeros([units], { dtype }), 'bias') : null;
+  }
+
+  /** @inheritDoc */
+  protected call(input: Tensor): Tensor {
+    this.#checkInput(input);
+    const z = input.matmul(this.weight);
+    return this.#apply(this.bias === null ? z : z.add(this.bias));
+  }
+
+  /** The sizes, activation and bias, e.g. `'784 → 128, relu, no bias'`. */
+  override describe(): string {
+    return `${this.inputs} → ${this.units}, ${this.activation}${this.useBias ? '' : ', no bias'}`;
+  }
+
+  #checkInitialized(weight: unknown): asserts weight is Tensor {
+    const expected = `[${this.inputs}, ${this.units}]`;
+    if (!(weight instanceof Tensor)) {
+      throw new ShapeError(
+        `${WHERE} (${this.describe()}): the initializer returned ${String(weight)}, expected a ${this.dtype} tensor ${expected}.`,
+      );
+    }
+    const tensor = weight;
+    if (!tensor.isLeaf) {
+      throw new ConfigError(
+        `${WHERE} (${this.describe()}): the initializer returned a tensor computed from tensors that require gradients; a parameter must be a leaf. ` +
+          'Hint: return value.detach(), or compute it inside noGrad().',
+      );
+    }
+    if (
+      tensor.shape.length !== 2 ||
+      tensor.shape[0] !== this.inputs ||
+      tensor.shape[1] !== this.units
+    ) {
+      throw new ShapeError(
+        `${WHERE} (${this.describe()}): the initializer returned shape [${tensor.shape.join(', ')}], expected ${expected}.`,
+      );
+    }
+    if (tensor.dtype !== this.dtype) {
+      throw new DTypeError(
+        `${WHERE} (${this.describe()}): the initializer returned ${tensor.dtype} values, expected ${this.dtype}. ` +
+          'Hint: create the tensor with the dtype from the initializer context.',
+      );
+    }
+  }
+
+  #checkInput(input: Tensor): void {
+    const shape = input.shape;
+    if (shape.length !== 2 || shape[1] !== this.inputs) {
+      const hint =
+        shape.length > 2
+          ? ` Hint: flatten each example first, e.g. x.reshape([${shape[0]}, ${this.inputs}]).`
+          : shape.length === 2
+            ? ` Hint: the input has ${shape[1]} features; set inputs: ${shape[1]} or fix the layer before.`
+            : shape.length === 1
+              ? ` Hint: a single example is [1, ${shape[0]}].`
+              : '';
+      throw new ShapeError(
+        `${WHERE} (${this.describe()}): expected input [m, ${this.inputs}], got [${shape.join(', ')}].${hint}`,
+      );
+    }
+    if (input.dtype !== this.dtype) {
+      throw new DTypeError(
+        `${WHERE} (${this.describe()}): the input is ${input.dtype} but the parameters are ${this.dtype}. ` +
+          `Hint: create the layer with dtype: '${input.dtype}' or cast the input with x.cast('${this.dtype}').`,
+      );
+    }
+  }
+}

@@ -1,0 +1,217 @@
+import { definePlugin, definePluginPackage, leakyRelu, option } from '@deeptune/core';
+import type { Tensor } from '@deeptune/core';
+import type { ActivationFunction } from './activations/activation-function.js';
+import { ACTIVATION_NAMES, type ActivationName } from './activations/activation-name.js';
+import { resolveActivation } from './activations/resolve-activation.js';
+import { constantInitializer } from './initializers/constant-initializer.js';
+import { glorotNormal, glorotUniform } from './initializers/glorot.js';
+import { heNormal, heUniform } from './initializers/he.js';
+import { lecunNormal, lecunUniform } from './initializers/lecun.js';
+import { xavierNormal, xavierUniform } from './initializers/xavier.js';
+import { zerosInitializer } from './initializers/zeros-initializer.js';
+import { Activation } from './layers/activation.js';
+import { Dense } from './layers/dense.js';
+import { denseOptionsSchema } from './layers/dense-options.js';
+import { binaryCrossEntropy } from './losses/binary-cross-entropy.js';
+import { meanSquaredError } from './losses/mean-squared-error.js';
+import { softmaxCrossEntropy } from './losses/softmax-cross-entropy.js';
+import type { Module } from './module/module.js';
+
+declare module '@deeptune/core' {
+  interface PluginProducts {
+    /** A layer or model: a `Module` from `@deeptune/layers`, e.g. `Dense`. */
+    layer: Module;
+    /** An activation function `(x: Tensor) => Tensor`, e.g. ReLU. */
+    activation: ActivationFunction;
+  }
+
+  interface KnownPlugins {
+    'layer/dense': typeof densePlugin;
+    'layer/activation': typeof activationLayerPlugin;
+    'activation/leaky-relu': typeof leakyReluPlugin;
+    'initializer/constant': typeof constantPlugin;
+  }
+}
+
+// Layers
+
+const densePlugin = definePlugin({
+  kind: 'layer',
+  name: 'dense',
+  description: 'Fully connected layer A = g(X·W + b) with He or Xavier initialization.',
+  options: denseOptionsSchema,
+  create: (options) => new Dense(options),
+});
+
+const activationLayerPlugin = definePlugin({
+  kind: 'layer',
+  name: 'activation',
+  description: 'Parameter-free layer applying a built-in activation.',
+  options: {
+    activation: option.enum(ACTIVATION_NAMES, { description: 'The activation to apply.' }),
+  },
+  create: ({ activation }) => new Activation(activation),
+});
+
+// Activations
+
+const activationDescriptions: Readonly<Record<Exclude<ActivationName, 'leaky-relu'>, string>> = {
+  linear: 'Identity g(z) = z.',
+  relu: 'Rectified linear unit g(z) = max(0, z).',
+  tanh: 'Hyperbolic tangent.',
+  sigmoid: 'Logistic sigmoid g(z) = 1 / (1 + e^(−z)).',
+  softmax: 'Softmax over the last axis.',
+};
+
+const simpleActivationPlugins = Object.entries(activationDescriptions).map(([name, description]) =>
+  definePlugin({
+    kind: 'activation',
+    name,
+    description,
+    create: () => resolveActivation(name as ActivationName),
+  }),
+);
+
+const leakyReluPlugin = definePlugin({
+  kind: 'activation',
+  name: 'leaky-relu',
+  description: 'Leaky ReLU g(z) = z if z > 0, else alpha·z.',
+  options: {
+    alpha: option.number({ default: 0.01, description: 'Slope for negative inputs.' }),
+  },
+  create:
+    ({ alpha }) =>
+    (x: Tensor) =>
+      leakyRelu(x, alpha),
+});
+
+// Losses
+
+const lossPlugins = [
+  definePlugin({
+    kind: 'loss',
+    name: 'softmax-cross-entropy',
+    description: 'Softmax cross-entropy from logits, class indices or one-hot targets.',
+    create: () => softmaxCrossEntropy,
+  }),
+  definePlugin({
+    kind: 'loss',
+    name: 'binary-cross-entropy',
+    description: 'Binary cross-entropy from logits, stable for any logit.',
+    create: () => binaryCrossEntropy,
+  }),
+  definePlugin({
+    kind: 'loss',
+    name: 'mean-squared-error',
+    description: 'Mean over all elements of (ŷ − y)².',
+    create: () => meanSquaredError,
+  }),
+];
+
+// Initializers
+
+const initializerPlugins = [
+  definePlugin({
+    kind: 'initializer',
+    name: 'he-normal',
+    description: 'He normal: N(0, 2/nIn), for ReLU layers.',
+    create: () => heNormal,
+  }),
+  definePlugin({
+    kind: 'initializer',
+    name: 'he-uniform',
+    description: 'He uniform: U(±√(6/nIn)), variance 2/nIn.',
+    create: () => heUniform,
+  }),
+  definePlugin({
+    kind: 'initializer',
+    name: 'xavier-normal',
+    description: 'Xavier normal as in the course: N(0, 1/nIn), for tanh layers.',
+    create: () => xavierNormal,
+  }),
+  definePlugin({
+    kind: 'initializer',
+    name: 'xavier-uniform',
+    description: 'Xavier uniform as in the course: U(±√(3/nIn)), variance 1/nIn.',
+    create: () => xavierUniform,
+  }),
+  definePlugin({
+    kind: 'initializer',
+    name: 'glorot-normal',
+    description: 'Glorot normal: N(0, 2/(nIn + nOut)) (PyTorch xavier_normal_).',
+    create: () => glorotNormal,
+  }),
+  definePlugin({
+    kind: 'initializer',
+    name: 'glorot-uniform',
+    description: 'Glorot uniform: U(±√(6/(nIn + nOut))) (PyTorch xavier_uniform_).',
+    create: () => glorotUniform,
+  }),
+  definePlugin({
+    kind: 'initializer',
+    name: 'lecun-normal',
+    description: 'LeCun normal: N(0, 1/nIn), the same as the course’s Xavier.',
+    create: () => lecunNormal,
+  }),
+  definePlugin({
+    kind: 'initializer',
+    name: 'lecun-uniform',
+    description: 'LeCun uniform: U(±√(3/nIn)), variance 1/nIn.',
+    create: () => lecunUniform,
+  }),
+  definePlugin({
+    kind: 'initializer',
+    name: 'zeros',
+    description: 'All zeros: for biases, never for hidden-layer weights.',
+    create: () => zerosInitializer,
+  }),
+];
+
+const constantPlugin = definePlugin({
+  kind: 'initializer',
+  name: 'constant',
+  description: 'Fills every element with one value.',
+  options: { value: option.number({ description: 'The fill value.' }) },
+  create: ({ value }) => constantInitializer(value),
+});
+
+/**
+ * The plugins of `@deeptune/layers`, declared as data: the `dense` and `activation`
+ * layers, the activations `linear`, `relu`, `leaky-relu`, `tanh`, `sigmoid` and `softmax`,
+ * the losses `softmax-cross-entropy`, `binary-cross-entropy` and `mean-squared-error`, and
+ * the initializers `he-normal`, `he-uniform`, `xavier-normal`, `xavier-uniform`,
+ * `glorot-normal`, `glorot-uniform`, `lecun-normal`, `lecun-uniform`, `zeros` and
+ * `constant`.
+ *
+ * Importing the package registers nothing; a registry adds them with `registry.use(plugin)`
+ * or `register(registry)`. Each entry runs the same code as the direct import
+ * (`registry.create('layer', 'dense', options)` is `new Dense(options)`).
+ *
+ * @category Plugins
+ *
+ * @example
+ * ```ts
+ * const registry = createRegistry({ plugins: [plugin] });
+ * const layer = registry.create('layer', 'dense', { inputs: 4, units: 3, activation: 'relu' });
+ * const loss = registry.create('loss', 'softmax-cross-entropy');
+ * ```
+ */
+export const plugin = definePluginPackage({
+  name: '@deeptune/layers',
+  entries: [
+    densePlugin,
+    activationLayerPlugin,
+    ...simpleActivationPlugins,
+    leakyReluPlugin,
+    ...lossPlugins,
+    ...initializerPlugins,
+    constantPlugin,
+  ],
+});
+
+/**
+ * Adds the plugins of `@deeptune/layers` to a registry; the same as `registry.use(plugin)`.
+ *
+ * @category Plugins
+ */
+export const register = plugin.register;

@@ -1,0 +1,93 @@
+import {
+  definePlugin,
+  option,
+  zeros,
+  type NamedParameter,
+  type Regularizer,
+  type Tensor,
+} from '@deeptune/core';
+import { assertOptionalHyperparameter } from '../internal/check-hyperparameter.js';
+import { optionValue } from '../internal/option-value.js';
+import { penalisedWeights } from '../internal/penalty-inputs.js';
+
+/** Options of {@link l1}. */
+export interface L1Options {
+  /** The strength λ: a finite number ≥ 0 (0 turns the penalty off). */
+  readonly lambda: number;
+}
+
+/** The options schema of the `l1` regularizer plugin. */
+const l1Schema = {
+  /** The strength λ ≥ 0. */
+  lambda: option.number({
+    min: 0,
+    description: 'Strength λ ≥ 0 of the penalty (λ / m) · Σ |W|.',
+  }),
+};
+
+/** Builds the regularizer from a validated λ. */
+function createL1(lambda: number): Regularizer {
+  return Object.freeze({
+    name: 'l1',
+    lambda,
+    penalty(parameters: readonly NamedParameter[], batchSize: number): Tensor {
+      const weights = penalisedWeights('l1.penalty', parameters, batchSize);
+      if (weights.length === 0)
+        return zeros([], { dtype: parameters[0]?.value.dtype ?? 'float32' });
+      let magnitudes = weights[0]!.value.abs().sum();
+      for (let i = 1; i < weights.length; i++) {
+        magnitudes = magnitudes.add(weights[i]!.value.abs().sum());
+      }
+      return magnitudes.mul(lambda / batchSize);
+    },
+  });
+}
+
+/**
+ * The `l1` regularizer as a registry entry: `registry.create('regularizer', 'l1', { lambda })`.
+ *
+ * Option `lambda` (required): a number ≥ 0. The registry reports invalid options as a
+ * {@link @deeptune/core!ConfigError} naming the plugin and the option.
+ */
+export const l1Plugin = definePlugin({
+  kind: 'regularizer',
+  name: 'l1',
+  description: 'L1 penalty: (λ / m) · Σ |W| over the weight matrices; favours sparse weights.',
+  options: l1Schema,
+  create: ({ lambda }) => createL1(lambda),
+});
+
+/**
+ * L1 regularization: penalises the sum of the absolute values of every weight, scaled by
+ * λ / m; it pushes many weights to exactly zero (sparse weights).
+ *
+ * Only parameters with role `'weight'` are penalised — biases and batch norm's γ and β are
+ * not. The gradient comes from autograd; |w| has no derivative at 0, and the subgradient
+ * used there is 0. m is the number of examples in the batch.
+ *
+ * @remarks
+ * ```text
+ * penalty        = (λ / m) · Σ_l Σ_ij |W[l]_ij|
+ * ∂penalty/∂W[l] = (λ / m) · sign(W[l])      (sign(0) = 0)
+ * ```
+ * The pull towards 0 has the same size λ/m for every non-zero weight however small it is
+ * (L2's pull (λ/m)·w fades as w shrinks), which is why L1 drives weights all the way to
+ * zero. Some texts write the L1 term as (λ / 2m)·‖W‖₁; the constant factor only rescales λ.
+ *
+ * @param options - `lambda`, the strength λ ≥ 0.
+ * @returns a {@link @deeptune/core!Regularizer} named `'l1'`.
+ * @throws {@link @deeptune/core!InvalidHyperparameterError} when `lambda` is negative, NaN or
+ *   infinite (`l1: lambda must be a finite number ≥ 0, got -1`).
+ * @throws {@link @deeptune/core!ConfigError} when `lambda` is missing or an unknown option
+ *   is given.
+ *
+ * @example
+ * ```ts
+ * const { cost } = computeCost({ model, loss, regularizers: [l1({ lambda: 0.01 })], inputs, targets });
+ * cost.backward(); // each weight's gradient includes (λ/m)·sign(W)
+ * ```
+ */
+export function l1(options: L1Options): Regularizer {
+  assertOptionalHyperparameter('l1', 'lambda', optionValue(options, 'lambda'), { min: 0 });
+  return l1Plugin.create(options);
+}
