@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, Rng, createRegistry, tensor } from '@deeptune/core';
+import { InvalidHyperparameterError, Rng, createRegistry, tensor } from '@deeptune/core';
 import { assertTensorClose } from '@deeptune/core/testing';
 import { plugin, register } from '../src/plugin.js';
 import { Dense } from '../src/layers/dense.js';
@@ -61,7 +61,9 @@ describe('plugin', () => {
 
   it('rejects bad layer options, naming the option', () => {
     const registry = createRegistry({ plugins: [plugin] });
-    expect(() => registry.create('layer', 'dense', { inputs: 4, units: 0 })).toThrow(ConfigError);
+    expect(() => registry.create('layer', 'dense', { inputs: 4, units: 0 })).toThrow(
+      InvalidHyperparameterError,
+    );
     expect(() => registry.create('layer', 'dense', { inputs: 4, units: 0 })).toThrow(
       "layer 'dense': option 'units' must be an integer >= 1, got 0",
     );

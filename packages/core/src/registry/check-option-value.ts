@@ -13,6 +13,8 @@ const parseHint =
 export interface OptionProblem {
   readonly problem: string;
   readonly index?: number;
+  /** The value has the right type but lies outside the allowed range (a bad hyperparameter). */
+  readonly outOfRange?: boolean;
 }
 
 /**
@@ -87,24 +89,31 @@ function typeMismatch(expected: string, value: unknown, hint = ''): string {
   return `must be ${expected}, got ${got}${note}${hint === '' ? '' : `. ${hint}`}`;
 }
 
-function checkNumber(constraints: NumberConstraints, value: unknown): string | undefined {
+function checkNumber(constraints: NumberConstraints, value: unknown): OptionProblem | undefined {
   if (typeof value !== 'number') {
-    return typeMismatch(
-      describeNumber(constraints),
-      value,
-      typeof value === 'string' ? parseHint : '',
-    );
+    return {
+      problem: typeMismatch(
+        describeNumber(constraints),
+        value,
+        typeof value === 'string' ? parseHint : '',
+      ),
+    };
   }
-  if (Number.isNaN(value)) return `must be ${describeNumber(constraints)}, got NaN`;
+  if (Number.isNaN(value)) {
+    return { problem: `must be ${describeNumber(constraints)}, got NaN`, outOfRange: true };
+  }
   const finite = Number.isFinite(value);
   if (!finite && constraints.allowInfinity !== true) {
-    return `must be finite, got ${formatValue(value)}`;
+    return { problem: `must be finite, got ${formatValue(value)}`, outOfRange: true };
   }
   const integer = constraints.integer === true;
   const range = rangePhrase(constraints);
   const integerPrefix = integer ? 'an integer' : '';
   if (integer && finite && !Number.isInteger(value)) {
-    return `must be an integer${range === undefined ? '' : ` ${range}`}, got ${formatValue(value)}`;
+    return {
+      problem: `must be an integer${range === undefined ? '' : ` ${range}`}, got ${formatValue(value)}`,
+      outOfRange: true,
+    };
   }
   const { min, max, exclusiveMin, exclusiveMax } = constraints;
   const outside =
@@ -114,7 +123,7 @@ function checkNumber(constraints: NumberConstraints, value: unknown): string | u
     (exclusiveMax !== undefined && value >= exclusiveMax);
   if (outside) {
     const expected = [integerPrefix, range].filter((part) => part !== '').join(' ');
-    return `must be ${expected}, got ${formatValue(value)}`;
+    return { problem: `must be ${expected}, got ${formatValue(value)}`, outOfRange: true };
   }
   return undefined;
 }
@@ -127,8 +136,7 @@ function checkNumber(constraints: NumberConstraints, value: unknown): string | u
 export function checkOptionValue(spec: OptionSpec, value: unknown): OptionProblem | undefined {
   switch (spec.type) {
     case 'number': {
-      const problem = checkNumber(spec, value);
-      return problem === undefined ? undefined : { problem };
+      return checkNumber(spec, value);
     }
     case 'boolean':
       if (typeof value === 'boolean') return undefined;
@@ -193,7 +201,7 @@ function checkNumberList(
   }
   for (let index = 0; index < value.length; index++) {
     const problem = checkNumber(spec, value[index]);
-    if (problem !== undefined) return { problem, index };
+    if (problem !== undefined) return { ...problem, index };
   }
   return undefined;
 }

@@ -141,6 +141,11 @@ export const option = {
    * expected type in messages and help. A default is shared by every call, so it should be
    * immutable.
    *
+   * Let TypeScript infer the value type from the `check` type guard rather than writing
+   * `option.custom<MyType>(…)`: an explicit type argument stops the inference of the
+   * settings, so `optional` and `default` would no longer make the option optional in the
+   * inferred options type.
+   *
    * @param settings - `typeName`, `check` (a type guard), `default`, `description`,
    * `optional`.
    */

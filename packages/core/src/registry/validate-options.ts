@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors/config-error.js';
+import { InvalidHyperparameterError } from '../errors/invalid-hyperparameter-error.js';
 import { checkOptionValue, describeExpectation } from './check-option-value.js';
 import { didYouMean } from './closest-match.js';
 import { formatValue } from './format-value.js';
@@ -26,8 +27,11 @@ function isPlainObject(value: unknown): value is Readonly<Record<string, unknown
  * @returns the validated options, defaults filled in.
  * @throws {@link ConfigError} when `input` is not a plain object, has a key the schema does
  * not declare (the message suggests the closest valid name), misses a required option, or
- * has a value of the wrong type or outside its range; e.g.
- * `optimizer 'adam': option 'learningRate' must be > 0, got -1`.
+ * has a value of the wrong type.
+ * @throws {@link InvalidHyperparameterError} when a number is outside its range (or NaN,
+ * infinite, or not an integer where one is required), e.g.
+ * `optimizer 'adam': option 'learningRate' must be > 0, got -1` — the same class a factory
+ * called directly throws for the same value.
  */
 export function validateOptions<S extends OptionsSchema>(
   where: string,
@@ -66,7 +70,10 @@ export function validateOptions<S extends OptionsSchema>(
     const problem = checkOptionValue(spec, value);
     if (problem !== undefined) {
       const label = problem.index === undefined ? name : `${name}[${problem.index}]`;
-      throw new ConfigError(`${where}: option '${label}' ${problem.problem}`);
+      const message = `${where}: option '${label}' ${problem.problem}`;
+      throw problem.outOfRange === true
+        ? new InvalidHyperparameterError(message)
+        : new ConfigError(message);
     }
     result[name] = spec.type === 'numberList' ? [...(value as readonly number[])] : value;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ConfigError } from '../../src/errors/config-error.js';
+import { InvalidHyperparameterError } from '../../src/errors/invalid-hyperparameter-error.js';
 import { definePlugin, type PluginDefinition } from '../../src/registry/define-plugin.js';
 import { option } from '../../src/registry/option.js';
 import type { OptionsSchema } from '../../src/registry/option-schema.js';
@@ -80,7 +81,7 @@ describe('definePlugin', () => {
   it('has a create that works on its own, so a package can export it as the factory', () => {
     const { create: toySgd } = definePlugin(sgdDefinition());
     expect(toySgd({ momentum: 0.9 })).toEqual({ learningRate: 0.01, momentum: 0.9 });
-    expect(() => toySgd({ momentum: 1 })).toThrow(ConfigError);
+    expect(() => toySgd({ momentum: 1 })).toThrow(InvalidHyperparameterError);
   });
 
   it('keeps the unvalidated factory as factory', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../src/backend/backend.js';
 import { ConfigError } from '../../src/errors/config-error.js';
+import { InvalidHyperparameterError } from '../../src/errors/invalid-hyperparameter-error.js';
 import { IncompatiblePluginError } from '../../src/errors/incompatible-plugin-error.js';
 import { PluginConflictError } from '../../src/errors/plugin-conflict-error.js';
 import { UnknownPluginError } from '../../src/errors/unknown-plugin-error.js';
@@ -114,8 +115,8 @@ describe('Registry', () => {
       const registry = new Registry();
       registry.register(adam);
       const error = thrown(() => registry.create('optimizer', 'adam', { learningRate: -1 }));
-      expect(ConfigError.isInstance(error)).toBe(true);
-      expect(error.code).toBe('INVALID_CONFIG');
+      expect(InvalidHyperparameterError.isInstance(error)).toBe(true);
+      expect(error.code).toBe('INVALID_HYPERPARAMETER');
       expect(error.message).toBe("optimizer 'adam': option 'learningRate' must be > 0, got -1");
       expect(() => registry.create('optimizer', 'adam', { learnignRate: 0.1 })).toThrow(
         "unknown option 'learnignRate'. Did you mean 'learningRate'?",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors/config-error.js';
+import { InvalidHyperparameterError } from '../../src/errors/invalid-hyperparameter-error.js';
 import { option } from '../../src/registry/option.js';
 import { validateOptions } from '../../src/registry/validate-options.js';
 
@@ -22,6 +23,18 @@ function configErrorOf(input: unknown, against: Parameters<typeof validateOption
     return (error as ConfigError).message;
   }
   throw new Error('expected a ConfigError');
+}
+
+/** A value of the right type outside its range is a bad hyperparameter, not a bad config. */
+function rangeErrorOf(input: unknown, against: Parameters<typeof validateOptions>[1] = schema) {
+  try {
+    validateOptions(where, against, input);
+  } catch (error) {
+    expect(InvalidHyperparameterError.isInstance(error)).toBe(true);
+    expect((error as InvalidHyperparameterError).code).toBe('INVALID_HYPERPARAMETER');
+    return (error as InvalidHyperparameterError).message;
+  }
+  throw new Error('expected an InvalidHyperparameterError');
 }
 
 describe('validateOptions', () => {
@@ -48,30 +61,32 @@ describe('validateOptions', () => {
   });
 
   it('reports a value out of range with the plugin, option, given value and expected range', () => {
-    expect(configErrorOf({ learningRate: -1 })).toBe(
+    expect(rangeErrorOf({ learningRate: -1 })).toBe(
       "optimizer 'adam': option 'learningRate' must be > 0, got -1",
     );
-    expect(configErrorOf({ beta1: 1 })).toBe(
+    expect(rangeErrorOf({ beta1: 1 })).toBe(
       "optimizer 'adam': option 'beta1' must be in [0, 1), got 1",
     );
-    expect(configErrorOf({ beta1: -0.5 })).toContain('must be in [0, 1), got -0.5');
+    expect(rangeErrorOf({ beta1: -0.5 })).toContain('must be in [0, 1), got -0.5');
   });
 
   it('never clamps a value to its range', () => {
-    expect(() => validateOptions(where, schema, { beta1: 1.2 })).toThrow(ConfigError);
+    expect(() => validateOptions(where, schema, { beta1: 1.2 })).toThrow(
+      InvalidHyperparameterError,
+    );
   });
 
   it('checks integers', () => {
-    expect(configErrorOf({ units: 2.5 })).toContain(
+    expect(rangeErrorOf({ units: 2.5 })).toContain(
       "option 'units' must be an integer >= 1, got 2.5",
     );
-    expect(configErrorOf({ units: 0 })).toContain("option 'units' must be an integer >= 1, got 0");
+    expect(rangeErrorOf({ units: 0 })).toContain("option 'units' must be an integer >= 1, got 0");
     expect(validateOptions(where, schema, { units: 3 }).units).toBe(3);
   });
 
   it('rejects NaN and infinities unless allowInfinity is set', () => {
-    expect(configErrorOf({ learningRate: Number.NaN })).toContain('must be a number > 0, got NaN');
-    expect(configErrorOf({ learningRate: Infinity })).toContain('must be finite, got Infinity');
+    expect(rangeErrorOf({ learningRate: Number.NaN })).toContain('must be a number > 0, got NaN');
+    expect(rangeErrorOf({ learningRate: Infinity })).toContain('must be finite, got Infinity');
     const patience = { patience: option.number({ integer: true, min: 0, allowInfinity: true }) };
     expect(validateOptions(where, patience, { patience: Infinity }).patience).toBe(Infinity);
   });
@@ -94,7 +109,7 @@ describe('validateOptions', () => {
   });
 
   it('checks every element of a number list and names its index', () => {
-    expect(configErrorOf({ keepProb: [1, 1.5] })).toContain(
+    expect(rangeErrorOf({ keepProb: [1, 1.5] })).toContain(
       "option 'keepProb[1]' must be in (0, 1], got 1.5",
     );
     expect(configErrorOf({ keepProb: [1, '0.5'] })).toContain(

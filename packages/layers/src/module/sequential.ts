@@ -1,4 +1,4 @@
-import { ConfigError, type ForwardMode, type Tensor } from '@deeptune/core';
+import { ConfigError, DeeptuneError, type ForwardMode, type Tensor } from '@deeptune/core';
 import { Module } from './module.js';
 
 /**
@@ -22,6 +22,7 @@ export class Sequential extends Module {
   readonly typeName = 'Sequential';
   /** The modules in order. */
   readonly layers: readonly Module[];
+  readonly #names: readonly string[];
 
   /**
    * @param layers - the modules in order, or a record of them by name (in insertion order).
@@ -48,12 +49,34 @@ export class Sequential extends Module {
       this.registerModule(name ?? `${base}${count}`, layer);
     }
     this.layers = entries.map(([, layer]) => layer);
+    this.#names = this.namedChildren().map(([name]) => name);
   }
 
   /** @inheritDoc */
   protected call(input: Tensor, mode: ForwardMode): Tensor {
     let output = input;
-    for (const layer of this.layers) output = layer.forward(output, mode);
+    for (let index = 0; index < this.layers.length; index++) {
+      try {
+        output = this.layers[index]!.forward(output, mode);
+      } catch (error) {
+        throw withLayerPath(error, this.#names[index]!);
+      }
+    }
     return output;
   }
+}
+
+/**
+ * Prefixes a deeptune error raised inside a child with the child's name, so the message
+ * says which layer failed (`dense2: Dense (128 → 10): expected input …`). The error keeps
+ * its class and code; the original is its `cause`. Other errors pass through unchanged.
+ */
+function withLayerPath(error: unknown, name: string): unknown {
+  if (!DeeptuneError.isInstance(error) || !(error instanceof DeeptuneError)) return error;
+  const ErrorClass = error.constructor as new (
+    message: string,
+    options: { cause: unknown },
+  ) => DeeptuneError;
+  const prefixed = new ErrorClass(`${name}: ${error.message}`, { cause: error });
+  return prefixed;
 }

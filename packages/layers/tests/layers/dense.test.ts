@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ConfigError,
+  InvalidHyperparameterError,
   DTypeError,
   Rng,
   ShapeError,
@@ -162,7 +163,7 @@ describe('Dense', () => {
   it('rejects invalid options, naming the option and suggesting the closest name', () => {
     const attempt = (options: unknown) => () =>
       new Dense(options as ConstructorParameters<typeof Dense>[0]);
-    expect(attempt({ inputs: 3, units: 0 })).toThrow(ConfigError);
+    expect(attempt({ inputs: 3, units: 0 })).toThrow(InvalidHyperparameterError);
     expect(attempt({ inputs: 3, units: 0 })).toThrow(
       "Dense: option 'units' must be an integer >= 1, got 0",
     );
@@ -177,11 +178,8 @@ describe('Dense', () => {
     );
     expect(attempt({ inputs: 3, units: 2, dtype: 'int32' })).toThrow(/option 'dtype'/);
     expect(attempt({ inputs: 3, units: 2, rng: 42 })).toThrow(/option 'rng' must be an Rng/);
-    try {
-      attempt({ inputs: 3, units: -1 })();
-    } catch (error) {
-      expect((error as ConfigError).code).toBe('INVALID_CONFIG');
-    }
+    expect(attempt({ inputs: 3, units: -1 })).toThrow(InvalidHyperparameterError);
+    expect(attempt({ inputs: 3, units: 2, activation: 'rleu' })).toThrow(ConfigError);
   });
 
   it('rejects an initializer that returns the wrong shape or dtype', () => {

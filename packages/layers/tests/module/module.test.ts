@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ConfigError,
   ones,
+  ShapeError,
   StateDictError,
   tensor,
   zeros,
@@ -130,5 +131,20 @@ describe('Module', () => {
     }
     expect(() => new Bad('a.b')).toThrow(ConfigError);
     expect(() => new Bad('w')).toThrow(/already registered/);
+  });
+});
+
+describe('Sequential errors', () => {
+  it('name the layer that failed, keeping the error class', () => {
+    const model = new Sequential([new Affine(2), new Affine(3)]);
+    try {
+      model.forward(tensor([[1, 2]], { dtype: 'float64' }));
+      expect.unreachable();
+    } catch (error) {
+      expect(ShapeError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toMatch(
+        /^affine2: mul: shapes \[1, 2\] and \[3\] cannot be broadcast/,
+      );
+    }
   });
 });

@@ -68,7 +68,7 @@ describe('horizontalFlip', () => {
   it('rejects a lone height or width, and unknown options', () => {
     expect(() => horizontalFlip({ height: 28 })).toThrow(ConfigError);
     expect(() => horizontalFlip({ height: 28 })).toThrow(/give both height and width/);
-    expect(() => horizontalFlip({ height: 0, width: 28 })).toThrow(ConfigError);
+    expect(() => horizontalFlip({ height: 0, width: 28 })).toThrow(InvalidHyperparameterError);
     expect(() => horizontalFlip({ probabilty: 1 } as object)).toThrow(/Did you mean 'probability'/);
   });
 

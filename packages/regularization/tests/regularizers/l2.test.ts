@@ -191,7 +191,7 @@ describe('l2', () => {
     const w = tensor([3, 2, 1], { dtype: 'float64' });
     expect(regularizer.penalty([weight(w)], 2).item()).toBe(7 / 2);
     const byName = (): unknown => registry.create('regularizer', 'l2', { lambda: -1 });
-    expect(byName).toThrow(ConfigError);
+    expect(byName).toThrow(InvalidHyperparameterError);
     expect(byName).toThrow("regularizer 'l2': option 'lambda' must be >= 0, got -1");
     expect(l2Plugin.options.lambda.min).toBe(0);
   });
