@@ -119,8 +119,10 @@ export class Dropout extends Module {
     const mask = zeros(input.shape, { dtype: input.dtype });
     const d = mask.data;
     const rng = this.#rng;
-    for (let i = 0; i < d.length; i++) d[i] = rng.nextFloat() < keepProb ? 1 : 0;
-    return input.mul(mask).div(keepProb);
+    // The inverted-dropout mask d/keepProb in one tensor: one multiplication instead of two.
+    const scale = 1 / keepProb;
+    for (let i = 0; i < d.length; i++) d[i] = rng.nextFloat() < keepProb ? scale : 0;
+    return input.mul(mask);
   }
 
   /** `'keepProb 0.8'`: the configuration shown by `summary()`. */
