@@ -49,14 +49,15 @@ describe('checkModel on deeptune models (float64)', () => {
     'checks a Dense layer with %s activation',
     (activation) => {
       const rng = new Rng(10);
-      const model = new Sequential([
-        new Dense({ inputs: 3, units: 4, activation, dtype: f64, rng }),
-      ]);
-      // Inputs in [0.2, 1] with positive weights keep ReLU pre-activations away from the kink at 0.
-      for (const p of model.parameters())
-        p.data.set(uniform(p.shape, 0.1, 1, { dtype: f64, rng }).data);
-      const inputs = uniform([6, 3], 0.2, 1, { dtype: f64, rng });
+      const dense = new Dense({ inputs: 3, units: 4, activation, dtype: f64, rng });
+      const model = new Sequential([dense]);
+      const inputs = randn([6, 3], { dtype: f64, rng });
       const targets = randn([6, 4], { dtype: f64, rng });
+      // Pre-activations of both signs, none within 1e-3 of ReLU's kink at 0 (ε is 1e-7).
+      const z = inputs.matmul(dense.weight).add(dense.bias!);
+      expect(z.min().item()).toBeLessThan(0);
+      expect(z.max().item()).toBeGreaterThan(0);
+      expect(z.abs().min().item()).toBeGreaterThan(1e-3);
       const report = checkModel(model, meanSquaredError, { inputs, targets });
       expect(report.relativeDifference).toBeLessThan(1e-7);
     },
