@@ -7,6 +7,7 @@ import {
 import { plugin as layersPlugin } from '@deeptune/layers';
 import { plugin as regularizationPlugin } from '@deeptune/regularization';
 import { plugin as batchnormPlugin } from '@deeptune/batchnorm';
+import { plugin as optimizersPlugin } from '@deeptune/optimizers';
 
 /** The plugin packages of every deeptune library, in dependency order. */
 export const plugins: readonly PluginPackage[] = Object.freeze([
@@ -14,11 +15,12 @@ export const plugins: readonly PluginPackage[] = Object.freeze([
   layersPlugin,
   regularizationPlugin,
   batchnormPlugin,
+  optimizersPlugin,
 ]);
 
 /**
  * A fresh registry holding every built-in plugin: the `cpu` backend, layers, activations,
- * losses, initializers, regularizers, augmentations and batch norm.
+ * losses, initializers, regularizers, augmentations, batch norm, optimizers and learning-rate schedules.
  *
  * Apps build their registry with it and then add user plugins; tests that need isolation
  * use `createRegistry()` from `@deeptune/core` instead.

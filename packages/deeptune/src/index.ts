@@ -1,7 +1,8 @@
 /**
  * deeptune in one import: tensors and autograd (`@deeptune/core`), gradient checking
  * (`@deeptune/gradcheck`), layers and losses (`@deeptune/layers`), regularization
- * (`@deeptune/regularization`) and batch normalization (`@deeptune/batchnorm`), plus
+ * (`@deeptune/regularization`), batch normalization (`@deeptune/batchnorm`) and optimizers
+ * with learning-rate schedules (`@deeptune/optimizers`), plus
  * {@link createDefaultRegistry}, a registry of every built-in plugin.
  *
  * Each package curates its own exports; this package re-exports them all. The per-package
@@ -27,4 +28,5 @@ export * from '@deeptune/gradcheck';
 export * from '@deeptune/layers';
 export * from '@deeptune/regularization';
 export * from '@deeptune/batchnorm';
+export * from '@deeptune/optimizers';
 export { createDefaultRegistry, plugins, register, plugin } from './own-exports.js';

@@ -1,7 +1,8 @@
 /**
  * What the `deeptune` package adds on top of the libraries it re-exports (whose references
  * live in their own packages' docs: `@deeptune/core`, `@deeptune/gradcheck`,
- * `@deeptune/layers`, `@deeptune/regularization`, `@deeptune/batchnorm`).
+ * `@deeptune/layers`, `@deeptune/regularization`, `@deeptune/batchnorm`,
+ * `@deeptune/optimizers`).
  *
  * @packageDocumentation
  */

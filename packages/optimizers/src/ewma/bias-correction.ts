@@ -1,0 +1,21 @@
+/**
+ * The bias-correction divisor 1 − β^t of an exponentially weighted average started at 0.
+ *
+ * An average v_t = β·v_(t−1) + (1 − β)·x_t with v_0 = 0 is biased towards 0 in its first
+ * steps; v_t / (1 − β^t) removes the bias. Adam divides its moments by these divisors.
+ *
+ * @remarks
+ * ```text
+ * biasCorrection(β, t) = 1 − β^t
+ * e.g. β = 0.98, t = 2:  1 − 0.98² = 1 − 0.9604 = 0.0396
+ * ```
+ * @see https://arxiv.org/abs/1412.6980 (Adam, Kingma & Ba, section 3)
+ *
+ * @param beta - the averaging weight β, in [0, 1).
+ * @param t - the number of values averaged so far, an integer ≥ 1.
+ * @returns 1 − β^t, in (0, 1].
+ * @category EWMA
+ */
+export function biasCorrection(beta: number, t: number): number {
+  return 1 - beta ** t;
+}

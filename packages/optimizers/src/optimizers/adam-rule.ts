@@ -1,0 +1,72 @@
+import { option, zerosLike } from '@deeptune/core';
+import type { OptionsOf, Storage, Tensor } from '@deeptune/core';
+import { biasCorrection } from '../ewma/bias-correction.js';
+import type { UpdateContext } from '../optimizer/update-context.js';
+
+/**
+ * Adam's hyperparameters, shared by `adam` and `adamw`.
+ * @internal
+ */
+export const adamHyperparameters = {
+  /** Weight β₁ of the first-moment average (momentum). */
+  beta1: option.number({
+    default: 0.9,
+    min: 0,
+    exclusiveMax: 1,
+    description: 'Weight β₁ of the first-moment average (momentum).',
+  }),
+  /** Weight β₂ of the second-moment average (RMSprop). */
+  beta2: option.number({
+    default: 0.999,
+    min: 0,
+    exclusiveMax: 1,
+    description: 'Weight β₂ of the second-moment average (RMSprop).',
+  }),
+  /** ε added after the square root, as in PyTorch. */
+  epsilon: option.number({
+    default: 1e-8,
+    exclusiveMin: 0,
+    description: 'ε added after the square root, as in PyTorch.',
+  }),
+};
+
+/**
+ * Adam's per-parameter state: moments m and v and the parameter's own step count t (a
+ * parameter skipped for lack of a gradient does not advance its bias correction, as in
+ * PyTorch).
+ * @internal
+ */
+export type AdamState = { m: Storage; v: Storage; t: number };
+
+/** @internal */
+export function adamInit(param: Tensor): AdamState {
+  return { m: zerosLike(param).data, v: zerosLike(param).data, t: 0 };
+}
+
+/**
+ * One Adam update; mirrors the operation order of torch.optim.Adam (single-tensor path).
+ * @internal
+ */
+export function adamUpdate({
+  param,
+  grad,
+  state,
+  hp,
+}: UpdateContext<OptionsOf<typeof adamHyperparameters>, AdamState>): void {
+  const { beta1, beta2, epsilon } = hp;
+  const t = state.t + 1;
+  state.t = t;
+  const m = state.m;
+  const v = state.v;
+  // m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ);  W ← W − α·m̂/(√v̂ + ε)
+  const stepSize = hp.learningRate / biasCorrection(beta1, t);
+  const correction2Sqrt = Math.sqrt(biasCorrection(beta2, t));
+  for (let i = 0; i < param.length; i++) {
+    const g = grad[i]!;
+    const mi = m[i]! * beta1 + (1 - beta1) * g;
+    const vi = v[i]! * beta2 + (1 - beta2) * (g * g);
+    m[i] = mi;
+    v[i] = vi;
+    param[i] = param[i]! - stepSize * (mi / (Math.sqrt(vi) / correction2Sqrt + epsilon));
+  }
+}
