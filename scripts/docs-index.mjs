@@ -60,6 +60,24 @@ ${items}
 </html>
 `,
 );
+// Every link a package maps to another package's pages must land on a generated page.
+const broken = [];
+for (const { name } of entries) {
+  const config = JSON.parse(readFileSync(join(root, 'packages', name, 'typedoc.json'), 'utf8'));
+  for (const table of Object.values(config.externalSymbolLinkMappings ?? {})) {
+    for (const [symbol, href] of Object.entries(table)) {
+      const page = join(staging, name, href.split('#')[0]);
+      if (!existsSync(page)) broken.push(`packages/${name}/typedoc.json: ${symbol} → ${href}`);
+    }
+  }
+}
+if (broken.length > 0) {
+  console.error(
+    `docs-index: ${broken.length} cross-package links point at missing pages:\n  ${broken.join('\n  ')}`,
+  );
+  rmSync(staging, { recursive: true, force: true });
+  process.exit(1);
+}
 // Replace the old tree only once the new one is complete.
 rmSync(target, { recursive: true, force: true });
 renameSync(staging, target);

@@ -133,6 +133,13 @@ export type { Loss } from './model/loss.js';
 export type { Regularizer } from './model/regularizer.js';
 export type { Initializer, InitializerContext } from './model/initializer.js';
 export type { Augmentation } from './model/augmentation.js';
+export type {
+  Callback,
+  CallbackContext,
+  CallbackLogsContext,
+  TrainEndContext,
+  TrainingLogs,
+} from './model/callback.js';
 export { computeCost } from './model/compute-cost.js';
 export type { CostInputs, CostParts } from './model/compute-cost.js';
 

@@ -1,8 +1,8 @@
 /**
  * Regularization for deeptune: the L2 ("weight decay") and L1 penalties, inverted
  * dropout with a per-layer `keepProb`, and data augmentation for image batches — the
- * remedies for high variance (overfitting) from the course. Early stopping will live here
- * too, as a callback, once the training loop (`fit`) exists.
+ * remedies for high variance (overfitting) from the course — and early stopping, a
+ * `Callback` that `fit` from `@deeptune/train` runs.
  *
  * ```ts
  * import { computeCost, randn, Rng, tensor } from '@deeptune/core';
@@ -64,6 +64,10 @@ export type { RandomRotationOptions } from './augmentation/random-rotation.js';
 export { gaussianNoise, gaussianNoisePlugin } from './augmentation/gaussian-noise.js';
 export type { GaussianNoiseOptions } from './augmentation/gaussian-noise.js';
 export { composeAugmentations } from './augmentation/compose-augmentations.js';
+
+// Early stopping
+export { earlyStopping, earlyStoppingPlugin } from './callbacks/early-stopping.js';
+export type { EarlyStopping, EarlyStoppingOptions } from './callbacks/early-stopping.js';
 
 // This package's plugins
 export { plugin, register } from './plugin.js';

@@ -1,4 +1,5 @@
 import { definePluginPackage } from '@deeptune/core';
+import { earlyStoppingPlugin } from './callbacks/early-stopping.js';
 import { gaussianNoisePlugin } from './augmentation/gaussian-noise.js';
 import { dropoutPlugin } from './dropout/dropout.js';
 import { horizontalFlipPlugin } from './augmentation/horizontal-flip.js';
@@ -16,12 +17,13 @@ declare module '@deeptune/core' {
     'augmentation/random-shift': typeof randomShiftPlugin;
     'augmentation/random-rotation': typeof randomRotationPlugin;
     'augmentation/gaussian-noise': typeof gaussianNoisePlugin;
+    'callback/early-stopping': typeof earlyStoppingPlugin;
   }
 }
 
 /**
  * The plugins of `@deeptune/regularization`: the regularizers `l2` and `l1`, the
- * `dropout` layer, and the augmentations `horizontal-flip`, `random-shift`, `random-rotation` and `gaussian-noise`.
+ * `dropout` layer, and the augmentations `horizontal-flip`, `random-shift`, `random-rotation` and `gaussian-noise`, and the `early-stopping` callback.
  *
  * Importing the package registers nothing; a registry adds these entries with
  * `registry.use(plugin)` (or {@link register}).
@@ -46,6 +48,7 @@ export const plugin = definePluginPackage({
     randomShiftPlugin,
     randomRotationPlugin,
     gaussianNoisePlugin,
+    earlyStoppingPlugin,
   ],
 });
 

@@ -23,6 +23,7 @@ describe('plugin', () => {
       'augmentation/random-shift',
       'augmentation/random-rotation',
       'augmentation/gaussian-noise',
+      'callback/early-stopping',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type { Backend } from '../backend/backend.js';
+import type { Callback } from '../model/callback.js';
 import type { Augmentation } from '../model/augmentation.js';
 import type { Initializer } from '../model/initializer.js';
 import type { Loss } from '../model/loss.js';
@@ -37,7 +38,7 @@ export type PluginKind = (typeof PLUGIN_KINDS)[number];
  * Maps a plugin kind to the type its factories create; augmentable by other packages.
  *
  * Core declares the kinds whose contract it defines (`backend`, `initializer`, `loss`,
- * `regularizer`, `augmentation`). Every other
+ * `regularizer`, `augmentation`, `callback`). Every other
  * kind's product is `unknown` until a package adds it through declaration merging. A
  * property can be *added* by merging but never narrowed once declared, which is why the
  * remaining kinds are absent here rather than declared as `unknown`:
@@ -64,6 +65,8 @@ export interface PluginProducts {
   regularizer: Regularizer;
   /** A data augmentation, e.g. a random horizontal flip. */
   augmentation: Augmentation;
+  /** A training callback, e.g. early stopping. */
+  callback: Callback;
 }
 
 /**

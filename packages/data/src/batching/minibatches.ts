@@ -1,0 +1,162 @@
+import {
+  ConfigError,
+  DTypeError,
+  ShapeError,
+  gather,
+  type Augmentation,
+  type Rng,
+} from '@deeptune/core';
+import type { Dataset } from '../dataset/dataset.js';
+import { checkInteger } from '../internal/check-hyperparameter.js';
+import { describe, formatShape } from '../internal/describe.js';
+import { resolveRng } from '../internal/resolve-rng.js';
+import type { Batch } from './batch.js';
+
+/**
+ * Options of {@link minibatches}.
+ *
+ * @category Mini-batches
+ */
+export interface MinibatchOptions {
+  /**
+   * The number of examples per batch: m (the dataset size) is batch gradient descent, 1 is
+   * stochastic gradient descent, anything in between is mini-batch gradient descent
+   * (typically a power of two such as 64, 128, 256, 512).
+   */
+  readonly batchSize: number;
+  /**
+   * Whether to visit the examples in a new random order each epoch.
+   * @defaultValue `true`
+   */
+  readonly shuffle?: boolean;
+  /**
+   * The generator for the shuffle and the augmentation. Give `rng` or `seed`, not both.
+   * @defaultValue `getDefaultRng()` from `@deeptune/core` (seeded with 0 until re-seeded; never the clock)
+   */
+  readonly rng?: Rng;
+  /** A seed for a new generator `new Rng(seed)`, as an alternative to `rng`. */
+  readonly seed?: number;
+  /**
+   * Whether to drop the last batch when it has fewer than `batchSize` examples.
+   * @defaultValue `false` (the last, smaller batch is kept, without any warning)
+   */
+  readonly dropLast?: boolean;
+  /**
+   * A data augmentation applied to the inputs of every batch, with the same generator;
+   * e.g. `randomShift` or `horizontalFlip` from `@deeptune/regularization`. It must keep
+   * the number of examples and the dtype.
+   */
+  readonly augment?: Augmentation;
+}
+
+/**
+ * The batches of one dataset: iterate it once per epoch.
+ *
+ * @category Mini-batches
+ */
+export interface Minibatches extends Iterable<Batch> {
+  /** The number of batches per epoch: ⌈m / batchSize⌉, or ⌊m / batchSize⌋ with `dropLast`. */
+  readonly count: number;
+  /** The batch size this iterable was created with. */
+  readonly batchSize: number;
+}
+
+/**
+ * Splits a dataset into mini-batches for one or more epochs of gradient descent.
+ *
+ * Each time the result is iterated is one epoch, one pass over the data: with `shuffle`
+ * (the default) a new permutation `rng.permutation(m)` is drawn at the start of the
+ * iteration, then batch `t` holds the examples at positions `t·batchSize … (t+1)·batchSize − 1`
+ * of that order (selected with `gather`). `batchSize = m` gives one batch (batch gradient
+ * descent), `batchSize = 1` gives m batches of one example (stochastic gradient descent).
+ * When `batchSize` does not divide m, the last batch is smaller (kept unless `dropLast`),
+ * with no warning. When `augment` is given, it transforms each batch's inputs with the same
+ * generator, after the shuffle. Everything is deterministic for a given generator state.
+ *
+ * @param data - the dataset to iterate.
+ * @param options - see {@link MinibatchOptions}.
+ * @returns a re-iterable {@link Minibatches}; the data is read when iterating.
+ * @throws {@link @deeptune/core!InvalidHyperparameterError} when `batchSize` is not an integer ≥ 1.
+ * @throws {@link @deeptune/core!ConfigError} for both `rng` and `seed`, or `dropLast` with
+ *   `batchSize > m` (which would give no batch at all).
+ * @throws {@link @deeptune/core!ShapeError} or {@link @deeptune/core!DTypeError} (while
+ *   iterating) when `augment` changes the number of examples or the dtype.
+ * @category Mini-batches
+ *
+ * @example
+ * ```ts
+ * import { Rng } from '@deeptune/core';
+ * import { minibatches } from '@deeptune/data';
+ *
+ * const batches = minibatches(train, { batchSize: 64, rng: new Rng(0) });
+ * for (let epoch = 0; epoch < 10; epoch++) {
+ *   for (const { inputs, targets } of batches) {
+ *     // forward, backward, update
+ *   }
+ * }
+ * ```
+ */
+export function minibatches(data: Dataset, options: MinibatchOptions): Minibatches {
+  const where = 'minibatches';
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigError(
+      `${where}: options must be an object such as { batchSize: 64 }, got ${describe(options)}.`,
+    );
+  }
+  const batchSize = checkInteger(where, 'batchSize', options.batchSize, 1);
+  const shuffle = options.shuffle ?? true;
+  const dropLast = options.dropLast ?? false;
+  const augment = options.augment;
+  if (typeof shuffle !== 'boolean' || typeof dropLast !== 'boolean') {
+    throw new ConfigError(`${where}: shuffle and dropLast must be booleans.`);
+  }
+  if (augment !== undefined && typeof augment !== 'function') {
+    throw new ConfigError(
+      `${where}: augment must be an Augmentation (batch, rng) => Tensor, got ${describe(augment)}.`,
+    );
+  }
+  const m = data.size;
+  if (dropLast && batchSize > m) {
+    throw new ConfigError(
+      `${where}: batchSize ${batchSize} is larger than the ${m} examples and dropLast is true, ` +
+        'so there would be no batch at all. Hint: use a smaller batchSize or dropLast: false.',
+    );
+  }
+  const rng =
+    shuffle || augment !== undefined ? resolveRng(where, options.rng, options.seed) : null;
+  const count = dropLast ? Math.floor(m / batchSize) : Math.ceil(m / batchSize);
+  const { inputs, targets } = data;
+
+  function* epoch(): Generator<Batch> {
+    let order: Int32Array;
+    if (shuffle) order = rng!.permutation(m);
+    else {
+      order = new Int32Array(m);
+      for (let i = 0; i < m; i++) order[i] = i;
+    }
+    for (let index = 0; index < count; index++) {
+      const start = index * batchSize;
+      const indices = order.subarray(start, Math.min(start + batchSize, m));
+      const size = indices.length;
+      let batchInputs = gather(inputs, indices);
+      if (augment !== undefined) {
+        const augmented = augment(batchInputs, rng!);
+        if (augmented.shape[0] !== size) {
+          throw new ShapeError(
+            `${where}: augment returned ${formatShape(augmented.shape)} for a batch of ${size} examples ` +
+              `${formatShape(batchInputs.shape)}; expected the same number of examples.`,
+          );
+        }
+        if (augmented.dtype !== batchInputs.dtype) {
+          throw new DTypeError(
+            `${where}: augment returned ${augmented.dtype} for a ${batchInputs.dtype} batch; expected the same dtype.`,
+          );
+        }
+        batchInputs = augmented;
+      }
+      yield Object.freeze({ inputs: batchInputs, targets: gather(targets, indices), index, size });
+    }
+  }
+
+  return Object.freeze({ count, batchSize, [Symbol.iterator]: epoch });
+}

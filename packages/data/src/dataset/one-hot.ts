@@ -1,0 +1,42 @@
+import { ShapeError, zeros, type Tensor } from '@deeptune/core';
+import { assertTensor } from '../internal/assert-tensor.js';
+import { checkClassIndices } from '../internal/class-indices.js';
+import { checkInteger } from '../internal/check-hyperparameter.js';
+import { formatShape } from '../internal/describe.js';
+
+/**
+ * Turns class indices `[m]` into one-hot rows `[m, classes]`.
+ *
+ * Row `i` is all zeros except a 1 in column `labels[i]`. The result has the dtype of
+ * `labels`. The inverse is {@link toClassIndices}.
+ *
+ * @param labels - class indices, `[m]`, integers in `[0, classes)`.
+ * @param classes - the number of classes; an integer ≥ 1.
+ * @returns a new `[m, classes]` tensor.
+ * @throws {@link @deeptune/core!ShapeError} when `labels` is not rank 1.
+ * @throws {@link @deeptune/core!DataFormatError} when a label is not an integer in `[0, classes)`.
+ * @throws {@link @deeptune/core!InvalidHyperparameterError} when `classes` is not an integer ≥ 1.
+ * @category Datasets
+ *
+ * @example
+ * ```ts
+ * oneHot(tensor([2, 0]), 3).toArray(); // [[0, 0, 1], [1, 0, 0]]
+ * ```
+ */
+export function oneHot(labels: Tensor, classes: number): Tensor {
+  const where = 'oneHot';
+  assertTensor(where, 'labels', labels);
+  checkInteger(where, 'classes', classes, 1);
+  if (labels.rank !== 1) {
+    throw new ShapeError(
+      `${where}: labels must be class indices of shape [m], got ${formatShape(labels.shape)}.`,
+    );
+  }
+  checkClassIndices(where, 'labels', labels, classes);
+  const m = labels.shape[0]!;
+  const result = zeros([m, classes], { dtype: labels.dtype });
+  const out = result.data;
+  const source = labels.data;
+  for (let i = 0; i < m; i++) out[i * classes + source[i]!] = 1;
+  return result;
+}

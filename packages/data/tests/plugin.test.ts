@@ -1,0 +1,37 @@
+import { createRegistry } from '@deeptune/core';
+import { describe, expect, it } from 'vitest';
+import { moons, plugin } from '../src/index.js';
+import { nodePlugin } from '../src/node/index.js';
+
+describe('plugin', () => {
+  it('registers the synthetic datasets', () => {
+    const registry = createRegistry({ plugins: [plugin] });
+    expect(registry.names('dataset')).toEqual(['blobs', 'circles', 'moons', 'spirals', 'xor']);
+  });
+
+  it('creates the same data as the direct call', async () => {
+    const registry = createRegistry({ plugins: [plugin] });
+    const loader = registry.create('dataset', 'moons', { m: 50, noise: 0.2, seed: 3 });
+    const { train, classes } = await loader.load();
+    expect(classes).toBe(2);
+    expect(Array.from(train.inputs.data)).toEqual(
+      Array.from(moons({ m: 50, noise: 0.2, seed: 3 }).inputs.data),
+    );
+  });
+
+  it('validates options through the schema', () => {
+    const registry = createRegistry({ plugins: [plugin] });
+    expect(() => registry.create('dataset', 'circles', { m: -1 })).toThrow(/m/);
+  });
+});
+
+describe('nodePlugin', () => {
+  it('registers mnist and csv next to the synthetic datasets', async () => {
+    const registry = createRegistry({ plugins: [plugin, nodePlugin] });
+    expect(registry.names('dataset')).toContain('mnist');
+    const { train, test, classes } = await registry
+      .create('dataset', 'mnist', { subset: 10, testSubset: 5 })
+      .load();
+    expect([train.size, test?.size, classes]).toEqual([10, 5, 10]);
+  });
+});

@@ -1,0 +1,74 @@
+import { ConfigError, type Loss, type Model } from '@deeptune/core';
+import type { Dataset } from '@deeptune/data';
+import { checkFunction, checkInteger } from '../internal/check-option.js';
+import { describeValue } from '../internal/describe-value.js';
+import { evaluateBatches } from '../internal/evaluate-batches.js';
+import { isMetricName, type MetricName } from '../metrics/metric-name.js';
+
+/**
+ * Options of {@link evaluate}.
+ *
+ * @category Evaluation
+ */
+export interface EvaluateOptions {
+  /** The loss whose mean over the data is reported as `cost`. */
+  readonly loss: Loss;
+  /** Metrics to compute. @defaultValue [] */
+  readonly metrics?: readonly MetricName[];
+  /** Rows per forward pass: an integer ≥ 1 (memory only; the results do not depend on it). @defaultValue 1024 */
+  readonly batchSize?: number;
+}
+
+/**
+ * The result of {@link evaluate}.
+ *
+ * @category Evaluation
+ */
+export interface EvaluationResult {
+  /** The mean loss over the examples (the data cost, no penalties). */
+  readonly cost: number;
+  /** The requested metrics by name. */
+  readonly metrics: Readonly<Record<string, number>>;
+}
+
+/**
+ * Evaluates a model on a dataset in inference mode (no dropout, batch norm's running
+ * statistics) without recording gradients: the mean loss and the requested metrics.
+ *
+ * @param model - the model.
+ * @param data - the examples and their targets.
+ * @param options - `loss`, `metrics`, `batchSize`.
+ * @returns the cost and the metrics.
+ * @throws {@link @deeptune/core!ConfigError} when the loss is not a function, a metric is
+ *   unknown or `data` is not a dataset.
+ * @throws {@link @deeptune/core!InvalidHyperparameterError} when `batchSize` is not an integer ≥ 1.
+ * @category Evaluation
+ *
+ * @example
+ * ```ts
+ * const { cost, metrics } = evaluate(model, test, {
+ *   loss: softmaxCrossEntropy,
+ *   metrics: ['accuracy', 'error-rate'],
+ * });
+ * ```
+ */
+export function evaluate(model: Model, data: Dataset, options: EvaluateOptions): EvaluationResult {
+  const where = 'evaluate';
+  checkFunction(where, 'loss', options?.loss, 'a Loss (outputs, targets) => Tensor');
+  if (typeof data !== 'object' || data === null || typeof data.size !== 'number' || data.size < 1) {
+    throw new ConfigError(
+      `${where}: data must be a non-empty Dataset { inputs, targets, size }, got ${describeValue(data)}.`,
+    );
+  }
+  const metrics = options.metrics ?? [];
+  for (const metric of metrics) {
+    if (!isMetricName(metric)) {
+      throw new ConfigError(
+        `${where}: unknown metric ${describeValue(metric)}; expected one of 'accuracy', 'error-rate', 'loss'.`,
+      );
+    }
+  }
+  const batchSize = checkInteger(where, 'batchSize', options.batchSize ?? 1024, 1);
+  const result = evaluateBatches(where, model, data, options.loss, metrics, batchSize);
+  return { cost: result.dataCost, metrics: result.metrics };
+}

@@ -1,0 +1,52 @@
+import { ConfigError, INFERENCE_MODE, Tensor, concat, noGrad, type Model } from '@deeptune/core';
+import { checkInteger } from '../internal/check-option.js';
+import { describeValue } from '../internal/describe-value.js';
+
+/**
+ * Options of {@link predict} and {@link predictClasses}.
+ *
+ * @category Evaluation
+ */
+export interface PredictOptions {
+  /** Rows per forward pass: an integer ≥ 1 (memory only). @defaultValue 1024 */
+  readonly batchSize?: number;
+}
+
+/**
+ * Runs the model on inputs in inference mode without recording gradients and returns its
+ * outputs (e.g. logits `[m, C]`).
+ *
+ * @param model - the model.
+ * @param inputs - a batch-first tensor `[m, …]`.
+ * @param options - `batchSize`.
+ * @returns the outputs for all m rows, in order.
+ * @throws {@link @deeptune/core!ConfigError} when `inputs` is not a tensor of rank ≥ 1 with m ≥ 1.
+ * @throws {@link @deeptune/core!InvalidHyperparameterError} when `batchSize` is not an integer ≥ 1.
+ * @category Evaluation
+ *
+ * @example
+ * ```ts
+ * const logits = predict(model, test.inputs);
+ * const probabilities = logits.softmax(1);
+ * ```
+ */
+export function predict(model: Model, inputs: Tensor, options: PredictOptions = {}): Tensor {
+  const where = 'predict';
+  if (!(inputs instanceof Tensor) || inputs.rank < 1 || inputs.shape[0]! < 1) {
+    throw new ConfigError(
+      `${where}: inputs must be a batch-first tensor [m, …] with m ≥ 1, got ${inputs instanceof Tensor ? `[${inputs.shape.join(', ')}]` : describeValue(inputs)}.`,
+    );
+  }
+  const batchSize = checkInteger(where, 'batchSize', options.batchSize ?? 1024, 1);
+  const m = inputs.shape[0]!;
+  return noGrad(() => {
+    if (m <= batchSize) return model.forward(inputs, INFERENCE_MODE);
+    const parts: Tensor[] = [];
+    for (let start = 0; start < m; start += batchSize) {
+      parts.push(
+        model.forward(inputs.slice(start, Math.min(batchSize, m - start)), INFERENCE_MODE),
+      );
+    }
+    return concat(parts, 0);
+  });
+}

@@ -1,0 +1,335 @@
+import {
+  ConfigError,
+  DivergenceError,
+  Rng,
+  TRAINING_MODE,
+  computeCost,
+  type Callback,
+  type CallbackContext,
+  type Model,
+  type TrainingLogs,
+} from '@deeptune/core';
+import { minibatches, type Dataset } from '@deeptune/data';
+import { progress } from '../callbacks/progress.js';
+import {
+  checkBoolean,
+  checkFunction,
+  checkInteger,
+  checkNumber,
+} from '../internal/check-option.js';
+import { describeValue } from '../internal/describe-value.js';
+import { evaluateBatches } from '../internal/evaluate-batches.js';
+import { isMetricName, type MetricName } from '../metrics/metric-name.js';
+import type { FitOptions } from './fit-options.js';
+import type { EpochRecord, History, StepRecord } from './history.js';
+
+const WHERE = 'fit';
+
+/** Resolves after a macrotask, letting the event loop run timers, input and abort events. */
+function macrotask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Validates a dataset-like argument. */
+function checkDataset(name: string, data: unknown): asserts data is Dataset {
+  const candidate = data as Partial<Dataset> | null;
+  if (
+    typeof data !== 'object' ||
+    candidate === null ||
+    typeof candidate.size !== 'number' ||
+    typeof candidate.inputs !== 'object' ||
+    typeof candidate.targets !== 'object'
+  ) {
+    throw new ConfigError(
+      `${WHERE}: ${name} must be a Dataset { inputs, targets, size } (see dataset() in @deeptune/data), got ${describeValue(data)}.`,
+    );
+  }
+  if (candidate.size < 1) {
+    throw new ConfigError(`${WHERE}: ${name} is empty; expected at least one example.`);
+  }
+}
+
+/** Validates the options once, at the boundary. */
+function checkOptions(model: unknown, trainData: unknown, options: FitOptions): void {
+  const candidate = model as Partial<Model> | null;
+  if (
+    typeof model !== 'object' ||
+    candidate === null ||
+    typeof candidate.forward !== 'function' ||
+    typeof candidate.namedParameters !== 'function'
+  ) {
+    throw new ConfigError(
+      `${WHERE}: model must be a Model (forward, namedParameters, stateDict, loadStateDict), got ${describeValue(model)}.`,
+    );
+  }
+  checkDataset('trainData', trainData);
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigError(
+      `${WHERE}: options must be an object { loss, optimizer, epochs, batchSize, … }, got ${describeValue(options)}.`,
+    );
+  }
+  checkFunction(WHERE, 'loss', options.loss, 'a Loss (outputs, targets) => Tensor');
+  const optimizer = options.optimizer as Partial<FitOptions['optimizer']> | null;
+  if (
+    typeof optimizer !== 'object' ||
+    optimizer === null ||
+    typeof optimizer.step !== 'function' ||
+    typeof optimizer.zeroGrad !== 'function'
+  ) {
+    throw new ConfigError(
+      `${WHERE}: optimizer must be an Optimizer such as adam({ learningRate: 1e-3 }), got ${describeValue(options.optimizer)}.`,
+    );
+  }
+  checkInteger(WHERE, 'epochs', options.epochs, 1);
+  checkInteger(WHERE, 'batchSize', options.batchSize, 1);
+  if (options.devData !== undefined) checkDataset('devData', options.devData);
+  for (const metric of options.metrics ?? []) {
+    if (!isMetricName(metric)) {
+      throw new ConfigError(
+        `${WHERE}: unknown metric ${describeValue(metric)}; expected one of 'accuracy', 'error-rate', 'loss'.`,
+      );
+    }
+  }
+  for (const [index, callback] of (options.callbacks ?? []).entries()) {
+    if (typeof callback !== 'object' || callback === null) {
+      throw new ConfigError(
+        `${WHERE}: callbacks[${index}] must be a Callback object with hooks such as onEpochEnd, got ${describeValue(callback)}.`,
+      );
+    }
+  }
+  for (const [index, regularizer] of (options.regularizers ?? []).entries()) {
+    if (typeof regularizer?.penalty !== 'function') {
+      throw new ConfigError(
+        `${WHERE}: regularizers[${index}] must be a Regularizer such as l2({ lambda: 0.7 }), got ${describeValue(regularizer)}.`,
+      );
+    }
+  }
+  if (options.seed !== undefined) checkNumber(WHERE, 'seed', options.seed, -Infinity);
+  if (options.rng !== undefined && !(options.rng instanceof Rng)) {
+    throw new ConfigError(`${WHERE}: rng must be an Rng, got ${describeValue(options.rng)}.`);
+  }
+  if (options.shuffle !== undefined) checkBoolean(WHERE, 'shuffle', options.shuffle);
+  if (options.augment !== undefined) {
+    checkFunction(WHERE, 'augment', options.augment, 'an Augmentation (batch, rng) => Tensor');
+  }
+  if (options.logEvery !== undefined) checkInteger(WHERE, 'logEvery', options.logEvery, 1);
+  if (options.yieldEvery !== undefined) {
+    checkNumber(WHERE, 'yieldEvery', options.yieldEvery, 0, true);
+  }
+  if (options.onProgress !== undefined) {
+    checkFunction(WHERE, 'onProgress', options.onProgress, 'a function (event) => void');
+  }
+  if (options.evaluationBatchSize !== undefined) {
+    checkInteger(WHERE, 'evaluationBatchSize', options.evaluationBatchSize, 1);
+  }
+  const signal = options.signal as Partial<AbortSignal> | undefined;
+  if (signal !== undefined && typeof signal.aborted !== 'boolean') {
+    throw new ConfigError(
+      `${WHERE}: signal must be an AbortSignal (new AbortController().signal), got ${describeValue(options.signal)}.`,
+    );
+  }
+}
+
+/**
+ * Trains a model with mini-batch gradient descent and returns its {@link History}.
+ *
+ * Each step runs the model in training mode on a mini-batch, computes the cost
+ * J = loss + penalties ({@link @deeptune/core!computeCost}), back-propagates, calls
+ * `optimizer.step()` and `optimizer.zeroGrad()`. After each epoch the training-set metrics,
+ * the dev cost and the dev metrics are computed in inference mode (no dropout, batch norm's
+ * running statistics) without recording gradients. The model's own `train()`/`eval()` state
+ * is never changed: every forward pass states its mode.
+ *
+ * The cost must be finite at every step: a NaN or infinite J throws a
+ * {@link @deeptune/core!DivergenceError} naming the epoch, the step, the cost and the
+ * learning rate, before the bad gradient reaches the weights.
+ *
+ * Reproducible: the same model initialisation, data and `seed` give bit-identical weights.
+ *
+ * @remarks
+ * ```text
+ * for epoch = 1 … epochs:
+ *   for each mini-batch (X{t}, Y{t}) of batchSize examples (reshuffled every epoch):
+ *     J{t} = L(model(X{t}), Y{t}) + Σ penalties      (training mode)
+ *     backward; optimizer.step(); optimizer.zeroGrad()
+ *   epoch cost = mean of J{t} weighted by batch size
+ *   metrics, devCost = evaluated in inference mode
+ * ```
+ *
+ * @param model - the model to train (a {@link @deeptune/core!Model}, e.g. a `Sequential`).
+ * @param trainData - the training set.
+ * @param options - see {@link FitOptions}.
+ * @returns the history, once training ends (all epochs, a callback's stop request or an abort).
+ * @throws {@link @deeptune/core!DivergenceError} when the cost becomes NaN or infinite.
+ * @throws {@link @deeptune/core!InvalidHyperparameterError} when `epochs`, `batchSize`,
+ *   `logEvery`, `yieldEvery` or `evaluationBatchSize` is out of range.
+ * @throws {@link @deeptune/core!ConfigError} when an option has the wrong type or a metric
+ *   name is unknown.
+ * @category Training
+ *
+ * @example
+ * ```ts
+ * import { Rng } from '@deeptune/core';
+ * import { Dense, Sequential, softmaxCrossEntropy } from '@deeptune/layers';
+ * import { adam } from '@deeptune/optimizers';
+ * import { fit } from '@deeptune/train';
+ *
+ * const rng = new Rng(0);
+ * const model = new Sequential([
+ *   new Dense({ inputs: 784, units: 64, activation: 'relu', rng }),
+ *   new Dense({ inputs: 64, units: 10, rng }),
+ * ]);
+ * const history = await fit(model, train, {
+ *   loss: softmaxCrossEntropy,
+ *   optimizer: adam({ learningRate: 1e-3 }),
+ *   epochs: 3,
+ *   batchSize: 64,
+ *   devData: dev,
+ *   metrics: ['accuracy'],
+ *   seed: 0,
+ * });
+ * history.epochs.at(-1)?.devMetrics?.accuracy;
+ * ```
+ */
+export async function fit(model: Model, trainData: Dataset, options: FitOptions): Promise<History> {
+  checkOptions(model, trainData, options);
+  const started = performance.now();
+  const { loss, optimizer, epochs, devData, signal } = options;
+  const regularizers = options.regularizers ?? [];
+  const metrics: readonly MetricName[] = options.metrics ?? [];
+  const logEvery = options.logEvery;
+  const yieldEvery = options.yieldEvery ?? 100;
+  const evaluationBatchSize = options.evaluationBatchSize ?? 1024;
+  const callbacks: Callback[] = [...(options.callbacks ?? [])];
+  if (options.onProgress !== undefined) callbacks.push(progress({ listener: options.onProgress }));
+
+  const rng = options.rng ?? new Rng(options.seed ?? 0);
+  const batches = minibatches(trainData, {
+    batchSize: options.batchSize,
+    shuffle: options.shuffle ?? true,
+    rng,
+    ...(options.augment === undefined ? {} : { augment: options.augment }),
+  });
+  if (optimizer.paths.length === 0) optimizer.addParameters(model.namedParameters());
+
+  const epochRecords: EpochRecord[] = [];
+  const stepRecords: StepRecord[] = [];
+  let epoch = 0;
+  let step = 0;
+  let stopReason: string | null = null;
+  let lastYield = performance.now();
+  const stop = (reason?: string): void => {
+    stopReason ??= reason ?? 'stopped by a callback';
+  };
+  const context = (): CallbackContext => ({
+    epoch,
+    step,
+    epochs,
+    stepsPerEpoch: batches.count,
+    model,
+    stop,
+  });
+  const aborted = (): boolean => {
+    if (signal?.aborted === true) stopReason ??= 'aborted';
+    return stopReason !== null;
+  };
+
+  for (const callback of callbacks) await callback.onTrainBegin?.(context());
+  const hasBatchHooks = callbacks.some((callback) => callback.onBatchEnd !== undefined);
+
+  while (epoch < epochs && !aborted()) {
+    epoch += 1;
+    const epochStarted = performance.now();
+    for (const callback of callbacks) await callback.onEpochBegin?.(context());
+    let costSum = 0;
+    let dataSum = 0;
+    let regularizationSum = 0;
+    let seen = 0;
+    let learningRate = optimizer.learningRate();
+    let completed = true;
+    for (const batch of batches) {
+      learningRate = optimizer.learningRate();
+      const parts = computeCost({
+        model,
+        loss,
+        regularizers,
+        inputs: batch.inputs,
+        targets: batch.targets,
+        mode: TRAINING_MODE,
+      });
+      const cost = parts.cost.item();
+      if (!Number.isFinite(cost)) {
+        throw new DivergenceError(
+          `${WHERE}: the cost J became ${cost} at epoch ${epoch}, step ${step + 1} (batch ${batch.index + 1} of ${batches.count}) with learning rate ${learningRate}; expected a finite cost. ` +
+            'Hint: lower the learning rate, or clip gradients (clipNorm / clipValue on the optimizer); also check the inputs are normalized and finite.',
+        );
+      }
+      parts.cost.backward();
+      optimizer.step();
+      optimizer.zeroGrad();
+      step += 1;
+      const dataCost = regularizers.length > 0 ? parts.data.item() : cost;
+      const regularizationCost = regularizers.length > 0 ? parts.regularization.item() : 0;
+      costSum += cost * batch.size;
+      dataSum += dataCost * batch.size;
+      regularizationSum += regularizationCost * batch.size;
+      seen += batch.size;
+      if (logEvery !== undefined && step % logEvery === 0) {
+        stepRecords.push({ epoch, step, cost, dataCost, regularizationCost, learningRate });
+      }
+      if (hasBatchHooks) {
+        const logs: TrainingLogs = {
+          cost,
+          dataCost,
+          regularizationCost,
+          metrics: {},
+          learningRate,
+        };
+        for (const callback of callbacks) await callback.onBatchEnd?.({ ...context(), logs });
+      }
+      if (yieldEvery !== Infinity && performance.now() - lastYield >= yieldEvery) {
+        await macrotask();
+        lastYield = performance.now();
+      }
+      if (aborted()) {
+        completed = false;
+        break;
+      }
+    }
+    if (!completed) break;
+    const trainEvaluation =
+      metrics.length > 0
+        ? evaluateBatches(WHERE, model, trainData, loss, metrics, evaluationBatchSize)
+        : undefined;
+    const devEvaluation =
+      devData === undefined
+        ? undefined
+        : evaluateBatches(WHERE, model, devData, loss, metrics, evaluationBatchSize);
+    const record: EpochRecord = {
+      epoch,
+      step,
+      cost: costSum / seen,
+      dataCost: dataSum / seen,
+      regularizationCost: regularizationSum / seen,
+      ...(devEvaluation === undefined
+        ? {}
+        : { devCost: devEvaluation.dataCost, devMetrics: devEvaluation.metrics }),
+      metrics: trainEvaluation?.metrics ?? {},
+      learningRate,
+      seconds: (performance.now() - epochStarted) / 1000,
+    };
+    epochRecords.push(record);
+    for (const callback of callbacks) await callback.onEpochEnd?.({ ...context(), logs: record });
+  }
+  aborted();
+  const lastLogs = epochRecords.at(-1);
+  for (const callback of callbacks)
+    await callback.onTrainEnd?.({ ...context(), logs: lastLogs, stopReason });
+  return {
+    epochs: epochRecords,
+    steps: stepRecords,
+    stepCount: step,
+    stopReason,
+    seconds: (performance.now() - started) / 1000,
+  };
+}

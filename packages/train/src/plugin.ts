@@ -1,0 +1,38 @@
+import { definePluginPackage } from '@deeptune/core';
+import { lrSchedulerPlugin } from './callbacks/lr-scheduler.js';
+import { progressPlugin } from './callbacks/progress.js';
+
+declare module '@deeptune/core' {
+  interface KnownPlugins {
+    'callback/progress': typeof progressPlugin;
+    'callback/lr-scheduler': typeof lrSchedulerPlugin;
+  }
+}
+
+/**
+ * The browser-safe plugins of `@deeptune/train`: the `progress` and `lr-scheduler`
+ * callbacks. The `checkpoint` callback is in `nodePlugin` from `@deeptune/train/node`.
+ *
+ * Importing the package registers nothing; a registry adds these entries with
+ * `registry.use(plugin)` (or {@link register}).
+ *
+ * @example
+ * ```ts
+ * import { createRegistry } from '@deeptune/core';
+ * import { plugin } from '@deeptune/train';
+ *
+ * const registry = createRegistry({ plugins: [plugin] });
+ * const onEvent = registry.create('callback', 'progress', { listener: (event) => render(event) });
+ * ```
+ */
+export const plugin = definePluginPackage({
+  name: '@deeptune/train',
+  entries: [progressPlugin, lrSchedulerPlugin],
+});
+
+/**
+ * Adds the plugins of `@deeptune/train` to a registry; the same as `registry.use(plugin)`.
+ *
+ * @returns a disposer that removes what this call added.
+ */
+export const register = plugin.register;

@@ -1,0 +1,118 @@
+import { ConfigError } from '@deeptune/core';
+import { Sequential, type Module } from '@deeptune/layers';
+import { describeValue } from '../internal/describe-value.js';
+import type { LayerArchitecture, ModelArchitecture } from './model-architecture.js';
+
+/**
+ * Turns a layer into its registry plugin name and JSON options.
+ *
+ * @category Save and load
+ */
+export type LayerDescriber = (layer: Module) => Omit<LayerArchitecture, 'name'>;
+
+/** Reads public fields of a layer, checking their types. */
+function fields(
+  layer: Module,
+  spec: Readonly<Record<string, 'number' | 'string' | 'boolean'>>,
+): Record<string, unknown> {
+  const record = layer as unknown as Readonly<Record<string, unknown>>;
+  const options: Record<string, unknown> = {};
+  for (const [key, type] of Object.entries(spec)) {
+    const value = record[key];
+    if (typeof value !== type) {
+      throw new ConfigError(
+        `describeModel: ${layer.typeName}.${key} must be a ${type} to be saved, got ${describeValue(value)}.`,
+      );
+    }
+    options[key] = value;
+  }
+  return options;
+}
+
+/**
+ * The built-in describers by `typeName`: the layers of `@deeptune/layers`, `@deeptune/batchnorm`
+ * and `@deeptune/regularization`, read through their public fields (train imports none of the
+ * last two).
+ *
+ * @category Save and load
+ */
+export const LAYER_DESCRIBERS: Readonly<Record<string, LayerDescriber>> = Object.freeze({
+  Dense: (layer: Module) => ({
+    plugin: 'dense',
+    options: fields(layer, {
+      inputs: 'number',
+      units: 'number',
+      activation: 'string',
+      useBias: 'boolean',
+      dtype: 'string',
+    }),
+  }),
+  Activation: (layer: Module) => ({
+    plugin: 'activation',
+    options: fields(layer, { activation: 'string' }),
+  }),
+  BatchNorm: (layer: Module) => ({
+    plugin: 'batch-norm',
+    options: fields(layer, {
+      features: 'number',
+      epsilon: 'number',
+      runningAverageDecay: 'number',
+      dtype: 'string',
+    }),
+  }),
+  Dropout: (layer: Module) => ({
+    plugin: 'dropout',
+    options: fields(layer, { keepProb: 'number' }),
+  }),
+});
+
+/**
+ * Options of {@link describeModel}.
+ *
+ * @category Save and load
+ */
+export interface DescribeModelOptions {
+  /** Describers for other layer types, by `typeName`; they take precedence over the built-ins. */
+  readonly describers?: Readonly<Record<string, LayerDescriber>>;
+}
+
+/**
+ * Describes a `Sequential` model as JSON (plugin names + options) for `architecture.json`.
+ *
+ * Each layer is described from its public fields by the describer for its `typeName`
+ * (`Dense`, `Activation`, `BatchNorm`, `Dropout` built in). Initializers and generators are
+ * not saved: the weights are.
+ *
+ * @param model - a `Sequential` of describable layers.
+ * @param options - extra `describers`.
+ * @returns the architecture.
+ * @throws {@link @deeptune/core!ConfigError} when the model is not a `Sequential` or a layer
+ *   has no describer.
+ * @category Save and load
+ *
+ * @example
+ * ```ts
+ * const architecture = describeModel(model);
+ * // { format: 'deeptune-sequential', version: 1, layers: [{ name: 'dense1', plugin: 'dense', options: { inputs: 784, … } }, …] }
+ * ```
+ */
+export function describeModel(
+  model: Module,
+  options: DescribeModelOptions = {},
+): ModelArchitecture {
+  if (!(model instanceof Sequential)) {
+    throw new ConfigError(
+      `describeModel: only Sequential models can be described, got ${describeValue(model)}${typeof model === 'object' && model !== null && 'typeName' in model ? ` (${String(model.typeName)})` : ''}. Hint: wrap the layers in a Sequential, or pass the architecture yourself.`,
+    );
+  }
+  const layers = model.namedChildren().map(([name, layer], index): LayerArchitecture => {
+    const describer = options.describers?.[layer.typeName] ?? LAYER_DESCRIBERS[layer.typeName];
+    if (describer === undefined) {
+      throw new ConfigError(
+        `describeModel: layer ${index} '${name}' (${layer.typeName}) has no describer; known types: ${Object.keys(LAYER_DESCRIBERS).join(', ')}. Hint: pass describers: { ${layer.typeName}: (layer) => ({ plugin, options }) }.`,
+      );
+    }
+    return { name, ...describer(layer) };
+  });
+  return { format: 'deeptune-sequential', version: 1, layers };
+}
