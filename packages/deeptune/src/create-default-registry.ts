@@ -8,6 +8,8 @@ import { plugin as layersPlugin } from '@deeptune/layers';
 import { plugin as regularizationPlugin } from '@deeptune/regularization';
 import { plugin as batchnormPlugin } from '@deeptune/batchnorm';
 import { plugin as optimizersPlugin } from '@deeptune/optimizers';
+import { plugin as dataPlugin } from '@deeptune/data';
+import { plugin as trainPlugin } from '@deeptune/train';
 
 /** The plugin packages of every deeptune library, in dependency order. */
 export const plugins: readonly PluginPackage[] = Object.freeze([
@@ -16,11 +18,15 @@ export const plugins: readonly PluginPackage[] = Object.freeze([
   regularizationPlugin,
   batchnormPlugin,
   optimizersPlugin,
+  dataPlugin,
+  trainPlugin,
 ]);
 
 /**
  * A fresh registry holding every built-in plugin: the `cpu` backend, layers, activations,
- * losses, initializers, regularizers, augmentations, batch norm, optimizers and learning-rate schedules.
+ * losses, initializers, regularizers, augmentations, batch norm, optimizers, learning-rate schedules, synthetic datasets and training callbacks.
+ * Node-only plugins (MNIST, CSV, checkpoints) are added by `createDefaultNodeRegistry()` from
+ * `deeptune/node`.
  *
  * Apps build their registry with it and then add user plugins; tests that need isolation
  * use `createRegistry()` from `@deeptune/core` instead.

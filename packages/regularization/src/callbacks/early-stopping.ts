@@ -150,7 +150,7 @@ function createEarlyStopping(options: {
         return;
       }
       wait += 1;
-      if (wait > patience) {
+      if (wait >= patience) {
         stoppedEpoch = epoch;
         stop(
           `early stopping: ${monitor} has not improved by more than ${minDelta} for ${wait} epochs (best ${best ?? 'none'} at epoch ${bestEpoch ?? 'none'})`,
@@ -210,7 +210,7 @@ export const earlyStoppingPlugin = definePlugin({
 
 /**
  * Early stopping: stops training once the monitored quantity (the dev cost by default) has
- * not improved for more than `patience` epochs, and puts the weights of the best epoch back
+ * not improved for `patience` epochs in a row (Keras's convention), and puts the weights of the best epoch back
  * into the model — the course's regularizer that picks the number of iterations by the dev
  * set.
  *
@@ -223,7 +223,7 @@ export const earlyStoppingPlugin = definePlugin({
  * ```text
  * improved ⇔ value < best − minDelta   (mode 'min'; 'max': value > best + minDelta)
  * improved: best ← value, snapshot weights, wait ← 0
- * otherwise: wait ← wait + 1; stop when wait > patience
+ * otherwise: wait ← wait + 1; stop when wait ≥ patience (as Keras: `patience` epochs without improvement)
  * ```
  * With `patience: 0`, training stops after the first epoch that does not improve.
  *

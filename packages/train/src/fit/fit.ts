@@ -297,6 +297,7 @@ export async function fit(model: Model, trainData: Dataset, options: FitOptions)
       }
     }
     if (!completed) break;
+    const trainSeconds = (performance.now() - epochStarted) / 1000;
     const trainEvaluation =
       metrics.length > 0
         ? evaluateBatches(WHERE, model, trainData, loss, metrics, evaluationBatchSize)
@@ -317,6 +318,7 @@ export async function fit(model: Model, trainData: Dataset, options: FitOptions)
       metrics: trainEvaluation?.metrics ?? {},
       learningRate,
       seconds: (performance.now() - epochStarted) / 1000,
+      trainSeconds,
     };
     epochRecords.push(record);
     for (const callback of callbacks) await callback.onEpochEnd?.({ ...context(), logs: record });

@@ -13,6 +13,12 @@ export interface EpochRecord extends TrainingLogs {
   readonly step: number;
   /** Wall time of the epoch in seconds, metrics included. */
   readonly seconds: number;
+  /**
+   * Wall time of the epoch's training steps alone (forward, backward, update), without the
+   * end-of-epoch evaluation of the training and dev sets. Set by `fit`; absent in records a
+   * callback rebuilds.
+   */
+  readonly trainSeconds?: number;
 }
 
 /**

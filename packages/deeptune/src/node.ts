@@ -1,0 +1,17 @@
+/**
+ * The Node-only parts of deeptune: reading IDX files, MNIST and CSV (`@deeptune/data/node`),
+ * saving, loading and checkpointing models (`@deeptune/train/node`), and
+ * {@link createDefaultNodeRegistry}.
+ *
+ * @packageDocumentation
+ */
+export { readIdx, mnist, readCsv } from '@deeptune/data/node';
+export type { Mnist, MnistOptions } from '@deeptune/data/node';
+export { saveModel, loadModel, checkpoint, checkpointPlugin } from '@deeptune/train/node';
+export type {
+  SaveModelOptions,
+  LoadModelOptions,
+  LoadedModel,
+  CheckpointOptions,
+} from '@deeptune/train/node';
+export { createDefaultNodeRegistry } from './create-default-node-registry.js';
