@@ -21,6 +21,17 @@ export default tseslint.config(
     },
   },
   {
+    files: ['examples/**/*.mjs', 'scripts/**/*.mjs', '**/bench/**/*.mjs'],
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        performance: 'readonly',
+        URL: 'readonly',
+      },
+    },
+  },
+  {
     files: ['**/tests/**', '**/bench/**', 'examples/**', 'scripts/**'],
     rules: { 'no-console': 'off' },
   },
