@@ -19,6 +19,8 @@ export interface FixtureRun {
   readonly hash: string;
   /** FNV-1a 64 over the bytes of the generated inputs and targets (locates a divergence). */
   readonly dataHash: string;
+  /** FNV-1a 64 over the initial parameters, before training (the seeded initialisation). */
+  readonly initHash: string;
   /** The first 8 values of the first parameter (the first layer's weights). */
   readonly weights: number[];
   /** Training accuracy after the last epoch. */
@@ -70,6 +72,7 @@ async function trainOnce(dtype: DType): Promise<FixtureRun> {
     new Dense({ inputs: 32, units: 32, activation: 'relu', dtype, rng }),
     new Dense({ inputs: 32, units: 3, dtype, rng }),
   ]);
+  const initHash = fnv1a64(model.namedParameters().map((parameter) => bytesOf(parameter.value)));
   const history = await fit(model, data, {
     loss: softmaxCrossEntropy,
     optimizer: adam({ learningRate: 0.01 }),
@@ -85,6 +88,7 @@ async function trainOnce(dtype: DType): Promise<FixtureRun> {
     dtype,
     hash: fnv1a64(parameters.map(bytesOf)),
     dataHash: fnv1a64([bytesOf(data.inputs), bytesOf(data.targets)]),
+    initHash,
     weights: Array.from(parameters[0]!.data.subarray(0, 8)),
     accuracy: last.metrics.accuracy ?? Number.NaN,
     cost: last.cost,
