@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global navigator -- used inside page.evaluate, which runs in the browser */
 /**
  * Browser reproducibility check: the same seeded training run, bundled once, must give
  * bit-identical trained weights in Node and in headless Chromium.
