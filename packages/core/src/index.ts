@@ -102,6 +102,10 @@ export { Rng } from './random/rng.js';
 export type { RngState } from './random/rng.js';
 export { getDefaultRng, setDefaultRng, seed } from './random/default-rng.js';
 
+// Portable math: results bit-identical on every JavaScript engine
+export { portableLog } from './math/portable-log.js';
+export { portableSinCos } from './math/portable-sin-cos.js';
+
 // Errors
 export { DeeptuneError } from './errors/deeptune-error.js';
 export type { DeeptuneErrorOptions } from './errors/deeptune-error.js';

@@ -245,6 +245,9 @@ const notDifferentiable = new Set([
   'isPluginKind',
   // model contracts: computeCost composes ops that are checked here
   'computeCost',
+  // portable math on numbers, not tensors
+  'portableLog',
+  'portableSinCos',
   'register',
 ]);
 

@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors/config-error.js';
-import { portableLog } from './portable-log.js';
+import { portableLog } from '../math/portable-log.js';
 import { SPLITMIX32_GAMMA, expandSeedWords, mix32, seedWords } from './splitmix32.js';
 
 /**

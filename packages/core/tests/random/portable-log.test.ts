@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PORTABLE_LOG_CONSTANTS, portableLog } from '../../src/random/portable-log.js';
+import { PORTABLE_LOG_CONSTANTS, portableLog } from '../../src/math/portable-log.js';
 
 const scratch = new Float64Array(1);
 const scratchBits = new BigInt64Array(scratch.buffer);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors/config-error.js';
-import { portableLog } from '../../src/random/portable-log.js';
+import { portableLog } from '../../src/math/portable-log.js';
 import { Rng, type RngState } from '../../src/random/rng.js';
 
 const TWO_POW_32 = 4294967296;

@@ -1,5 +1,5 @@
+import { portableSinCos } from '@deeptune/core';
 import type { Dataset } from '../dataset/dataset.js';
-import { sinCosTurns } from '../internal/portable-trig.js';
 import { generate } from './generate.js';
 import type { MultiClassSyntheticOptions } from './synthetic-options.js';
 
@@ -32,7 +32,7 @@ export function blobs(options: MultiClassSyntheticOptions): Dataset {
       defaultClasses: 3,
       multiClass: true,
       point: ({ label }, classes) => {
-        const [sin, cos] = sinCosTurns(label / classes);
+        const [sin, cos] = portableSinCos(label / classes);
         return [CENTRE_RADIUS * cos, CENTRE_RADIUS * sin];
       },
     },

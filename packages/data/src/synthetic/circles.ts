@@ -1,5 +1,5 @@
+import { portableSinCos } from '@deeptune/core';
 import type { Dataset } from '../dataset/dataset.js';
-import { sinCosTurns } from '../internal/portable-trig.js';
 import { generate } from './generate.js';
 import type { MultiClassSyntheticOptions } from './synthetic-options.js';
 
@@ -32,7 +32,7 @@ export function circles(options: MultiClassSyntheticOptions): Dataset {
       multiClass: true,
       point: ({ label, rng }, classes) => {
         const radius = (label + 1) / classes;
-        const [sin, cos] = sinCosTurns(rng.nextFloat());
+        const [sin, cos] = portableSinCos(rng.nextFloat());
         return [radius * cos, radius * sin];
       },
     },

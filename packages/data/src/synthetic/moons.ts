@@ -1,5 +1,5 @@
+import { portableSinCos } from '@deeptune/core';
 import type { Dataset } from '../dataset/dataset.js';
-import { sinCosTurns } from '../internal/portable-trig.js';
 import { generate } from './generate.js';
 import type { SyntheticOptions } from './synthetic-options.js';
 
@@ -31,7 +31,7 @@ export function moons(options: SyntheticOptions): Dataset {
       defaultClasses: 2,
       multiClass: false,
       point: ({ label, rng }) => {
-        const [sin, cos] = sinCosTurns(rng.nextFloat() / 2);
+        const [sin, cos] = portableSinCos(rng.nextFloat() / 2);
         return label === 0 ? [cos, sin] : [1 - cos, 0.5 - sin];
       },
     },

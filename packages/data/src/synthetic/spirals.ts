@@ -1,5 +1,5 @@
+import { portableSinCos } from '@deeptune/core';
 import type { Dataset } from '../dataset/dataset.js';
-import { sinCosTurns } from '../internal/portable-trig.js';
 import { generate } from './generate.js';
 import type { MultiClassSyntheticOptions } from './synthetic-options.js';
 
@@ -35,7 +35,7 @@ export function spirals(options: MultiClassSyntheticOptions): Dataset {
       multiClass: true,
       point: ({ label, position, count }, classes) => {
         const radius = (position + 0.5) / count;
-        const [sin, cos] = sinCosTurns(label / classes + TURNS_PER_ARM * radius);
+        const [sin, cos] = portableSinCos(label / classes + TURNS_PER_ARM * radius);
         return [radius * cos, radius * sin];
       },
     },

@@ -1,5 +1,5 @@
+import { portableSinCos } from '@deeptune/core';
 import type { Storage } from '@deeptune/core';
-import { sinCosDegrees } from './portable-trig.js';
 
 /**
  * How a rotated image is resampled: the nearest source pixel, or the bilinear blend of the
@@ -27,7 +27,7 @@ export function rotateImage(
   degrees: number,
   interpolation: Interpolation,
 ): void {
-  const [sin, cos] = sinCosDegrees(degrees);
+  const [sin, cos] = sinCosOfDegrees(degrees);
   const cy = (height - 1) / 2;
   const cx = (width - 1) / 2;
   const pixel = (y: number, x: number): number =>
@@ -53,4 +53,9 @@ export function rotateImage(
       target[offset + r * width + c] = value;
     }
   }
+}
+
+/** [sin, cos] of an angle in degrees, bit-identical on every engine. */
+function sinCosOfDegrees(degrees: number): [number, number] {
+  return portableSinCos(degrees / 360);
 }

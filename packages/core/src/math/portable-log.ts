@@ -76,7 +76,11 @@ export const PORTABLE_LOG_CONSTANTS: readonly (readonly [string, number])[] = [
  *
  * @param x - any number.
  * @returns the natural logarithm of `x`.
- * @internal
+ * @category Portable math
+ * @example
+ * ```ts
+ * portableLog(Math.E); // 1
+ * ```
  */
 export function portableLog(x: number): number {
   scratch[0] = x;
