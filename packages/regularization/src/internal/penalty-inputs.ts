@@ -1,4 +1,4 @@
-import { ConfigError, type NamedParameter } from '@deeptune/core';
+import { ConfigError, zeros, type NamedParameter, type Tensor } from '@deeptune/core';
 import { describeValue } from './check-hyperparameter.js';
 
 /**
@@ -27,4 +27,22 @@ export function penalisedWeights(
     );
   }
   return parameters.filter((parameter) => parameter.role === 'weight');
+}
+
+/**
+ * Σ over the penalised weights of `term(W)` (a one-element tensor each), for a regularizer's
+ * `penalty`; a zero scalar when the model has no weights.
+ * @internal
+ */
+export function sumOverWeights(
+  where: string,
+  parameters: readonly NamedParameter[],
+  batchSize: number,
+  term: (weight: Tensor) => Tensor,
+): Tensor {
+  const weights = penalisedWeights(where, parameters, batchSize);
+  if (weights.length === 0) return zeros([], { dtype: parameters[0]?.value.dtype ?? 'float32' });
+  let total = term(weights[0]!.value);
+  for (let i = 1; i < weights.length; i++) total = total.add(term(weights[i]!.value));
+  return total;
 }

@@ -1,14 +1,13 @@
 import {
   definePlugin,
   option,
-  zeros,
   type NamedParameter,
   type Regularizer,
   type Tensor,
 } from '@deeptune/core';
 import { assertOptionalHyperparameter } from '../internal/check-hyperparameter.js';
 import { optionValue } from '../internal/option-value.js';
-import { penalisedWeights } from '../internal/penalty-inputs.js';
+import { sumOverWeights } from '../internal/penalty-inputs.js';
 
 /** Options of {@link l1}. */
 export interface L1Options {
@@ -31,14 +30,8 @@ function createL1(lambda: number): Regularizer {
     name: 'l1',
     lambda,
     penalty(parameters: readonly NamedParameter[], batchSize: number): Tensor {
-      const weights = penalisedWeights('l1.penalty', parameters, batchSize);
-      if (weights.length === 0)
-        return zeros([], { dtype: parameters[0]?.value.dtype ?? 'float32' });
-      let magnitudes = weights[0]!.value.abs().sum();
-      for (let i = 1; i < weights.length; i++) {
-        magnitudes = magnitudes.add(weights[i]!.value.abs().sum());
-      }
-      return magnitudes.mul(lambda / batchSize);
+      const total = sumOverWeights('l1.penalty', parameters, batchSize, (w) => w.abs().sum());
+      return total.mul(lambda / batchSize);
     },
   });
 }
@@ -46,8 +39,9 @@ function createL1(lambda: number): Regularizer {
 /**
  * The `l1` regularizer as a registry entry: `registry.create('regularizer', 'l1', { lambda })`.
  *
- * Option `lambda` (required): a number ≥ 0. The registry reports invalid options as a
- * {@link @deeptune/core!ConfigError} naming the plugin and the option.
+ * Option `lambda` (required): a number ≥ 0. The registry reports a value out of range as an
+ * {@link @deeptune/core!InvalidHyperparameterError} and any other invalid option as a
+ * {@link @deeptune/core!ConfigError}, naming the plugin and the option.
  */
 export const l1Plugin = definePlugin({
   kind: 'regularizer',

@@ -1,14 +1,13 @@
 import {
   definePlugin,
   option,
-  zeros,
   type NamedParameter,
   type Regularizer,
   type Tensor,
 } from '@deeptune/core';
 import { assertOptionalHyperparameter } from '../internal/check-hyperparameter.js';
 import { optionValue } from '../internal/option-value.js';
-import { penalisedWeights } from '../internal/penalty-inputs.js';
+import { sumOverWeights } from '../internal/penalty-inputs.js';
 
 /** Options of {@link l2}. */
 export interface L2Options {
@@ -31,14 +30,8 @@ function createL2(lambda: number): Regularizer {
     name: 'l2',
     lambda,
     penalty(parameters: readonly NamedParameter[], batchSize: number): Tensor {
-      const weights = penalisedWeights('l2.penalty', parameters, batchSize);
-      if (weights.length === 0)
-        return zeros([], { dtype: parameters[0]?.value.dtype ?? 'float32' });
-      let squares = weights[0]!.value.square().sum();
-      for (let i = 1; i < weights.length; i++) {
-        squares = squares.add(weights[i]!.value.square().sum());
-      }
-      return squares.mul(lambda / (2 * batchSize));
+      const total = sumOverWeights('l2.penalty', parameters, batchSize, (w) => w.square().sum());
+      return total.mul(lambda / (2 * batchSize));
     },
   });
 }
@@ -46,8 +39,9 @@ function createL2(lambda: number): Regularizer {
 /**
  * The `l2` regularizer as a registry entry: `registry.create('regularizer', 'l2', { lambda })`.
  *
- * Option `lambda` (required): a number ≥ 0. The registry reports invalid options as a
- * {@link @deeptune/core!ConfigError} naming the plugin and the option.
+ * Option `lambda` (required): a number ≥ 0. The registry reports a value out of range as an
+ * {@link @deeptune/core!InvalidHyperparameterError} and any other invalid option as a
+ * {@link @deeptune/core!ConfigError}, naming the plugin and the option.
  */
 export const l2Plugin = definePlugin({
   kind: 'regularizer',
