@@ -5,25 +5,7 @@ import { gather } from '../src/ops/gather.js';
 import { matmul } from '../src/ops/matmul.js';
 import type { Tensor } from '../src/tensor/tensor.js';
 import type { DType } from '../src/tensor/dtype.js';
-
-/** Median of a list of numbers. */
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-/** Times `fn` (after warm-up) until about `seconds` have passed; returns the median in ms. */
-function time(fn: () => void, seconds = 1): number {
-  for (let i = 0; i < 3; i++) fn();
-  const samples: number[] = [];
-  const started = performance.now();
-  while (performance.now() - started < seconds * 1000 || samples.length < 5) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  return median(samples);
-}
+import { time } from './timing.js';
 
 /**
  * Benchmarks one training step of a 784→256→128→10 ReLU MLP with softmax cross-entropy at

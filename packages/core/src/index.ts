@@ -103,8 +103,11 @@ export type { RngState } from './random/rng.js';
 export { getDefaultRng, setDefaultRng, seed } from './random/default-rng.js';
 
 // Portable math: results bit-identical on every JavaScript engine
+export { portableExp } from './math/portable-exp.js';
 export { portableLog } from './math/portable-log.js';
+export { portablePow } from './math/portable-pow.js';
 export { portableSinCos } from './math/portable-sin-cos.js';
+export { portableTanh } from './math/portable-tanh.js';
 
 // Errors
 export { DeeptuneError } from './errors/deeptune-error.js';

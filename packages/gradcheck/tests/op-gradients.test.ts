@@ -246,8 +246,11 @@ const notDifferentiable = new Set([
   // model contracts: computeCost composes ops that are checked here
   'computeCost',
   // portable math on numbers, not tensors
+  'portableExp',
   'portableLog',
+  'portablePow',
   'portableSinCos',
+  'portableTanh',
   'register',
 ]);
 

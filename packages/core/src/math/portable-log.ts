@@ -9,12 +9,7 @@
  * provided that this notice is preserved."
  */
 
-/** Scratch double shared with its two 32-bit halves (no allocation per call). */
-const scratch = new Float64Array(1);
-const scratchWords = new Int32Array(scratch.buffer);
-/** Typed arrays use the platform's byte order; find which 32-bit half holds sign and exponent. */
-const HIGH = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0;
-const LOW = 1 - HIGH;
+import { highWord, withHighWord } from './float64-words.js';
 
 // fdlibm constants, written as the shortest decimals that round-trip (≤ 17 significant digits,
 // so ECMAScript parses them exactly); the hex words are fdlibm's and a test checks them.
@@ -83,19 +78,16 @@ export const PORTABLE_LOG_CONSTANTS: readonly (readonly [string, number])[] = [
  * ```
  */
 export function portableLog(x: number): number {
-  scratch[0] = x;
-  let hx = scratchWords[HIGH];
-  const lx = scratchWords[LOW];
+  let hx = highWord(x);
 
   let k = 0;
   if (hx < 0x00100000) {
     // x < 2^-1022: zero, negative or subnormal.
-    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity; // log(±0) = −∞
+    if (x === 0) return -Infinity; // log(±0) = −∞ (fdlibm tests both words for zero)
     if (hx < 0) return NaN; // log(negative) = NaN (also NaNs with the sign bit set)
     k -= 54;
     x *= two54; // subnormal: scale up into the normal range (exact)
-    scratch[0] = x;
-    hx = scratchWords[HIGH];
+    hx = highWord(x);
   }
   if (hx >= 0x7ff00000) return x + x; // +∞ or NaN
 
@@ -103,8 +95,7 @@ export function portableLog(x: number): number {
   hx &= 0x000fffff;
   const i = (hx + 0x95f64) & 0x100000;
   // Normalise x (mantissa in [1, 2)) or x/2, so that sqrt(2)/2 < x < sqrt(2).
-  scratchWords[HIGH] = hx | (i ^ 0x3ff00000);
-  x = scratch[0];
+  x = withHighWord(x, hx | (i ^ 0x3ff00000));
   k += i >> 20;
   const f = x - 1.0;
 

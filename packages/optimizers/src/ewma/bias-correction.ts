@@ -1,8 +1,12 @@
+import { portablePow } from '@deeptune/core';
+
 /**
  * The bias-correction divisor 1 − β^t of an exponentially weighted average started at 0.
  *
  * An average v_t = β·v_(t−1) + (1 − β)·x_t with v_0 = 0 is biased towards 0 in its first
  * steps; v_t / (1 − β^t) removes the bias. Adam divides its moments by these divisors.
+ * β^t is `portablePow` from `@deeptune/core`, not `**`, so the result is bit-identical on
+ * every JavaScript engine.
  *
  * @remarks
  * ```text
@@ -17,5 +21,5 @@
  * @category EWMA
  */
 export function biasCorrection(beta: number, t: number): number {
-  return 1 - beta ** t;
+  return 1 - portablePow(beta, t);
 }

@@ -1,4 +1,4 @@
-import { definePlugin, option } from '@deeptune/core';
+import { definePlugin, option, portablePow } from '@deeptune/core';
 import { assertScheduleIndex } from '../internal/check-step.js';
 import { initialLearningRateOption } from './initial-learning-rate.js';
 import type { LearningRateSchedule } from './learning-rate-schedule.js';
@@ -31,7 +31,7 @@ export const exponentialDecayPlugin = definePlugin({
   create: ({ initialLearningRate, decayRate }): LearningRateSchedule => {
     return (epoch: number): number => {
       assertScheduleIndex("schedule 'exponential-decay'", epoch);
-      return initialLearningRate * decayRate ** epoch;
+      return initialLearningRate * portablePow(decayRate, epoch);
     };
   },
 });

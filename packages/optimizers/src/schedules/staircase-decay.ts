@@ -1,4 +1,4 @@
-import { definePlugin, option } from '@deeptune/core';
+import { definePlugin, option, portablePow } from '@deeptune/core';
 import { assertScheduleIndex } from '../internal/check-step.js';
 import { initialLearningRateOption } from './initial-learning-rate.js';
 import type { LearningRateSchedule } from './learning-rate-schedule.js';
@@ -39,7 +39,7 @@ export const staircaseDecayPlugin = definePlugin({
   create: ({ initialLearningRate, decaySteps, decayRate }): LearningRateSchedule => {
     return (epoch: number): number => {
       assertScheduleIndex("schedule 'staircase-decay'", epoch);
-      return initialLearningRate * decayRate ** Math.floor(epoch / decaySteps);
+      return initialLearningRate * portablePow(decayRate, Math.floor(epoch / decaySteps));
     };
   },
 });

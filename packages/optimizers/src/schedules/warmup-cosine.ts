@@ -1,4 +1,4 @@
-import { InvalidHyperparameterError, definePlugin, option } from '@deeptune/core';
+import { InvalidHyperparameterError, definePlugin, option, portableSinCos } from '@deeptune/core';
 import { assertScheduleIndex } from '../internal/check-step.js';
 import { initialLearningRateOption } from './initial-learning-rate.js';
 import type { LearningRateSchedule } from './learning-rate-schedule.js';
@@ -61,10 +61,9 @@ export const warmupCosinePlugin = definePlugin({
       if (step <= warmupSteps) return (initialLearningRate * step) / warmupSteps;
       if (step > totalSteps) return minLearningRate;
       const progress = (step - warmupSteps) / span;
-      return (
-        minLearningRate +
-        (initialLearningRate - minLearningRate) * 0.5 * (1 + Math.cos(Math.PI * progress))
-      );
+      // cos(π·progress) = the cosine of progress/2 turns, computed portably (not Math.cos).
+      const cosine = portableSinCos(progress / 2)[1];
+      return minLearningRate + (initialLearningRate - minLearningRate) * 0.5 * (1 + cosine);
     };
   },
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, InvalidHyperparameterError, StateDictError } from '@deeptune/core';
+import {
+  ConfigError,
+  InvalidHyperparameterError,
+  StateDictError,
+  portablePow,
+  portableSinCos,
+} from '@deeptune/core';
 import { exponentialDecay } from '../../src/schedules/exponential-decay.js';
 import { manualSchedule } from '../../src/schedules/manual-schedule.js';
 import { perEpoch } from '../../src/schedules/per-epoch.js';
@@ -66,6 +72,18 @@ describe('the other schedules', () => {
     expect(() => warmupCosine({ initialLearningRate: 1, warmupSteps: 5, totalSteps: 5 })).toThrow(
       InvalidHyperparameterError,
     );
+  });
+
+  it('uses portable powers and cosines, bit for bit, so every engine gets the same rates', () => {
+    const exponential = exponentialDecay({ initialLearningRate: 0.1, decayRate: 0.95 });
+    const staircase = staircaseDecay({ initialLearningRate: 0.8, decaySteps: 3, decayRate: 0.7 });
+    const cosine = warmupCosine({ initialLearningRate: 1, warmupSteps: 0, totalSteps: 1000 });
+    for (let step = 1; step <= 1000; step++) {
+      expect(exponential(step)).toBe(0.1 * portablePow(0.95, step));
+      expect(staircase(step)).toBe(0.8 * portablePow(0.7, Math.floor(step / 3)));
+      expect(cosine(step)).toBe(0.5 * (1 + portableSinCos(step / 1000 / 2)[1]));
+    }
+    expect(cosine(500)).toBe(0.5); // cos(π/2) is exactly 0 here (Math.cos gives 6.1e-17)
   });
 
   it('perEpoch maps steps to epochs (both from 1)', () => {

@@ -1,6 +1,7 @@
 import type { BinaryKernelKind } from '../backend.js';
 import type { Storage } from '../../tensor/dtype.js';
 import type { Shape } from '../../tensor/shape.js';
+import { portablePow } from '../../math/portable-pow.js';
 import { broadcastLayout } from './broadcast-layout.js';
 
 /**
@@ -208,7 +209,7 @@ function divRow(
   }
 }
 
-/** One row of `pow`: a^b as in Math.pow. */
+/** One row of `pow`: a^b with the special cases of Math.pow, bit-identical on every engine. */
 function powRow(
   a: Storage,
   ia: number,
@@ -222,9 +223,9 @@ function powRow(
 ): void {
   const end = o + count;
   if (sa === 1 && sb === 1) {
-    for (; o < end; o++, ia++, ib++) out[o] = Math.pow(a[ia], b[ib]);
+    for (; o < end; o++, ia++, ib++) out[o] = portablePow(a[ia], b[ib]);
   } else {
-    for (; o < end; o++, ia += sa, ib += sb) out[o] = Math.pow(a[ia], b[ib]);
+    for (; o < end; o++, ia += sa, ib += sb) out[o] = portablePow(a[ia], b[ib]);
   }
 }
 

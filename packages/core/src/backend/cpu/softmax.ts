@@ -1,4 +1,6 @@
 import type { Storage } from '../../tensor/dtype.js';
+import { portableExp } from '../../math/portable-exp.js';
+import { portableLog } from '../../math/portable-log.js';
 
 /** One row of `exp(x − max)` in double precision, reused across calls. */
 let exponentials = new Float64Array(0);
@@ -10,7 +12,8 @@ let exponentials = new Float64Array(0);
  * Stable: each row's maximum `M` is subtracted before exponentiating, so logits like 1000
  * are fine. With `S = Σ_j exp(x_j − M)` summed in double precision,
  * `softmax_j = exp(x_j − M) / S` and `logSoftmax_j = x_j − M − log S`. A NaN in a row makes
- * the whole row NaN.
+ * the whole row NaN. exp and log are the portable fdlibm ports, so results are bit-identical
+ * on every JavaScript engine.
  *
  * @param x - The logits, `rows × cols`.
  * @param out - The result, `rows × cols`.
@@ -30,13 +33,13 @@ export function softmax(x: Storage, out: Storage, rows: number, cols: number, lo
     // e_j = exp(x_j − M), S = Σ_j e_j.
     let sum = 0;
     for (let i = start, j = 0; i < end; i++, j++) {
-      const value = Math.exp(x[i] - max);
+      const value = portableExp(x[i] - max);
       e[j] = value;
       sum += value;
     }
     if (log) {
       // log softmax_j = x_j − M − log S.
-      const shift = max + Math.log(sum);
+      const shift = max + portableLog(sum);
       for (let i = start; i < end; i++) out[i] = x[i] - shift;
     } else {
       // softmax_j = e_j / S.
@@ -74,7 +77,7 @@ export function softmaxBackward(
       // s = Σ_i dy_i;  dx_j = dy_j − exp(y_j) · s.
       let sum = 0;
       for (let i = start; i < end; i++) sum += dy[i];
-      for (let i = start; i < end; i++) out[i] = dy[i] - Math.exp(y[i]) * sum;
+      for (let i = start; i < end; i++) out[i] = dy[i] - portableExp(y[i]) * sum;
     } else {
       // s = Σ_i dy_i · y_i;  dx_j = y_j · (dy_j − s).
       let dot = 0;

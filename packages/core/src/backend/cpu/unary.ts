@@ -1,12 +1,18 @@
 import type { UnaryKernelKind } from '../backend.js';
 import type { Storage } from '../../tensor/dtype.js';
+import { portableExp } from '../../math/portable-exp.js';
+import { portableLog } from '../../math/portable-log.js';
+import { portablePow } from '../../math/portable-pow.js';
+import { portableTanh } from '../../math/portable-tanh.js';
 
 /**
  * Element-wise kernel with one input: `out[i] = f(x[i])`; see `Backend.unary`.
  *
  * The switch on `kind` runs once, outside the loop, so each loop is a tight one. `out` may
  * alias `x`. NaN propagates through every kind except `step`, `leakyReluGrad` and
- * `clipGrad`, which follow their documented comparisons (a NaN compares false).
+ * `clipGrad`, which follow their documented comparisons (a NaN compares false). exp, log,
+ * sigmoid, tanh and powScalar call the portable fdlibm ports of `../../math`, not `Math.*`,
+ * so their results are bit-identical on every JavaScript engine.
  *
  * @param kind - The function to apply (see {@link UnaryKernelKind}).
  * @param x - The input.
@@ -22,11 +28,11 @@ export function unary(kind: UnaryKernelKind, x: Storage, out: Storage, a: number
       for (let i = 0; i < size; i++) out[i] = -x[i];
       return;
     case 'exp':
-      for (let i = 0; i < size; i++) out[i] = Math.exp(x[i]);
+      for (let i = 0; i < size; i++) out[i] = portableExp(x[i]);
       return;
     case 'log':
       // log(0) = -Infinity and log(x < 0) = NaN, as in Math.log.
-      for (let i = 0; i < size; i++) out[i] = Math.log(x[i]);
+      for (let i = 0; i < size; i++) out[i] = portableLog(x[i]);
       return;
     case 'sqrt':
       for (let i = 0; i < size; i++) out[i] = Math.sqrt(x[i]);
@@ -74,7 +80,7 @@ export function unary(kind: UnaryKernelKind, x: Storage, out: Storage, a: number
       // x ≥ 0: 1 / (1 + e);  x < 0: e / (1 + e).
       for (let i = 0; i < size; i++) {
         const v = x[i];
-        const e = Math.exp(-Math.abs(v));
+        const e = portableExp(-Math.abs(v));
         out[i] = v >= 0 ? 1 / (1 + e) : e / (1 + e);
       }
       return;
@@ -86,7 +92,7 @@ export function unary(kind: UnaryKernelKind, x: Storage, out: Storage, a: number
       }
       return;
     case 'tanh':
-      for (let i = 0; i < size; i++) out[i] = Math.tanh(x[i]);
+      for (let i = 0; i < size; i++) out[i] = portableTanh(x[i]);
       return;
     case 'tanhGrad':
       // 1 − y² from the forward output y.
@@ -96,8 +102,8 @@ export function unary(kind: UnaryKernelKind, x: Storage, out: Storage, a: number
       }
       return;
     case 'powScalar':
-      // x^a, as in Math.pow.
-      for (let i = 0; i < size; i++) out[i] = Math.pow(x[i], a);
+      // x^a, with the special cases of Math.pow.
+      for (let i = 0; i < size; i++) out[i] = portablePow(x[i], a);
       return;
     case 'clip':
       // min(max(x, a), b); NaN propagates.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BinaryKernelKind } from '../../../src/backend/backend.js';
 import { cpuBackend } from '../../../src/backend/cpu/cpu-backend.js';
+import { portablePow } from '../../../src/index.js';
 import { broadcastShapes, type Shape } from '../../../src/tensor/shape.js';
 import type { DType, Storage } from '../../../src/tensor/dtype.js';
 import {
@@ -199,5 +200,23 @@ describe('cpuBackend.binary', () => {
       [4],
     );
     expect(Array.from(out)).toEqual([1024, 1, NaN, 3]);
+  });
+
+  it('computes pow with portablePow, bit for bit, on the contiguous and strided paths', () => {
+    const random = mulberry32(43);
+    const a = randomStorage('float64', 600, random, 0, 20);
+    const b = randomStorage('float64', 600, random, -5, 5);
+    const expected = Array.from(a, (value, i) => portablePow(value, b[i]!));
+    const out = new Float64Array(600);
+    cpuBackend.binary('pow', a, [600], b, [600], out, [600]);
+    expect(Array.from(out)).toEqual(expected);
+    const column = b.subarray(0, 20); // [20, 1] against [1, 30]: the broadcast path
+    cpuBackend.binary('pow', column, [20, 1], a.subarray(0, 30), [1, 30], out, [20, 30]);
+    const broadcast = Array.from({ length: 600 }, (_, i) =>
+      portablePow(column[Math.floor(i / 30)]!, a[i % 30]!),
+    );
+    expect(Array.from(out)).toEqual(broadcast);
+    // V8's Math.pow differs from fdlibm's in the last bit on some of these inputs.
+    expect(Array.from(a).some((value, i) => Math.pow(value, b[i]!) !== expected[i])).toBe(true);
   });
 });

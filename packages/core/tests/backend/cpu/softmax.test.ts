@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cpuBackend } from '../../../src/backend/cpu/cpu-backend.js';
+import { portableExp, portableLog } from '../../../src/index.js';
 import type { DType } from '../../../src/tensor/dtype.js';
 import { expectClose, mulberry32, randomStorage, storageOf, toleranceFor } from './helpers.js';
 
@@ -67,6 +68,17 @@ describe('cpuBackend.softmax', () => {
       }
       expectClose(out, expected, { rtol: toleranceFor(dtype) });
     });
+  });
+
+  it('uses portableExp and portableLog, bit for bit', () => {
+    const x = Array.from(randomStorage('float64', 64, mulberry32(47), -30, 30));
+    const max = Math.max(...x);
+    const exponentials = x.map((value) => portableExp(value - max));
+    let sum = 0;
+    for (const value of exponentials) sum += value;
+    expect(forward('float64', x, 1, 64, false)).toEqual(exponentials.map((e) => e / sum));
+    const shift = max + portableLog(sum);
+    expect(forward('float64', x, 1, 64, true)).toEqual(x.map((value) => value - shift));
   });
 
   it('turns a row containing NaN into NaN', () => {
