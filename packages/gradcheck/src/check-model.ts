@@ -36,7 +36,9 @@ export interface CheckModelOptions extends GradcheckOptions {
  * norm's running averages, which every forward pass in training mode updates) is saved
  * before the check and restored afterwards, so checking does not disturb training.
  *
- * Build the model in float64 for the check (see {@link gradcheck}).
+ * Build the model in float64 for the check (see {@link gradcheck}). For a big network, pass
+ * `sample` (e.g. 20) to check a seeded random handful of coordinates per parameter instead of
+ * every one.
  *
  * @param model - any model with named parameters and a state dictionary (a `Module`).
  * @param loss - the data term, e.g. softmax cross-entropy.
@@ -49,6 +51,7 @@ export interface CheckModelOptions extends GradcheckOptions {
  * ```ts
  * const report = checkModel(model, softmaxCrossEntropy, { inputs, targets }, {
  *   regularizers: [l2({ lambda: 0.7 })],
+ *   sample: 20,
  * });
  * console.log(formatGradcheckReport(report));
  * ```

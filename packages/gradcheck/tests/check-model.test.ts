@@ -115,6 +115,27 @@ describe('checkModel', () => {
       expect(Array.from(p.value.data)).toEqual(Array.from(before[p.path]!.data));
   });
 
+  it('passes sample through: a seeded handful of coordinates per parameter', () => {
+    const rng = new Rng(6);
+    const model = new TinyNetwork(rng);
+    const data = batch(rng);
+    const before = model.stateDict();
+    const report = checkModel(model, squaredError, data, { sample: 3, seed: 1 });
+    expect(report.parameters.map((p) => [p.name, p.checked, p.total])).toEqual([
+      ['dense1.weight', 3, 12],
+      ['dense1.bias', 3, 4],
+      ['dense2.weight', 3, 8],
+      ['dense2.bias', 2, 2],
+    ]);
+    expect([report.checked, report.total]).toEqual([11, 26]);
+    // One pass for autograd's gradient, then two per checked coordinate.
+    expect(model.modes).toHaveLength(1 + 2 * 11);
+    expect(report.verdict).toBe('great');
+    for (const p of model.parameters)
+      expect(Array.from(p.value.data)).toEqual(Array.from(before[p.path]!.data));
+    expect(checkModel(model, squaredError, data, { sample: 3, seed: 1 })).toEqual(report);
+  });
+
   it('notices a regularizer whose gradient is missing from autograd', () => {
     const rng = new Rng(5);
     const model = new TinyNetwork(rng);
