@@ -180,6 +180,7 @@ export type {
 export { validateOptions } from './registry/validate-options.js';
 export { describeSchema } from './registry/describe-schema.js';
 export type { OptionDescription } from './registry/describe-schema.js';
+export { closestMatch } from './registry/closest-match.js';
 export { definePlugin } from './registry/define-plugin.js';
 export type {
   PluginDefinition,

@@ -242,6 +242,7 @@ const notDifferentiable = new Set([
   'definePluginPackage',
   'validateOptions',
   'describeSchema',
+  'closestMatch',
   'isPluginKind',
   // model contracts: computeCost composes ops that are checked here
   'computeCost',

@@ -32,8 +32,18 @@ export function editDistance(a: string, b: string): number {
  * Comparison ignores case. A namespaced candidate whose local part equals `input`
  * (`'acme:lion'` for `'lion'`) wins outright; otherwise the candidate with the smallest
  * edit distance (to its full name or, if namespaced, to its local part) wins if that
- * distance is at most a third of the input's length (at least 1).
- * @internal
+ * distance is at most a third of the input's length (at least 1). The registry uses it for
+ * its "did you mean" hints; apps use it for theirs (unknown flags, config keys, commands).
+ *
+ * @param input - what the user typed, e.g. `'adamm'`.
+ * @param candidates - the valid names.
+ * @returns the closest candidate, or `undefined` when none is plausibly meant.
+ *
+ * @example
+ * ```ts
+ * closestMatch('adamm', ['adam', 'adamw', 'sgd']); // 'adam'
+ * closestMatch('xyz', ['adam', 'sgd']); // undefined
+ * ```
  */
 export function closestMatch(input: string, candidates: readonly string[]): string | undefined {
   const needle = input.toLowerCase();
