@@ -81,6 +81,14 @@ const forbidden = [
     to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
   },
   {
+    name: 'apps-import-only-the-umbrella',
+    severity: 'error',
+    comment:
+      'Apps compose the toolkit through the deeptune package (ARCHITECTURE: deeptune ← apps).',
+    from: { path: '^apps/' },
+    to: { path: '^packages/', pathNot: '^packages/deeptune/' },
+  },
+  {
     name: 'libraries-never-import-apps',
     severity: 'error',
     from: { path: '^packages/' },

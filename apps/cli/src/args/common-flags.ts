@@ -1,0 +1,34 @@
+import type { Flag } from './flag.js';
+
+/** Flags every command accepts. */
+export const COMMON_FLAGS: readonly Flag[] = [
+  {
+    name: 'plugin',
+    type: 'stringList',
+    repeatable: true,
+    valueName: '<module>',
+    description:
+      "Load a plugin module first (repeatable): a file exporting a plugin package as 'plugin' or default, e.g. ./lion.mjs",
+  },
+  {
+    name: 'config',
+    type: 'string',
+    valueName: '<file>',
+    configurable: false,
+    description: 'Read options from a JSON or YAML file (keys in camelCase); flags override it',
+  },
+  {
+    name: 'json',
+    type: 'boolean',
+    default: false,
+    description: 'Print machine-readable JSON results instead of text',
+  },
+  {
+    name: 'debug',
+    type: 'boolean',
+    default: false,
+    configurable: false,
+    description: 'Print stack traces with errors',
+  },
+  { name: 'help', type: 'boolean', configurable: false, description: 'Show this help' },
+];

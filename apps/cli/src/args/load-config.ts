@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { closestMatch } from 'deeptune';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { UsageError } from '../cli-error.js';
+import { configKey, type Flag, type FlagValue } from './flag.js';
+import { parseFlagValue, show } from './parse-value.js';
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      `--config: cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
+  }
+}
+
+function parseDocument(path: string, text: string): unknown {
+  const extension = extname(path).toLowerCase();
+  if (extension === '.json') {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      throw new UsageError(`--config: ${path} is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  if (extension === '.yaml' || extension === '.yml') {
+    try {
+      return parseYaml(text, { prettyErrors: true }) as unknown;
+    } catch (error) {
+      if (error instanceof YAMLParseError) {
+        const at = error.linePos?.[0];
+        const where = at === undefined ? '' : ` (line ${at.line}, column ${at.col})`;
+        const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+        throw new UsageError(`--config: ${path} is not valid YAML${where}: ${reason}`);
+      }
+      throw error;
+    }
+  }
+  throw new UsageError(
+    `--config: ${path} has extension ${show(extension || '(none)')}; expected .json, .yaml or .yml`,
+  );
+}
+
+/**
+ * Reads a JSON or YAML config file whose keys are the command's flags in camelCase
+ * (`batchSize: 128`) or as written on the command line (`batch-size: 128`), and checks every
+ * value as the flag would.
+ *
+ * @param path - the file, relative to `cwd`.
+ * @param flags - the command's flags; only configurable ones are valid keys.
+ * @param cwd - the working directory.
+ * @returns the values by flag name.
+ * @throws {@link UsageError} for an unreadable or malformed file, a document that is not a
+ *   mapping, an unknown key (naming the closest valid one) or an invalid value (naming the key
+ *   and the file).
+ */
+export async function loadConfig(
+  path: string,
+  flags: readonly Flag[],
+  cwd: string,
+): Promise<Map<string, FlagValue>> {
+  const absolute = resolve(cwd, path);
+  const document = parseDocument(path, await readText(absolute));
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+    throw new UsageError(
+      `--config: ${path} must hold a mapping of options (e.g. { "epochs": 5 }), got ${show(document)}`,
+    );
+  }
+  const configurable = flags.filter((flag) => flag.configurable !== false);
+  const byKey = new Map<string, Flag>();
+  for (const flag of configurable) {
+    byKey.set(configKey(flag), flag);
+    byKey.set(flag.name, flag);
+  }
+  const values = new Map<string, FlagValue>();
+  for (const [key, raw] of Object.entries(document)) {
+    const flag = byKey.get(key);
+    if (flag === undefined) {
+      const match = closestMatch(key, configurable.map(configKey));
+      throw new UsageError(
+        `--config: unknown key '${key}' in ${path}.${match === undefined ? '' : ` Did you mean '${match}'?`} Valid keys: ${configurable.map(configKey).join(', ')}`,
+      );
+    }
+    if (values.has(flag.name)) {
+      throw new UsageError(`--config: ${path} sets '${configKey(flag)}' twice`);
+    }
+    values.set(flag.name, parseFlagValue(flag, raw, `key '${key}' in ${path}`, false));
+  }
+  return values;
+}

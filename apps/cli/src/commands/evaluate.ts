@@ -1,0 +1,271 @@
+import { DataFormatError, type Dataset, type Registry } from 'deeptune';
+import type { Flag, FlagValue } from '../args/flag.js';
+import { parseFlagValue } from '../args/parse-value.js';
+import { UsageError } from '../cli-error.js';
+import type { Command, CommandContext } from '../command.js';
+import { formatCount } from '../render/format.js';
+import { formatResults } from '../render/format-results.js';
+import { loadSavedModel, type SavedModel } from '../setup/load-saved-model.js';
+import { measureSet, type SetResult } from '../setup/measure-set.js';
+import { DATA_FLAGS, NETWORK_FLAGS } from '../setup/model-flags.js';
+import { datasetRequest, prepareData } from '../setup/prepare-data.js';
+
+/** The splits `--set` chooses from, in table order. */
+const SETS = ['train', 'dev', 'test'] as const;
+
+/** A shared flag without its default, so that a flag the user did not give reads as absent. */
+function withoutDefault(name: string, changes: Partial<Flag>): Flag {
+  const flag = [...DATA_FLAGS, ...NETWORK_FLAGS].find((candidate) => candidate.name === name)!;
+  const { default: _default, defaultText: _defaultText, ...rest } = flag;
+  return { ...rest, ...changes };
+}
+
+/** The flags of `deeptune evaluate`, in help order. */
+function evaluateFlags(): readonly Flag[] {
+  return [
+    withoutDefault('dataset', {
+      description:
+        'Evaluate on this dataset instead: all of its examples (MNIST: its 10,000 test images), normalized with the saved standardizer. mnist, csv:<path>, circles, moons, spirals, xor, blobs, or a dataset plugin',
+      defaultText: 'the data in training.json, split again into the same train/dev/test examples',
+    }),
+    withoutDefault('examples', {
+      description: 'With --dataset: examples to load (m for synthetic data)',
+      defaultText: '1000 synthetic; all of a CSV file',
+    }),
+    withoutDefault('seed', {
+      group: 'Data',
+      description: 'With --dataset: the seed of synthetic data',
+      defaultText: 'the seed in training.json',
+    }),
+    withoutDefault('label-column', { defaultText: 'as in training.json' }),
+    withoutDefault('label-type', { defaultText: 'as in training.json' }),
+    {
+      name: 'set',
+      type: 'string',
+      group: 'Data',
+      choices: ['all', ...SETS],
+      defaultText: 'all',
+      description: 'Without --dataset: the split to evaluate; all = train, dev and test',
+    },
+  ];
+}
+
+/** The data flags taken from `training.json` when re-creating the training data. */
+const RECREATED = [
+  'dataset',
+  'examples',
+  'seed',
+  'label-column',
+  'label-type',
+  'normalize',
+] as const;
+
+/** What is evaluated: named sets of examples, already normalized. */
+interface Evaluation {
+  /** `--dataset`, or the dataset in `training.json`. */
+  readonly dataset: string;
+  /** `'training.json'` when the training data was re-created, else `'--dataset'`. */
+  readonly source: 'training.json' | '--dataset';
+  /** One line saying what the data is. */
+  readonly summary: string;
+  /** The sets by row name, in table order. */
+  readonly sets: readonly (readonly [string, Dataset])[];
+}
+
+/**
+ * Reads and checks one train flag from `training.json` (stored under `key`, by default the
+ * flag name); `undefined` when absent.
+ */
+function savedValue(saved: SavedModel, name: string, key = name): FlagValue | undefined {
+  const raw = saved.trainingConfig?.[key];
+  if (raw === undefined) return undefined;
+  const flag = [...DATA_FLAGS, ...NETWORK_FLAGS].find((candidate) => candidate.name === name)!;
+  try {
+    return parseFlagValue(flag, raw, `key '${key}' in ${saved.trainingPath}`, false);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw new DataFormatError(`${error.message}. Hint: the file is corrupt; save the model again.`);
+  }
+}
+
+/** The flag values of the training run, enough for `prepareData` to repeat its split. */
+function trainingValues(saved: SavedModel): Map<string, FlagValue> {
+  const values = new Map<string, FlagValue>([['dtype', saved.dtype]]);
+  for (const name of RECREATED) {
+    const value = savedValue(saved, name);
+    if (value !== undefined) values.set(name, value);
+  }
+  for (const name of ['dataset', 'seed', 'normalize']) {
+    if (!values.has(name)) {
+      throw new DataFormatError(
+        `${saved.trainingPath} has no '${name}'; expected the flags of the training run. Hint: pass --dataset to evaluate on other data.`,
+      );
+    }
+  }
+  // The ratios train split with; older files may hold only the --split flag.
+  const ratios = savedValue(saved, 'split', 'splitRatios') ?? savedValue(saved, 'split');
+  if (ratios !== undefined) values.set('split', ratios);
+  return values;
+}
+
+async function recreateTrainingData(
+  saved: SavedModel,
+  values: ReadonlyMap<string, FlagValue>,
+  registry: Registry,
+  cwd: string,
+): Promise<Evaluation> {
+  if (saved.trainingConfig === undefined) {
+    throw new UsageError(
+      `${saved.trainingPath} does not exist, so the data the model was trained on is unknown; pass --dataset`,
+    );
+  }
+  for (const name of ['examples', 'seed', 'label-column', 'label-type']) {
+    if (values.has(name)) {
+      throw new UsageError(
+        `--${name} applies only with --dataset; without it the training data is re-created exactly as ${saved.trainingPath} says`,
+      );
+    }
+  }
+  const training = trainingValues(saved);
+  const data = await prepareData(training, registry, cwd);
+  const fitted = JSON.stringify(data.standardizer?.toJSON());
+  if (data.features !== saved.inputs || fitted !== JSON.stringify(saved.standardizer?.toJSON())) {
+    throw new DataFormatError(
+      `${data.dataset} re-created from ${saved.trainingPath} is not the data the model in ${saved.dir} was trained on ` +
+        `(its features or training-set statistics differ from standardizer.json). Hint: the data changed since training; pass --dataset to evaluate on it as it is now.`,
+    );
+  }
+  const chosen = (values.get('set') as string | undefined) ?? 'all';
+  const sets = SETS.filter((name) => chosen === 'all' || chosen === name)
+    .map((name) => [name, data[name]] as const)
+    .filter(([name, set]) => {
+      if (set.size > 0) return true;
+      if (chosen === name) {
+        throw new UsageError(
+          `--set ${name}: the split in ${saved.trainingPath} leaves no ${name} examples`,
+        );
+      }
+      return false;
+    });
+  return {
+    dataset: data.dataset,
+    source: 'training.json',
+    summary: `dataset ${data.dataset} (re-created from training.json, seed ${training.get('seed')}): ${formatCount(data.train.size)} train / ${formatCount(data.dev.size)} dev / ${formatCount(data.test.size)} test examples`,
+    sets,
+  };
+}
+
+/** The largest class index in class-index targets plus one; 0 for other targets. */
+function classesIn(data: Dataset): number {
+  if (data.targets.rank !== 1) return 0;
+  let max = -1;
+  for (let i = 0; i < data.size; i++) max = Math.max(max, data.targets.data[i]!);
+  return max + 1;
+}
+
+async function loadOtherDataset(
+  saved: SavedModel,
+  values: ReadonlyMap<string, FlagValue>,
+  registry: Registry,
+  cwd: string,
+): Promise<Evaluation> {
+  const spec = values.get('dataset') as string;
+  if (values.has('set')) {
+    throw new UsageError(
+      '--set chooses a split of the training data; with --dataset all of its examples are evaluated',
+    );
+  }
+  const request = new Map<string, FlagValue>([
+    ['dataset', spec],
+    ['dtype', saved.dtype],
+  ]);
+  for (const name of ['examples', 'seed', 'label-column', 'label-type']) {
+    const value = values.get(name) ?? (name === 'examples' ? undefined : savedValue(saved, name));
+    if (value !== undefined) request.set(name, value);
+  }
+  const { name, options } = datasetRequest(request, registry, cwd);
+  const loaded = await registry.create('dataset', name, options).load();
+  if (loaded.test !== undefined && values.has('examples')) {
+    throw new UsageError(
+      `--examples does not apply to ${spec}: its own ${formatCount(loaded.test.size)} test examples are evaluated`,
+    );
+  }
+  const data = loaded.test ?? loaded.train;
+  const features = data.inputs.size / data.size;
+  if (features !== saved.inputs) {
+    throw new UsageError(
+      `--dataset ${spec} has ${features} features per example, but the model in ${saved.dir} takes ${saved.inputs}`,
+    );
+  }
+  const classes = classesIn(data);
+  if (classes > saved.outputs) {
+    throw new UsageError(
+      `--dataset ${spec} has class indices up to ${classes - 1}, but the model in ${saved.dir} predicts ${saved.outputs} classes (0 to ${saved.outputs - 1})`,
+    );
+  }
+  const sameAsTraining =
+    spec === savedValue(saved, 'dataset') &&
+    request.get('seed') === savedValue(saved, 'seed') &&
+    request.get('examples') === savedValue(saved, 'examples');
+  return {
+    dataset: spec,
+    source: '--dataset',
+    summary:
+      `dataset ${spec}: ${formatCount(data.size)} ${loaded.test === undefined ? '' : 'test '}examples, normalized with the saved standardizer` +
+      (saved.standardizer === undefined ? ' (none saved: inputs as loaded)' : '') +
+      (sameAsTraining && loaded.test === undefined
+        ? '; note: these are the very examples the model was trained on, its training examples included'
+        : ''),
+    sets: [
+      [
+        loaded.test === undefined ? 'all' : 'test',
+        saved.standardizer?.transformDataset(data) ?? data,
+      ],
+    ],
+  };
+}
+
+async function run({ io, registry, positionals, values }: CommandContext): Promise<number> {
+  const saved = await loadSavedModel(positionals[0]!, registry, io.cwd);
+  const evaluation =
+    values.get('dataset') === undefined
+      ? await recreateTrainingData(saved, values, registry, io.cwd)
+      : await loadOtherDataset(saved, values, registry, io.cwd);
+  const results: Record<string, SetResult> = {};
+  for (const [name, data] of evaluation.sets) results[name] = measureSet(saved.model, data);
+
+  if (values.get('json') === true) {
+    const { dataset, source } = evaluation;
+    io.out(
+      `${JSON.stringify({ model: saved.dir, dataset, source, dtype: saved.dtype, results }, null, 2)}\n`,
+    );
+    return 0;
+  }
+  io.out(`model ${saved.dir}: network ${saved.sizes.join('-')}, ${saved.dtype}\n`);
+  io.out(`${evaluation.summary}\n\n${formatResults(results)}`);
+  return 0;
+}
+
+/** `deeptune evaluate`. */
+export const evaluateCommand: Command = {
+  name: 'evaluate',
+  summary:
+    'Report cost, accuracy and error rate of a saved model on its dev/test sets or another dataset',
+  description:
+    "Loads a model directory written by 'deeptune train --save' and reports the softmax cross-entropy cost, accuracy and error rate. Without --dataset it re-creates the data the model was trained on from training.json (same dataset, examples, seed and split ratios, in the model's dtype) and evaluates the same train, dev and test examples, so the numbers match those train reported; the data must be unchanged since training. With --dataset it evaluates all examples of that dataset (MNIST: its test set), normalized with the saved standardizer, never refitted; --seed and the CSV label flags default to those in training.json.",
+  positionals: [
+    {
+      name: 'model-dir',
+      description: "a directory written by 'deeptune train --save'",
+      required: true,
+    },
+  ],
+  flags: evaluateFlags,
+  examples: [
+    'deeptune evaluate models/mnist',
+    'deeptune evaluate models/moons --set test --json',
+    'deeptune evaluate models/moons --dataset moons --seed 7 --examples 5000',
+    'deeptune evaluate models/iris --dataset csv:data/iris-new.csv',
+  ],
+  run,
+};

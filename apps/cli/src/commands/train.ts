@@ -1,0 +1,248 @@
+import { resolve } from 'node:path';
+import { diagnose, fit, softmaxCrossEntropy, type Dataset, type Diagnosis } from 'deeptune';
+import { saveModel } from 'deeptune/node';
+import type { Flag, FlagValue } from '../args/flag.js';
+import { UsageError } from '../cli-error.js';
+import type { Command, CommandContext } from '../command.js';
+import { formatCount, formatDuration } from '../render/format.js';
+import { formatResults } from '../render/format-results.js';
+import { formatDiagnosis } from '../render/format-diagnosis.js';
+import { ProgressRenderer } from '../render/progress-renderer.js';
+import { buildAugmentation } from '../setup/build-augmentation.js';
+import { buildNetwork, checkNetworkFlags } from '../setup/build-network.js';
+import { buildOptimizer } from '../setup/build-optimizer.js';
+import { bestWeights } from '../setup/best-weights.js';
+import { earlyStoppingFromSpec } from '../setup/early-stopping-spec.js';
+import { DATA_FLAGS, NETWORK_FLAGS } from '../setup/model-flags.js';
+import { datasetRequest, imageShapeOf, prepareData } from '../setup/prepare-data.js';
+import { measureSet, type SetResult } from '../setup/measure-set.js';
+import { OPTIMIZER_FLAGS } from '../setup/training-flags.js';
+
+/** The flags of `deeptune train` beyond data, network and optimizer. */
+const TRAIN_FLAGS: readonly Flag[] = [
+  {
+    name: 'epochs',
+    type: 'integer',
+    group: 'Training',
+    min: 1,
+    default: 8,
+    description: 'Passes over the training set',
+  },
+  {
+    name: 'augment',
+    type: 'stringList',
+    group: 'Regularization',
+    valueName: '<a,b,…>',
+    default: [],
+    description:
+      'Data augmentation of training batches: flip, shift (±2 px), rotate (±10°), noise (σ 0.1) or augmentation plugins',
+  },
+  {
+    name: 'early-stopping',
+    type: 'string',
+    group: 'Regularization',
+    valueName: '<settings>',
+    default: 'off',
+    description:
+      'Stop when the dev cost has not improved for patience epochs and restore the best weights: patience=3[,min-delta=0.001][,monitor=devCost][,restore=false], or just 3',
+  },
+  {
+    name: 'base-error',
+    type: 'number',
+    group: 'Output',
+    valueName: '<error>',
+    min: 0,
+    max: 1,
+    default: 0,
+    description: 'The base (human-level or Bayes) error rate for the bias/variance diagnosis',
+  },
+  {
+    name: 'save',
+    type: 'string',
+    group: 'Output',
+    valueName: '<dir>',
+    description:
+      'Save the trained model (architecture, safetensors weights, standardizer, config, metrics) to this directory, atomically',
+  },
+];
+
+/** The flags of `deeptune train`, in help order. */
+function trainFlags(): readonly Flag[] {
+  return [...DATA_FLAGS, ...NETWORK_FLAGS, ...OPTIMIZER_FLAGS, ...TRAIN_FLAGS];
+}
+
+/** The settings of a run as JSON data, for `training.json` and `--json`. */
+function trainingConfig(
+  values: ReadonlyMap<string, FlagValue>,
+  cwd: string,
+): Record<string, FlagValue> {
+  const config: Record<string, FlagValue> = {};
+  for (const flag of trainFlags()) {
+    const value = values.get(flag.name);
+    if (value !== undefined) config[flag.name] = value;
+  }
+  // File-based datasets are recorded with absolute paths, so `evaluate` works from anywhere.
+  const dataset = config.dataset as string;
+  const prefix = ['csv:', 'mnist:'].find((candidate) => dataset.startsWith(candidate));
+  if (prefix !== undefined)
+    config.dataset = `${prefix}${resolve(cwd, dataset.slice(prefix.length))}`;
+  return config;
+}
+
+async function run({ io, registry, values }: CommandContext): Promise<number> {
+  const json = values.get('json') === true;
+  const say = (text: string): void => {
+    if (!json) io.out(text);
+  };
+  // Check every flag that does not need the data before loading it.
+  const request = datasetRequest(values, registry, io.cwd);
+  checkNetworkFlags(values, registry);
+  buildOptimizer(values, registry, 1);
+  buildAugmentation(
+    values.get('augment') as readonly string[],
+    registry,
+    imageShapeOf(request.name),
+  );
+  const earlyStopping = earlyStoppingFromSpec(values.get('early-stopping') as string, registry);
+  const data = await prepareData(values, registry, io.cwd);
+  say(
+    `dataset ${data.dataset}: ${formatCount(data.train.size)} train / ${formatCount(data.dev.size)} dev / ${formatCount(data.test.size)} test examples, ${data.features} features, ${data.classes} classes` +
+      `${data.standardizer === undefined ? '' : ', standardized with train statistics'}\n`,
+  );
+  const network = buildNetwork(values, registry, data);
+  const batchSize = values.get('batch-size') as number;
+  const epochs = values.get('epochs') as number;
+  const stepsPerEpoch = Math.ceil(data.train.size / Math.min(batchSize, data.train.size));
+  const optimizer = buildOptimizer(values, registry, stepsPerEpoch);
+  const augment = buildAugmentation(
+    values.get('augment') as readonly string[],
+    registry,
+    data.imageShape,
+  );
+  const hasDev = data.dev.size > 0;
+  if ((earlyStopping !== undefined || optimizer.lrDecay.startsWith('plateau')) && !hasDev) {
+    throw new UsageError(
+      '--early-stopping and --lr-decay plateau watch the dev cost, but --split leaves no dev examples',
+    );
+  }
+  const best = bestWeights(hasDev ? 'devCost' : 'cost');
+  say(
+    `network ${[data.features, ...(values.get('layers') as readonly number[]), data.classes].join('-')} ${values.get('activation')}` +
+      `${values.get('batchnorm') === true ? ' + batch norm' : ''}, ${network.initializer} init; ` +
+      `${optimizer.name} α=${optimizer.learningRate}${optimizer.lrDecay === 'none' ? '' : ` (${optimizer.lrDecay})`}, batch ${batchSize}, ${epochs} epoch${epochs === 1 ? '' : 's'}\n`,
+  );
+  const renderer = new ProgressRenderer(io);
+  const controller = new AbortController();
+  const removeInterruptHandler = io.onInterrupt(() => {
+    renderer.clear();
+    io.err('deeptune: stopping after the current step (Ctrl-C again to quit at once)\n');
+    controller.abort();
+  });
+  let history;
+  try {
+    history = await fit(network.model, data.train, {
+      loss: softmaxCrossEntropy,
+      optimizer: optimizer.optimizer,
+      regularizers: network.regularizers,
+      epochs,
+      batchSize,
+      ...(hasDev ? { devData: data.dev } : {}),
+      metrics: ['accuracy', 'error-rate'],
+      callbacks: [
+        ...(earlyStopping === undefined ? [] : [earlyStopping]),
+        ...optimizer.callbacks,
+        best,
+      ],
+      seed: values.get('seed') as number,
+      ...(augment === undefined ? {} : { augment }),
+      signal: controller.signal,
+      ...(json ? {} : { onProgress: renderer.listener }),
+    });
+  } finally {
+    renderer.clear();
+    removeInterruptHandler();
+  }
+  const interrupted = history.stopReason === 'aborted';
+  if (interrupted && best.weights !== null && best.epoch !== history.epochs.at(-1)?.epoch) {
+    network.model.loadStateDict(best.weights);
+  }
+  if (history.stopReason !== null && !interrupted) say(`stopped: ${history.stopReason}\n`);
+
+  const measure = (set: Dataset): SetResult => measureSet(network.model, set);
+  const results: Record<string, SetResult> = { train: measure(data.train) };
+  if (hasDev) results.dev = measure(data.dev);
+  if (data.test.size > 0) results.test = measure(data.test);
+  const diagnosis: Diagnosis | undefined =
+    results.dev === undefined
+      ? undefined
+      : diagnose({
+          trainError: results.train!.errorRate,
+          devError: results.dev.errorRate,
+          baseError: values.get('base-error') as number,
+        });
+
+  let savedTo: string | undefined;
+  const saveDir = values.get('save') as string | undefined;
+  if (saveDir !== undefined) {
+    savedTo = await saveModel(resolve(io.cwd, saveDir), {
+      model: network.model,
+      ...(data.standardizer === undefined ? {} : { standardizer: data.standardizer }),
+      trainingConfig: {
+        ...trainingConfig(values, io.cwd),
+        optimizerOptions: optimizer.options,
+        splitRatios: [...data.ratios],
+      },
+      metrics: { ...results, epochs: history.epochs.length, stopReason: history.stopReason },
+    });
+  }
+
+  if (json) {
+    io.out(
+      `${JSON.stringify(
+        {
+          config: trainingConfig(values, io.cwd),
+          examples: { train: data.train.size, dev: data.dev.size, test: data.test.size },
+          epochs: history.epochs,
+          stopReason: history.stopReason,
+          seconds: history.seconds,
+          results,
+          diagnosis: diagnosis ?? null,
+          savedTo: savedTo ?? null,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } else {
+    io.out(`\n${formatResults(results)}`);
+    io.out(
+      `trained ${history.epochs.length} epoch${history.epochs.length === 1 ? '' : 's'} (${formatCount(history.stepCount)} steps) in ${formatDuration(history.seconds)}\n`,
+    );
+    if (diagnosis !== undefined) io.out(`\n${formatDiagnosis(diagnosis)}`);
+    if (interrupted) {
+      io.out(
+        `\ninterrupted after step ${history.stepCount}${best.epoch === null ? '' : `; the best epoch so far (${best.epoch}) is kept`}\n`,
+      );
+    }
+    if (savedTo !== undefined) io.out(`\nmodel saved to ${savedTo}\n`);
+  }
+  return interrupted ? 130 : 0;
+}
+
+/** `deeptune train`. */
+export const trainCommand: Command = {
+  name: 'train',
+  summary:
+    'Train a network (MNIST by default) and report cost, accuracy and a bias/variance diagnosis',
+  description:
+    'Trains a fully connected network with softmax cross-entropy on a dataset split into train/dev/test sets, with the regularization, optimization and batch-normalization techniques of the course as flags (or config-file keys). Prints a progress bar per epoch, then a table of train/dev/test cost and accuracy and the bias/variance diagnosis with its advice. Ctrl-C stops after the current step and saves the best-so-far model when --save was given.',
+  positionals: [],
+  flags: trainFlags,
+  examples: [
+    'deeptune train --save models/mnist',
+    'deeptune train --layers 512,256 --keep-prob 0.8 --l2 0.01 --lr-decay exp:0.9 --epochs 10',
+    'deeptune train --dataset moons --layers 16,16 --optimizer momentum --lr 0.05 --beta 0.9 --epochs 50',
+    'deeptune train --config run.yaml --seed 3',
+  ],
+  run,
+};

@@ -1,0 +1,131 @@
+import { closestMatch, DeeptuneError, type Registry } from 'deeptune';
+import { createDefaultNodeRegistry } from 'deeptune/node';
+import { COMMON_FLAGS } from './args/common-flags.js';
+import type { Flag, FlagValue } from './args/flag.js';
+import { commandHelp, mainHelp } from './args/help.js';
+import { loadConfig } from './args/load-config.js';
+import { parseArgv } from './args/parse-argv.js';
+import { UsageError } from './cli-error.js';
+import type { CliIo } from './cli-io.js';
+import type { Command } from './command.js';
+import { COMMANDS } from './commands/commands.js';
+import { loadPlugins } from './setup/load-plugins.js';
+
+/** Error codes of deeptune errors that mean "the configuration is wrong" (exit code 2). */
+const USAGE_ERROR_CODES = new Set(['INVALID_CONFIG', 'INVALID_HYPERPARAMETER', 'UNKNOWN_PLUGIN']);
+
+/** The version printed by `deeptune --version`. */
+const VERSION = '0.0.0';
+
+function findCommand(name: string): Command {
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (command !== undefined) return command;
+  const match = closestMatch(
+    name,
+    COMMANDS.map((candidate) => candidate.name),
+  );
+  throw new UsageError(
+    `unknown command '${name}'.${match === undefined ? '' : ` Did you mean '${match}'?`} Commands: ${COMMANDS.map((candidate) => candidate.name).join(', ')}. See 'deeptune --help'.`,
+  );
+}
+
+function checkPositionals(command: Command, positionals: readonly string[]): void {
+  const required = command.positionals.filter((positional) => positional.required);
+  if (positionals.length < required.length) {
+    const missing = required[positionals.length]!;
+    throw new UsageError(
+      `deeptune ${command.name}: missing <${missing.name}> (${missing.description}). See 'deeptune ${command.name} --help'.`,
+    );
+  }
+  if (positionals.length > command.positionals.length) {
+    throw new UsageError(
+      `deeptune ${command.name}: unexpected argument '${positionals[command.positionals.length]}'. See 'deeptune ${command.name} --help'.`,
+    );
+  }
+}
+
+/** Defaults, overridden by the config file, overridden by the command line. */
+function mergeValues(
+  flags: readonly Flag[],
+  fromConfig: ReadonlyMap<string, FlagValue>,
+  fromArgv: ReadonlyMap<string, FlagValue>,
+): Map<string, FlagValue> {
+  const values = new Map<string, FlagValue>();
+  for (const flag of flags) {
+    const value = fromArgv.get(flag.name) ?? fromConfig.get(flag.name) ?? flag.default;
+    if (value !== undefined) values.set(flag.name, value);
+  }
+  const plugins = [
+    ...((fromConfig.get('plugin') as readonly string[] | undefined) ?? []),
+    ...((fromArgv.get('plugin') as readonly string[] | undefined) ?? []),
+  ];
+  values.set('plugin', plugins);
+  return values;
+}
+
+async function runCommand(command: Command, args: readonly string[], io: CliIo): Promise<number> {
+  const registry: Registry = createDefaultNodeRegistry();
+  const commandName = `deeptune ${command.name}`;
+  // First pass with the static flags of every command: finds --plugin, --config and --help.
+  const staticFlags = [...command.flags(registry), ...COMMON_FLAGS];
+  const argv = parseArgv(args, staticFlags, commandName);
+  const configPath = argv.values.get('config') as string | undefined;
+  const fromConfig =
+    configPath === undefined
+      ? new Map<string, FlagValue>()
+      : await loadConfig(configPath, staticFlags, io.cwd);
+  const values = mergeValues(staticFlags, fromConfig, argv.values);
+  await loadPlugins(values.get('plugin') as readonly string[], registry, io.cwd);
+  // Flags may list plugin names (choices): rebuild them with the user's plugins registered.
+  const flags = [...command.flags(registry), ...COMMON_FLAGS];
+  if (values.get('help') === true) {
+    io.out(commandHelp(command, flags, io.columns));
+    return 0;
+  }
+  checkPositionals(command, argv.positionals);
+  return command.run({ io, registry, positionals: argv.positionals, values });
+}
+
+function report(error: unknown, io: CliIo, debug: boolean): number {
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(`deeptune: error: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  if (debug && error instanceof Error && error.stack !== undefined) io.err(`${error.stack}\n`);
+  if (error instanceof UsageError) return error.exitCode;
+  if (DeeptuneError.isInstance(error) && USAGE_ERROR_CODES.has(error.code)) return 2;
+  return 1;
+}
+
+/**
+ * Runs the `deeptune` command line.
+ *
+ * Exit codes: 0 success; 1 a failure while running (unreadable data, divergence, a failed
+ * gradient check); 2 an invalid invocation (unknown command, flag, config key or plugin, an
+ * invalid value); 130 training interrupted with Ctrl-C (after saving, when `--save` was given).
+ *
+ * @param args - the arguments after `deeptune`.
+ * @param io - output streams and terminal facts.
+ * @returns the exit code.
+ */
+export async function main(args: readonly string[], io: CliIo): Promise<number> {
+  const debug = args.includes('--debug');
+  try {
+    const [first, ...rest] = args;
+    if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+      if (first === 'help' && rest[0] !== undefined) {
+        return await runCommand(findCommand(rest[0]), ['--help'], io);
+      }
+      io.out(mainHelp(COMMANDS));
+      return first === undefined ? 2 : 0;
+    }
+    if (first === '--version' || first === '-v') {
+      io.out(`${VERSION}\n`);
+      return 0;
+    }
+    if (first.startsWith('-')) {
+      throw new UsageError(`expected a command before '${first}'. See 'deeptune --help'.`);
+    }
+    return await runCommand(findCommand(first), rest, io);
+  } catch (error) {
+    return report(error, io, debug);
+  }
+}

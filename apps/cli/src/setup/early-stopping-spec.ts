@@ -1,0 +1,56 @@
+import type { Callback, Registry } from 'deeptune';
+import { show } from '../args/parse-value.js';
+import { UsageError } from '../cli-error.js';
+
+const KEYS: Readonly<Record<string, string>> = {
+  patience: 'patience',
+  'min-delta': 'minDelta',
+  minDelta: 'minDelta',
+  monitor: 'monitor',
+  restore: 'restoreBestWeights',
+};
+
+/**
+ * The early-stopping callback `--early-stopping` asks for: `patience=3`, `3`,
+ * `patience=3,min-delta=0.001,monitor=devCost,restore=false`, or `off`.
+ *
+ * @returns the callback, or `undefined` for `off`.
+ * @throws {@link UsageError} for an unknown key or an invalid value.
+ */
+export function earlyStoppingFromSpec(spec: string, registry: Registry): Callback | undefined {
+  if (spec === 'off') return undefined;
+  const options: Record<string, unknown> = {};
+  for (const part of spec.split(',')) {
+    const [rawKey, rawValue] = part.includes('=') ? part.split('=', 2) : ['patience', part];
+    const key = KEYS[rawKey!.trim()];
+    const value = rawValue!.trim();
+    if (key === undefined) {
+      throw new UsageError(
+        `--early-stopping: unknown setting ${show(rawKey)}; expected patience=<epochs>, min-delta=<number>, monitor=<quantity>, restore=true|false`,
+      );
+    }
+    if (key === 'monitor') options[key] = value;
+    else if (key === 'restoreBestWeights') {
+      if (value !== 'true' && value !== 'false')
+        throw new UsageError(`--early-stopping: restore must be true or false, got ${show(value)}`);
+      options[key] = value === 'true';
+    } else {
+      const number = value === '' ? NaN : Number(value);
+      const valid =
+        key === 'patience'
+          ? Number.isInteger(number) && number >= 1
+          : Number.isFinite(number) && number >= 0;
+      if (!valid) {
+        throw new UsageError(
+          `--early-stopping: ${rawKey!.trim()} must be ${key === 'patience' ? 'an integer >= 1 (epochs without improvement)' : 'a number >= 0'}, got ${show(value)}`,
+        );
+      }
+      options[key] = number;
+    }
+  }
+  try {
+    return registry.create('callback', 'early-stopping', options);
+  } catch (error) {
+    throw new UsageError(`--early-stopping ${show(spec)}: ${(error as Error).message}`);
+  }
+}
