@@ -5,7 +5,7 @@ const exitCode = await main(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   isTTY: process.stdout.isTTY === true,
-  columns: process.stdout.columns ?? 80,
+  columns: process.stdout.columns || 80, // 0 when the terminal size is unknown
   cwd: process.cwd(),
   onInterrupt: (handler) => {
     let interrupted = false;

@@ -93,7 +93,7 @@ describe('deeptune diagnose', () => {
     expect(code).toBe(0);
     const help = stdout.replace(/\s+/g, ' ');
     expect(help).toContain(
-      '--train-error <error> The error rate on the training set, a fraction in [0, 1] (required)',
+      '--train-error <error> The error rate on the training set, a fraction in [0, 1] [required]',
     );
     expect(help).toContain('[default: 0]');
     expect(help).toMatch(/--variance-threshold <gap> .*?\[default: 0\.02\]/);

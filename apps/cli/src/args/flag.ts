@@ -33,6 +33,8 @@ export interface Flag {
   readonly choices?: readonly string[];
   /** The flag may be given several times; the values accumulate into a list. */
   readonly repeatable?: boolean;
+  /** The flag must be given (help shows `[required]`; the command checks it). */
+  readonly required?: boolean;
   /** The help section, e.g. `'Optimization'`. @defaultValue 'Options' */
   readonly group?: string;
   /** Whether a config file may set it (not `--config`, `--help`, …). @defaultValue true */

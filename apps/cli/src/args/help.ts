@@ -55,8 +55,9 @@ export function formatFlags(flags: readonly Flag[], columns: number): string {
       text += ` (one of: ${flag.choices.join(', ')})`;
     }
     const shownDefault =
-      flag.defaultText ?? (flag.default === undefined ? undefined : showDefault(flag.default));
-    if (shownDefault !== undefined) text += ` [default: ${shownDefault}]`;
+      flag.defaultText ?? (flag.default === undefined ? 'none' : showDefault(flag.default));
+    if (flag.required === true) text += ' [required]';
+    else if (flag.name !== 'help') text += ` [default: ${shownDefault}]`;
     const body = wrap(text, columns - width - 1);
     const lines =
       head.length + 1 > width

@@ -34,8 +34,8 @@ function rateFlag(
     meaning,
     example,
     positive,
-    ...(settings.default === undefined ? {} : { default: settings.default }),
-    description: `${meaning[0]!.toUpperCase()}${meaning.slice(1)}, a fraction in ${positive ? '(0, 1]' : '[0, 1]'}${settings.default === undefined ? ' (required)' : ''}`,
+    ...(settings.default === undefined ? { required: true } : { default: settings.default }),
+    description: `${meaning[0]!.toUpperCase()}${meaning.slice(1)}, a fraction in ${positive ? '(0, 1]' : '[0, 1]'}`,
   };
 }
 

@@ -59,6 +59,7 @@ const TRAIN_FLAGS: readonly Flag[] = [
   {
     name: 'save',
     type: 'string',
+    defaultText: 'not saved',
     group: 'Output',
     valueName: '<dir>',
     description:

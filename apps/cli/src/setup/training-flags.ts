@@ -82,6 +82,7 @@ export const OPTIMIZER_FLAGS: readonly Flag[] = [
     group: 'Optimization',
     valueName: '<max>',
     exclusiveMin: 0,
+    defaultText: 'off',
     description: 'Clip the global gradient norm to this value',
   },
   {
