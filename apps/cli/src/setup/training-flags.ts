@@ -74,7 +74,7 @@ export const OPTIMIZER_FLAGS: readonly Flag[] = [
     valueName: '<schedule>',
     default: 'none',
     description:
-      'Learning-rate decay per epoch: time:<rate> α₀/(1+rate·epoch), exp:<rate> α₀·rate^epoch, sqrt:<k> α₀·k/√epoch, step:<epochs>[:<factor>] (factor 0.5), plateau[:<factor>[:<patience>]] on the dev cost, or none',
+      'Learning-rate decay per epoch (epochs counted from 1): time:<rate> α₀/(1+rate·epoch), exp:<rate> α₀·rate^epoch, sqrt:<k> α₀·k/√epoch, step:<k>[:<factor>] α₀·factor^⌊epoch/k⌋ (factor 0.5), plateau[:<factor>[:<patience>]] on the dev cost (factor 0.1, patience 10 epochs), or none',
   },
   {
     name: 'clip-norm',
