@@ -1,7 +1,7 @@
 import { closestMatch, DeeptuneError, type Registry } from 'deeptune';
 import { createDefaultNodeRegistry } from 'deeptune/node';
 import { COMMON_FLAGS } from './args/common-flags.js';
-import type { Flag, FlagValue } from './args/flag.js';
+import { configKey, type Flag, type FlagValue } from './args/flag.js';
 import { commandHelp, mainHelp } from './args/help.js';
 import { loadConfig } from './args/load-config.js';
 import { parseArgv } from './args/parse-argv.js';
@@ -63,6 +63,20 @@ function mergeValues(
   return values;
 }
 
+/** The config keys (camelCase and flag spelling) of every command but `command`. */
+function otherCommandKeys(command: Command, registry: Registry): Set<string> {
+  const keys = new Set<string>();
+  for (const other of COMMANDS) {
+    if (other === command) continue;
+    for (const flag of other.flags(registry)) {
+      if (flag.configurable === false) continue;
+      keys.add(flag.name);
+      keys.add(configKey(flag));
+    }
+  }
+  return keys;
+}
+
 async function runCommand(command: Command, args: readonly string[], io: CliIo): Promise<number> {
   const registry: Registry = createDefaultNodeRegistry();
   const commandName = `deeptune ${command.name}`;
@@ -70,11 +84,16 @@ async function runCommand(command: Command, args: readonly string[], io: CliIo):
   const staticFlags = [...command.flags(registry), ...COMMON_FLAGS];
   const argv = parseArgv(args, staticFlags, commandName);
   const configPath = argv.values.get('config') as string | undefined;
-  const fromConfig =
+  const config =
     configPath === undefined
-      ? new Map<string, FlagValue>()
-      : await loadConfig(configPath, staticFlags, io.cwd);
-  const values = mergeValues(staticFlags, fromConfig, argv.values);
+      ? { values: new Map<string, FlagValue>(), ignored: [] }
+      : await loadConfig(configPath, staticFlags, io.cwd, otherCommandKeys(command, registry));
+  if (config.ignored.length > 0) {
+    io.err(
+      `deeptune: note: ${configPath} sets ${config.ignored.join(', ')}, which 'deeptune ${command.name}' does not take; ignored\n`,
+    );
+  }
+  const values = mergeValues(staticFlags, config.values, argv.values);
   await loadPlugins(values.get('plugin') as readonly string[], registry, io.cwd);
   // Flags may list plugin names (choices): rebuild them with the user's plugins registered.
   const flags = [...command.flags(registry), ...COMMON_FLAGS];

@@ -123,12 +123,27 @@ describe('loadConfig', () => {
         join(dir, 'a.yml'),
         'lr: 1e-3\nkeepProb: [1, 0.5]\nbatchnorm: true\nlayers: 64,32\n',
       );
-      expect(Object.fromEntries(await loadConfig('a.yml', FLAGS, dir))).toEqual({
+      const loaded = await loadConfig('a.yml', FLAGS, dir);
+      expect(Object.fromEntries(loaded.values)).toEqual({
         lr: 0.001,
         'keep-prob': [1, 0.5],
         batchnorm: true,
         layers: [64, 32],
       });
+      expect(loaded.ignored).toEqual([]);
+      // Keys of other commands are skipped and reported; unknown keys still fail.
+      await writeFile(join(dir, 'shared.yml'), 'lr: 0.1\nepochs: 3\nsave: models/x\n');
+      const shared = await loadConfig(
+        'shared.yml',
+        FLAGS.slice(0, 1),
+        dir,
+        new Set(['epochs', 'save']),
+      );
+      expect(Object.fromEntries(shared.values)).toEqual({ lr: 0.1 });
+      expect(shared.ignored).toEqual(['epochs', 'save']);
+      await expect(
+        loadConfig('shared.yml', FLAGS.slice(0, 1), dir, new Set(['epochs'])),
+      ).rejects.toThrow("unknown key 'save' in shared.yml");
       await writeFile(join(dir, 'b.json'), JSON.stringify({ 'keep-prob': [0.5, 2] }));
       await expect(loadConfig('b.json', FLAGS, dir)).rejects.toThrow(
         "key 'keep-prob' in b.json (item 2) must be a number in (0, 1], got 2",

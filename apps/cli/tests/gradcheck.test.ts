@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectCliError } from './support/expect-cli-error.js';
 import { runCli, type CliRun } from './support/run-cli.js';
@@ -34,6 +37,27 @@ interface JsonOutput {
     };
   }[];
 }
+
+describe('deeptune gradcheck --config', () => {
+  it('reads the network from a training config and says which keys it ignores', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'deeptune-gradcheck-config-'));
+    try {
+      await writeFile(
+        join(dir, 'run.yaml'),
+        'dataset: moons\nlayers: [6]\nactivation: tanh\nl2: 0.1\nepochs: 30\nsave: models/moons\n',
+      );
+      const result = await runCli(['gradcheck', '--config', 'run.yaml'], { cwd: dir });
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe(
+        "deeptune: note: run.yaml sets epochs, save, which 'deeptune gradcheck' does not take; ignored\n",
+      );
+      expect(result.stdout).toContain('network 2-6-2 tanh');
+      expect(result.stdout).toContain('verdict: great');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('deeptune gradcheck', () => {
   it('finds the gradient of a small network with L2 great and exits with 0', async () => {

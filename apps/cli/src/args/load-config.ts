@@ -47,12 +47,16 @@ function parseDocument(path: string, text: string): unknown {
 /**
  * Reads a JSON or YAML config file whose keys are the command's flags in camelCase
  * (`batchSize: 128`) or as written on the command line (`batch-size: 128`), and checks every
- * value as the flag would.
+ * value as the flag would. One file can serve several commands: keys that only other commands
+ * take (listed in `otherKeys`, e.g. `epochs` for `gradcheck`) are skipped and reported in
+ * `ignored`, so that `deeptune gradcheck --config run.yaml` reads the network of a training
+ * config.
  *
  * @param path - the file, relative to `cwd`.
  * @param flags - the command's flags; only configurable ones are valid keys.
  * @param cwd - the working directory.
- * @returns the values by flag name.
+ * @param otherKeys - the config keys (both spellings) of the other commands.
+ * @returns the values by flag name, and the keys skipped as belonging to other commands.
  * @throws {@link UsageError} for an unreadable or malformed file, a document that is not a
  *   mapping, an unknown key (naming the closest valid one) or an invalid value (naming the key
  *   and the file).
@@ -61,7 +65,8 @@ export async function loadConfig(
   path: string,
   flags: readonly Flag[],
   cwd: string,
-): Promise<Map<string, FlagValue>> {
+  otherKeys: ReadonlySet<string> = new Set(),
+): Promise<{ readonly values: Map<string, FlagValue>; readonly ignored: readonly string[] }> {
   const absolute = resolve(cwd, path);
   const document = parseDocument(path, await readText(absolute));
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
@@ -76,8 +81,13 @@ export async function loadConfig(
     byKey.set(flag.name, flag);
   }
   const values = new Map<string, FlagValue>();
+  const ignored: string[] = [];
   for (const [key, raw] of Object.entries(document)) {
     const flag = byKey.get(key);
+    if (flag === undefined && otherKeys.has(key)) {
+      ignored.push(key);
+      continue;
+    }
     if (flag === undefined) {
       const match = closestMatch(key, configurable.map(configKey));
       throw new UsageError(
@@ -89,5 +99,5 @@ export async function loadConfig(
     }
     values.set(flag.name, parseFlagValue(flag, raw, `key '${key}' in ${path}`, false));
   }
-  return values;
+  return { values, ignored };
 }
