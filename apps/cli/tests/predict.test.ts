@@ -34,6 +34,57 @@ async function predictJson(input: string, ...flags: string[]): Promise<Predictio
 }
 
 describe('deeptune predict', () => {
+  it('prints class names for a model trained on a CSV file with named classes', async () => {
+    const species = ['setosa', 'versicolor', 'virginica'];
+    const rows = Array.from({ length: 30 }, (_, i) => {
+      const k = i % 3;
+      return [k * 2 + (i % 5) * 0.1, k * 3 - (i % 4) * 0.1, species[k]];
+    });
+    await writeFile(
+      join(dir, 'iris.csv'),
+      `a,b,species\n${rows.map((row) => row.join(',')).join('\n')}\n`,
+    );
+    const trained = await runCli(
+      [
+        'train',
+        '--dataset',
+        'csv:iris.csv',
+        '--label-column',
+        'species',
+        '--label-type',
+        'class-name',
+        '--layers',
+        '8',
+        '--lr',
+        '0.05',
+        '--epochs',
+        '60',
+        '--split',
+        '0.6,0.2,0.2',
+        '--save',
+        'iris-model',
+      ],
+      { cwd: dir },
+    );
+    expect(trained.code).toBe(0);
+    await writeFile(join(dir, 'iris-x.csv'), 'a,b\n0,0\n2,3\n4,6\n');
+    const run = await runCli(['predict', 'iris-model', 'iris-x.csv'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(
+      run.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split('\t')[0]),
+    ).toEqual(species);
+    const json = await runCli(['predict', 'iris-model', 'iris-x.csv', '--json'], { cwd: dir });
+    const predictions = JSON.parse(json.stdout) as (Prediction & { label: string })[];
+    expect(predictions.map((p) => [p.class, p.label])).toEqual([
+      [0, 'setosa'],
+      [1, 'versicolor'],
+      [2, 'virginica'],
+    ]);
+  });
+
   it('prints one line per CSV row: the class and its probability', async () => {
     const run = await runCli(['predict', 'model', 'rows.csv'], { cwd: dir });
     expect(run.stderr).toBe('');

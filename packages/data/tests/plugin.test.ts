@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRegistry } from '@deeptune/core';
 import { describe, expect, it } from 'vitest';
 import { moons, plugin } from '../src/index.js';
@@ -33,5 +36,22 @@ describe('nodePlugin', () => {
       .create('dataset', 'mnist', { subset: 10, testSubset: 5 })
       .load();
     expect([train.size, test?.size, classes]).toEqual([10, 5, 10]);
+  });
+
+  it('loads a CSV file with named classes and reports the names', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'deeptune-csv-plugin-'));
+    try {
+      const path = join(dir, 'iris.csv');
+      await writeFile(path, 'a,b,species\n1,2,virginica\n3,4,setosa\n5,6,virginica\n');
+      const registry = createRegistry({ plugins: [plugin, nodePlugin] });
+      const loaded = await registry
+        .create('dataset', 'csv', { path, labelColumn: 'species', targets: 'class-name' })
+        .load();
+      expect(loaded.classes).toBe(2);
+      expect(loaded.classNames).toEqual(['setosa', 'virginica']);
+      expect(Array.from(loaded.train.targets.data)).toEqual([1, 0, 1]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

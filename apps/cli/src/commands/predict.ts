@@ -167,6 +167,19 @@ async function readRows(
 }
 
 /** The index of the largest value in `row[start, start + count)`; the first one on ties. */
+/** The class names saved in `training.json` (CSV labels read as names), when there is one per output. */
+function classNamesOf(
+  config: Readonly<Record<string, unknown>> | undefined,
+  outputs: number,
+): readonly string[] | undefined {
+  const names = config?.classNames;
+  return Array.isArray(names) &&
+    names.length === outputs &&
+    names.every((name) => typeof name === 'string')
+    ? (names as string[])
+    : undefined;
+}
+
 function argmax(row: ArrayLike<number>, start: number, count: number): number {
   let best = 0;
   for (let j = 1; j < count; j++) if (row[start + j]! > row[start + best]!) best = j;
@@ -185,10 +198,13 @@ async function run({ io, registry, positionals, values }: CommandContext): Promi
   const logits = predict(saved.model, saved.standardizer?.transform(inputs) ?? inputs);
   const k = logits.shape[1]!;
   const probabilities = softmax(logits, 1).data;
+  const names = classNamesOf(saved.trainingConfig, k);
   const predictions = Array.from({ length: m }, (_, i) => {
     const start = i * k;
+    const index = argmax(logits.data, start, k);
     return {
-      class: argmax(logits.data, start, k),
+      class: index,
+      ...(names === undefined ? {} : { label: names[index]! }),
       probabilities: Array.from(probabilities.subarray(start, start + k)),
     };
   });
@@ -196,7 +212,9 @@ async function run({ io, registry, positionals, values }: CommandContext): Promi
     io.out(`${JSON.stringify(predictions)}\n`);
   } else {
     io.out(
-      predictions.map((p) => `${p.class}\t${p.probabilities[p.class]!.toFixed(4)}\n`).join(''),
+      predictions
+        .map((p) => `${p.label ?? p.class}\t${p.probabilities[p.class]!.toFixed(4)}\n`)
+        .join(''),
     );
   }
   return 0;
@@ -207,7 +225,7 @@ export const predictCommand: Command = {
   name: 'predict',
   summary: 'Predict the class of each row of a CSV or JSON file with a saved model',
   description:
-    "Loads a model directory written by 'deeptune train --save', normalizes the input rows with its saved standardizer and prints one line per row: the predicted class (the largest logit) and its softmax probability, separated by a tab. With --json it prints an array of { class, probabilities } with the probability of every class. A .json input is an array of rows, each an array of numbers; any other file is read as CSV: one row of numbers per line, empty lines skipped, and a first line of names is taken as a header when none of its cells is a number (--header or --no-header decide instead).",
+    "Loads a model directory written by 'deeptune train --save', normalizes the input rows with its saved standardizer and prints one line per row: the predicted class (the largest logit; its name when the model was trained on a CSV file with --label-type class-name) and its softmax probability, separated by a tab. With --json it prints an array of { class, label (when named), probabilities } with the probability of every class. A .json input is an array of rows, each an array of numbers; any other file is read as CSV: one row of numbers per line, empty lines skipped, and a first line of names is taken as a header when none of its cells is a number (--header or --no-header decide instead).",
   positionals: [
     {
       name: 'model-dir',

@@ -192,6 +192,7 @@ async function run({ io, registry, values }: CommandContext): Promise<number> {
         ...trainingConfig(values, io.cwd),
         optimizerOptions: optimizer.options,
         splitRatios: [...data.ratios],
+        ...(data.classNames === undefined ? {} : { classNames: [...data.classNames] }),
       },
       metrics: { ...results, epochs: history.epochs.length, stopReason: history.stopReason },
     });

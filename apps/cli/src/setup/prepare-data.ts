@@ -29,6 +29,8 @@ export interface PreparedData {
   readonly test: Dataset;
   /** The number of classes k. */
   readonly classes: number;
+  /** The name of each class, when the dataset names them (CSV with class-name labels). */
+  readonly classNames: readonly string[] | undefined;
   /** The number of input features n. */
   readonly features: number;
   /** `[height, width]` of image datasets, for augmentations. */
@@ -172,6 +174,7 @@ export async function prepareData(
     dev: apply(split.dev),
     test: apply(test),
     classes,
+    classNames: loaded.classNames,
     features: split.train.inputs.size / split.train.size,
     imageShape: imageShapeOf(request.name),
     standardizer,

@@ -82,7 +82,7 @@ export const csvPlugin = definePlugin({
         });
         return classNames === undefined
           ? { train: dataset }
-          : { train: dataset, classes: classNames.length };
+          : { train: dataset, classes: classNames.length, classNames };
       },
     }),
 });

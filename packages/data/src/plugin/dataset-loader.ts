@@ -15,6 +15,11 @@ export interface LoadedDataset {
   readonly test?: Dataset;
   /** The number of classes, when the targets are class indices. */
   readonly classes?: number;
+  /**
+   * The name of each class index, when the source names its classes (a CSV file read with
+   * `targets: 'class-name'`): `classNames[i]` is the label of class i.
+   */
+  readonly classNames?: readonly string[];
 }
 
 /**
