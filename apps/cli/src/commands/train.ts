@@ -221,6 +221,7 @@ async function run({ io, registry, values }: CommandContext): Promise<number> {
       `trained ${history.epochs.length} epoch${history.epochs.length === 1 ? '' : 's'} (${formatCount(history.stepCount)} steps) in ${formatDuration(history.seconds)}\n`,
     );
     if (diagnosis !== undefined) io.out(`\n${formatDiagnosis(diagnosis)}`);
+    else io.out('\nno dev set (see --split), so no bias/variance diagnosis\n');
     if (interrupted) {
       io.out(
         `\ninterrupted after step ${history.stepCount}${best.epoch === null ? '' : `; the best epoch so far (${best.epoch}) is kept`}\n`,
