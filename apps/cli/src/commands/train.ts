@@ -164,9 +164,8 @@ async function run({ io, registry, values }: CommandContext): Promise<number> {
     removeInterruptHandler();
   }
   const interrupted = history.stopReason === 'aborted';
-  if (interrupted && best.weights !== null && best.epoch !== history.epochs.at(-1)?.epoch) {
-    network.model.loadStateDict(best.weights);
-  }
+  // Steps after the best epoch (a partial epoch included) are dropped on Ctrl-C.
+  if (interrupted && best.weights !== null) network.model.loadStateDict(best.weights);
   if (history.stopReason !== null && !interrupted) say(`stopped: ${history.stopReason}\n`);
 
   const measure = (set: Dataset): SetResult => measureSet(network.model, set);
