@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatNumber } from '../src/render/format.js';
 import { runCli } from './support/run-cli.js';
 
 let dir: string;
@@ -219,8 +220,14 @@ describe('deeptune train', () => {
       await readFile(join(dir, 'interrupted', 'metrics.json'), 'utf8'),
     ) as {
       stopReason: string;
+      dev: { cost: number };
     };
     expect(metrics.stopReason).toBe('aborted');
+    // The saved model is the best epoch's: its dev cost is the lowest one the epoch lines show.
+    const devCosts = [...run.stdout.matchAll(/dev cost (\S+)/g)].map((match) => match[1]!);
+    expect(devCosts.length).toBeGreaterThan(0);
+    const lowest = devCosts.reduce((a, b) => (Number(b) < Number(a) ? b : a));
+    expect(formatNumber(metrics.dev.cost)).toBe(lowest);
   });
 
   it('stops a diverging run with the step, the cost and advice (exit 1)', async () => {
