@@ -94,6 +94,55 @@ describe('deeptune evaluate', () => {
     expect(run.stdout).toMatch(/^all +[\d.e-]+ +\d+\.\d\d % +\d+\.\d\d % +1,000$/m);
   });
 
+  it('maps CSV class names onto the classes the model was trained with', async () => {
+    const species = ['setosa', 'versicolor', 'virginica'];
+    const row = (i: number): string => {
+      const k = i % 3;
+      return `${k * 2 + (i % 5) * 0.1},${k * 3 - (i % 4) * 0.1},${species[k]}`;
+    };
+    const rows = Array.from({ length: 30 }, (_, i) => row(i));
+    await writeFile(join(dir, 'iris.csv'), `a,b,species\n${rows.join('\n')}\n`);
+    const trained = await runCli(
+      [
+        'train',
+        '--dataset',
+        'csv:iris.csv',
+        '--label-column',
+        'species',
+        '--label-type',
+        'class-name',
+        '--layers',
+        '8',
+        '--lr',
+        '0.05',
+        '--epochs',
+        '60',
+        '--split',
+        '0.6,0.2,0.2',
+        '--save',
+        'iris-model',
+      ],
+      { cwd: dir },
+    );
+    expect(trained.code).toBe(0);
+    // A new file without any 'setosa' rows: its own sorted labels would be versicolor=0, virginica=1.
+    const without = rows.filter((line) => !line.endsWith('setosa'));
+    await writeFile(join(dir, 'iris-new.csv'), `a,b,species\n${without.join('\n')}\n`);
+    const run = await runCli(
+      ['evaluate', 'iris-model', '--dataset', 'csv:iris-new.csv', '--json'],
+      { cwd: dir },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as EvaluateJson).results.all!.accuracy).toBe(1);
+    await writeFile(join(dir, 'iris-odd.csv'), 'a,b,species\n1,2,iris\n');
+    expectCliError(
+      await runCli(['evaluate', 'iris-model', '--dataset', 'csv:iris-odd.csv'], { cwd: dir }),
+      1,
+      "row 2, column 'species': unknown class 'iris'; expected one of 'setosa', 'versicolor', 'virginica'",
+    );
+  });
+
   it('rejects a dataset whose feature count differs from the model input, exit 2', async () => {
     await writeFile(join(dir, 'three.csv'), 'a,b,c,label\n1,2,3,0\n4,5,6,1\n7,8,9,0\n');
     expectCliError(

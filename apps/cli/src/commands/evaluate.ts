@@ -184,7 +184,12 @@ async function loadOtherDataset(
     if (value !== undefined) request.set(name, value);
   }
   const { name, options } = datasetRequest(request, registry, cwd);
-  const loaded = await registry.create('dataset', name, options).load();
+  // Labels read as names map onto the model's classes, not onto the file's own sorted labels.
+  const classNames =
+    name === 'csv' && options.targets === 'class-name' ? saved.classNames : undefined;
+  const loaded = await registry
+    .create('dataset', name, classNames === undefined ? options : { ...options, classNames })
+    .load();
   if (loaded.test !== undefined && values.has('examples')) {
     throw new UsageError(
       `--examples does not apply to ${spec}: its own ${formatCount(loaded.test.size)} test examples are evaluated`,

@@ -167,19 +167,6 @@ async function readRows(
 }
 
 /** The index of the largest value in `row[start, start + count)`; the first one on ties. */
-/** The class names saved in `training.json` (CSV labels read as names), when there is one per output. */
-function classNamesOf(
-  config: Readonly<Record<string, unknown>> | undefined,
-  outputs: number,
-): readonly string[] | undefined {
-  const names = config?.classNames;
-  return Array.isArray(names) &&
-    names.length === outputs &&
-    names.every((name) => typeof name === 'string')
-    ? (names as string[])
-    : undefined;
-}
-
 function argmax(row: ArrayLike<number>, start: number, count: number): number {
   let best = 0;
   for (let j = 1; j < count; j++) if (row[start + j]! > row[start + best]!) best = j;
@@ -198,7 +185,7 @@ async function run({ io, registry, positionals, values }: CommandContext): Promi
   const logits = predict(saved.model, saved.standardizer?.transform(inputs) ?? inputs);
   const k = logits.shape[1]!;
   const probabilities = softmax(logits, 1).data;
-  const names = classNamesOf(saved.trainingConfig, k);
+  const names = saved.classNames;
   const predictions = Array.from({ length: m }, (_, i) => {
     const start = i * k;
     const index = argmax(logits.data, start, k);

@@ -29,8 +29,23 @@ export interface SavedModel {
   readonly standardizer: Standardizer | undefined;
   /** `training.json`: the train flags by flag name plus `splitRatios`, when saved. */
   readonly trainingConfig: Readonly<Record<string, unknown>> | undefined;
+  /** The class names from `training.json` (CSV labels read as names), one per output, or `undefined`. */
+  readonly classNames: readonly string[] | undefined;
   /** The path of `training.json`, for messages. */
   readonly trainingPath: string;
+}
+
+/** The class names saved in `training.json`, when there is one string per output. */
+function classNamesOf(
+  config: Readonly<Record<string, unknown>> | undefined,
+  outputs: number,
+): readonly string[] | undefined {
+  const names = config?.classNames;
+  return Array.isArray(names) &&
+    names.length === outputs &&
+    names.every((name) => typeof name === 'string')
+    ? (names as string[])
+    : undefined;
 }
 
 /** The dense layer sizes of the architecture: inputs, each layer's units. */
@@ -122,6 +137,10 @@ export async function loadSavedModel(
         ? undefined
         : restoreStandardizer(loaded.standardizer, join(absolute, 'standardizer.json'), sizes[0]!),
     trainingConfig: config as Readonly<Record<string, unknown>> | undefined,
+    classNames: classNamesOf(
+      config as Readonly<Record<string, unknown>> | undefined,
+      sizes.at(-1)!,
+    ),
     trainingPath,
   };
 }

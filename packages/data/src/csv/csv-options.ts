@@ -43,6 +43,14 @@ export interface CsvOptions {
    */
   readonly targets?: CsvTargetKind;
   /**
+   * With `targets: 'class-name'`, the class names in index order, e.g. those a model was
+   * trained with: label `classNames[i]` becomes class i, and a label not in the list is a
+   * `DataFormatError`. Without it the distinct labels of the file, sorted, are the classes —
+   * which gives different indices when a file lacks a class.
+   * @defaultValue the sorted distinct labels of the file
+   */
+  readonly classNames?: readonly string[];
+  /**
    * The dtype of inputs and targets.
    * @defaultValue `'float32'`
    */

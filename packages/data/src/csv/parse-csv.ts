@@ -88,6 +88,19 @@ export function parseCsv(text: string, options: CsvOptions): CsvData {
   if (typeof delimiter !== 'string' || delimiter.length !== 1) {
     throw new ConfigError(`${where}: delimiter must be one character, got ${describe(delimiter)}.`);
   }
+  const givenNames = options.classNames;
+  if (
+    givenNames !== undefined &&
+    (targetKind !== 'class-name' ||
+      !Array.isArray(givenNames) ||
+      givenNames.length === 0 ||
+      !givenNames.every((name) => typeof name === 'string') ||
+      new Set(givenNames).size !== givenNames.length)
+  ) {
+    throw new ConfigError(
+      `${where}: classNames must be a non-empty list of distinct strings and needs targets: 'class-name', got ${describe(givenNames)} with targets ${describe(targetKind)}.`,
+    );
+  }
   if (targetKind !== 'class-index' && targetKind !== 'class-name' && targetKind !== 'real') {
     throw new ConfigError(
       `${where}: targets must be 'class-index', 'class-name' or 'real', got ${describe(targetKind)}.`,
@@ -159,10 +172,19 @@ export function parseCsv(text: string, options: CsvOptions): CsvData {
   let classNames: string[] | undefined;
   const targets = new Float64Array(m);
   if (targetKind === 'class-name') {
-    classNames = [...new Set(body.map((row) => row.record[label]!))].sort();
+    classNames =
+      givenNames === undefined
+        ? [...new Set(body.map((row) => row.record[label]!))].sort()
+        : [...givenNames];
     const lookup = new Map(classNames.map((name, index) => [name, index]));
     body.forEach((row, i) => {
-      targets[i] = lookup.get(row.record[label]!)!;
+      const index = lookup.get(row.record[label]!);
+      if (index === undefined) {
+        throw new DataFormatError(
+          `${where} row ${row.info.lines}, column '${names[label]}': unknown class '${row.record[label]}'; expected one of ${classNames!.map((name) => `'${name}'`).join(', ')}.`,
+        );
+      }
+      targets[i] = index;
     });
   } else {
     body.forEach((row, i) => {

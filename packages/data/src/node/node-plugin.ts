@@ -67,6 +67,13 @@ export const csvPlugin = definePlugin({
       default: 'class-index',
       description: 'How the label column becomes targets.',
     }),
+    classNames: option.custom({
+      typeName: 'a list of class names',
+      check: (value: unknown): value is readonly string[] =>
+        Array.isArray(value) && value.every((name) => typeof name === 'string'),
+      optional: true,
+      description: "With targets 'class-name': the class names in index order (e.g. a model's).",
+    }),
     dtype: option.enum(['float32', 'float64'], { default: 'float32', description: 'The dtype.' }),
   },
   create: ({ path, labelColumn, header, ...rest }): DatasetLoader =>

@@ -38,6 +38,34 @@ describe('parseCsv', () => {
     expect(result.dataset.inputs.shape).toEqual([3, 1]);
   });
 
+  it('maps labels onto given class names, so a file lacking a class keeps the indices', () => {
+    const csv = 'a,species\n1,virginica\n2,setosa\n';
+    const names = ['setosa', 'versicolor', 'virginica'];
+    const result = parseCsv(csv, {
+      labelColumn: 'species',
+      targets: 'class-name',
+      classNames: names,
+    });
+    expect(result.classNames).toEqual(names);
+    expect(Array.from(result.dataset.targets.data)).toEqual([2, 0]);
+    expect(() =>
+      parseCsv('a,species\n1,setosa\n2,iris\n', {
+        labelColumn: 'species',
+        targets: 'class-name',
+        classNames: names,
+        name: 'new.csv',
+      }),
+    ).toThrow(
+      "new.csv row 3, column 'species': unknown class 'iris'; expected one of 'setosa', 'versicolor', 'virginica'.",
+    );
+    expect(() => parseCsv(csv, { labelColumn: 'species', classNames: names })).toThrow(
+      /classNames must be a non-empty list of distinct strings and needs targets: 'class-name'/,
+    );
+    expect(() =>
+      parseCsv(csv, { labelColumn: 'species', targets: 'class-name', classNames: ['a', 'a'] }),
+    ).toThrow(ConfigError);
+  });
+
   it('reads real-valued targets as [m, 1]', () => {
     const { dataset } = parseCsv('x,price\n1,2.5\n2,3.5\n', {
       labelColumn: 'price',
