@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SetResult } from '../src/setup/measure-set.js';
 import { expectCliError } from './support/expect-cli-error.js';
 import { runCli } from './support/run-cli.js';
-import { trainSmallModel } from './support/train-small-model.js';
+import { trainNamedClassModel, trainSmallModel } from './support/train-small-model.js';
 
 interface EvaluateJson {
   readonly model: string;
@@ -95,36 +95,7 @@ describe('deeptune evaluate', () => {
   });
 
   it('maps CSV class names onto the classes the model was trained with', async () => {
-    const species = ['setosa', 'versicolor', 'virginica'];
-    const row = (i: number): string => {
-      const k = i % 3;
-      return `${k * 2 + (i % 5) * 0.1},${k * 3 - (i % 4) * 0.1},${species[k]}`;
-    };
-    const rows = Array.from({ length: 30 }, (_, i) => row(i));
-    await writeFile(join(dir, 'iris.csv'), `a,b,species\n${rows.join('\n')}\n`);
-    const trained = await runCli(
-      [
-        'train',
-        '--dataset',
-        'csv:iris.csv',
-        '--label-column',
-        'species',
-        '--label-type',
-        'class-name',
-        '--layers',
-        '8',
-        '--lr',
-        '0.05',
-        '--epochs',
-        '60',
-        '--split',
-        '0.6,0.2,0.2',
-        '--save',
-        'iris-model',
-      ],
-      { cwd: dir },
-    );
-    expect(trained.code).toBe(0);
+    const rows = await trainNamedClassModel(dir);
     // A new file without any 'setosa' rows: its own sorted labels would be versicolor=0, virginica=1.
     const without = rows.filter((line) => !line.endsWith('setosa'));
     await writeFile(join(dir, 'iris-new.csv'), `a,b,species\n${without.join('\n')}\n`);

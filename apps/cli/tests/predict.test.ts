@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectCliError } from './support/expect-cli-error.js';
 import { runCli } from './support/run-cli.js';
-import { trainSmallModel } from './support/train-small-model.js';
+import { SPECIES, trainNamedClassModel, trainSmallModel } from './support/train-small-model.js';
 
 interface Prediction {
   readonly class: number;
@@ -35,38 +35,8 @@ async function predictJson(input: string, ...flags: string[]): Promise<Predictio
 
 describe('deeptune predict', () => {
   it('prints class names for a model trained on a CSV file with named classes', async () => {
-    const species = ['setosa', 'versicolor', 'virginica'];
-    const rows = Array.from({ length: 30 }, (_, i) => {
-      const k = i % 3;
-      return [k * 2 + (i % 5) * 0.1, k * 3 - (i % 4) * 0.1, species[k]];
-    });
-    await writeFile(
-      join(dir, 'iris.csv'),
-      `a,b,species\n${rows.map((row) => row.join(',')).join('\n')}\n`,
-    );
-    const trained = await runCli(
-      [
-        'train',
-        '--dataset',
-        'csv:iris.csv',
-        '--label-column',
-        'species',
-        '--label-type',
-        'class-name',
-        '--layers',
-        '8',
-        '--lr',
-        '0.05',
-        '--epochs',
-        '60',
-        '--split',
-        '0.6,0.2,0.2',
-        '--save',
-        'iris-model',
-      ],
-      { cwd: dir },
-    );
-    expect(trained.code).toBe(0);
+    await trainNamedClassModel(dir);
+    const species = [...SPECIES];
     await writeFile(join(dir, 'iris-x.csv'), 'a,b\n0,0\n2,3\n4,6\n');
     const run = await runCli(['predict', 'iris-model', 'iris-x.csv'], { cwd: dir });
     expect(run.code).toBe(0);
