@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { closestMatch, DeeptuneError, type Registry } from 'deeptune';
 import { createDefaultNodeRegistry } from 'deeptune/node';
 import { COMMON_FLAGS } from './args/common-flags.js';
@@ -14,8 +15,12 @@ import { loadPlugins } from './setup/load-plugins.js';
 /** Error codes of deeptune errors that mean "the configuration is wrong" (exit code 2). */
 const USAGE_ERROR_CODES = new Set(['INVALID_CONFIG', 'INVALID_HYPERPARAMETER', 'UNKNOWN_PLUGIN']);
 
-/** The version printed by `deeptune --version`. */
-const VERSION = '0.0.0';
+/** The version printed by `deeptune --version`: this package's, read from its package.json. */
+function version(): string {
+  // dist/cli.js and src/main.ts both sit one directory below package.json.
+  const manifest = createRequire(import.meta.url)('../package.json') as { version: string };
+  return manifest.version;
+}
 
 function findCommand(name: string): Command {
   const command = COMMANDS.find((candidate) => candidate.name === name);
@@ -137,7 +142,7 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
       return first === undefined ? 2 : 0;
     }
     if (first === '--version' || first === '-v') {
-      io.out(`${VERSION}\n`);
+      io.out(`deeptune ${version()}\n`);
       return 0;
     }
     if (first.startsWith('-')) {

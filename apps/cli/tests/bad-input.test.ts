@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,6 +162,15 @@ describe('bad input gets a one-line error naming the flag, key or file', () => {
       1,
       /train-images-idx3-ubyte.*(truncated|bytes)/,
     );
+  });
+
+  it('--version prints the version of the package', async () => {
+    const manifest = JSON.parse(
+      await readFile(join(import.meta.dirname, '..', 'package.json'), 'utf8'),
+    ) as { version: string };
+    const run = await runCli(['--version']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`deeptune ${manifest.version}\n`);
   });
 
   it('--debug adds the stack trace', async () => {
