@@ -99,7 +99,8 @@ async function run({ io, registry, values }: CommandContext): Promise<number> {
   const request = datasetRequest(values, registry, io.cwd);
   checkNetworkFlags(values, registry);
   buildOptimizer(values, registry, 1);
-  buildAugmentation(
+  // The image size is known from the dataset's name, so the augmentation is built once, here.
+  const augment = buildAugmentation(
     values.get('augment') as readonly string[],
     registry,
     imageShapeOf(request.name),
@@ -115,11 +116,6 @@ async function run({ io, registry, values }: CommandContext): Promise<number> {
   const epochs = values.get('epochs') as number;
   const stepsPerEpoch = Math.ceil(data.train.size / Math.min(batchSize, data.train.size));
   const optimizer = buildOptimizer(values, registry, stepsPerEpoch);
-  const augment = buildAugmentation(
-    values.get('augment') as readonly string[],
-    registry,
-    data.imageShape,
-  );
   const hasDev = data.dev.size > 0;
   if ((earlyStopping !== undefined || optimizer.lrDecay.startsWith('plateau')) && !hasDev) {
     throw new UsageError(
@@ -181,6 +177,7 @@ async function run({ io, registry, values }: CommandContext): Promise<number> {
           baseError: values.get('base-error') as number,
         });
 
+  const config = trainingConfig(values, io.cwd);
   let savedTo: string | undefined;
   const saveDir = values.get('save') as string | undefined;
   if (saveDir !== undefined) {
@@ -188,7 +185,7 @@ async function run({ io, registry, values }: CommandContext): Promise<number> {
       model: network.model,
       ...(data.standardizer === undefined ? {} : { standardizer: data.standardizer }),
       trainingConfig: {
-        ...trainingConfig(values, io.cwd),
+        ...config,
         optimizerOptions: optimizer.options,
         splitRatios: [...data.ratios],
         ...(data.classNames === undefined ? {} : { classNames: [...data.classNames] }),
@@ -201,7 +198,7 @@ async function run({ io, registry, values }: CommandContext): Promise<number> {
     io.out(
       `${JSON.stringify(
         {
-          config: trainingConfig(values, io.cwd),
+          config,
           examples: { train: data.train.size, dev: data.dev.size, test: data.test.size },
           epochs: history.epochs,
           stopReason: history.stopReason,

@@ -33,8 +33,6 @@ export interface PreparedData {
   readonly classNames: readonly string[] | undefined;
   /** The number of input features n. */
   readonly features: number;
-  /** `[height, width]` of image datasets, for augmentations. */
-  readonly imageShape: readonly [number, number] | undefined;
   /** The standardizer fitted on the training set, when inputs were standardized. */
   readonly standardizer: Standardizer | undefined;
   /** The ratios the examples were split with. */
@@ -176,7 +174,6 @@ export async function prepareData(
     classes,
     classNames: loaded.classNames,
     features: split.train.inputs.size / split.train.size,
-    imageShape: imageShapeOf(request.name),
     standardizer,
     ratios,
   };
