@@ -5,6 +5,7 @@ import {
   type Module,
   type Registry,
   type Regularizer,
+  withDropout,
 } from 'deeptune';
 import type { FlagValue } from '../args/flag.js';
 import { UsageError } from '../cli-error.js';
@@ -80,13 +81,10 @@ export function buildNetwork(
   const initialize = registry.create('initializer', initializer, {});
   const rng = new Rng(values.get('seed') as number);
   const layers: Module[] = [];
+  // The keep probability of each module's input: a Dense gets its layer's, the rest 1.
+  const layerKeepProbs: number[] = [];
   const sizes = [shape.features, ...hidden];
   for (let l = 0; l <= hidden.length; l++) {
-    if (keepProbs[l]! < 1) {
-      layers.push(
-        registry.create('layer', 'dropout', { keepProb: keepProbs[l]!, rng: rng.split() }),
-      );
-    }
     const output = l === hidden.length;
     const units = output ? shape.classes : hidden[l]!;
     const normalized = batchnorm && !output;
@@ -101,15 +99,20 @@ export function buildNetwork(
         rng,
       }),
     );
+    layerKeepProbs.push(keepProbs[l]!);
     if (normalized) {
       layers.push(registry.create('layer', 'batch-norm', { features: units, dtype }));
       layers.push(registry.create('layer', 'activation', { activation }));
+      layerKeepProbs.push(1, 1);
     }
   }
+  const model = new Sequential(
+    withDropout(layers, { keepProbs: layerKeepProbs, rng: rng.split() }),
+  );
   const regularizers: Regularizer[] = [];
   const l2 = values.get('l2') as number;
   const l1 = values.get('l1') as number;
   if (l2 > 0) regularizers.push(registry.create('regularizer', 'l2', { lambda: l2 }));
   if (l1 > 0) regularizers.push(registry.create('regularizer', 'l1', { lambda: l1 }));
-  return { model: new Sequential(layers), regularizers, keepProbs, initializer };
+  return { model, regularizers, keepProbs, initializer };
 }
