@@ -5,8 +5,8 @@
  *
  * @packageDocumentation
  */
-export { readIdx, mnist, readCsv } from '@deeptune/data/node';
-export type { Mnist, MnistOptions } from '@deeptune/data/node';
+export { readIdx, mnist, readCsv, readRegularFile } from '@deeptune/data/node';
+export type { Mnist, MnistOptions, ReadRegularFileOptions } from '@deeptune/data/node';
 export { saveModel, loadModel, checkpoint, checkpointPlugin } from '@deeptune/train/node';
 export type {
   SaveModelOptions,
