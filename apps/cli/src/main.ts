@@ -60,11 +60,7 @@ function mergeValues(
     const value = fromArgv.get(flag.name) ?? fromConfig.get(flag.name) ?? flag.default;
     if (value !== undefined) values.set(flag.name, value);
   }
-  const plugins = [
-    ...((fromConfig.get('plugin') as readonly string[] | undefined) ?? []),
-    ...((fromArgv.get('plugin') as readonly string[] | undefined) ?? []),
-  ];
-  values.set('plugin', plugins);
+  values.set('plugin', (fromArgv.get('plugin') as readonly string[] | undefined) ?? []);
   return values;
 }
 

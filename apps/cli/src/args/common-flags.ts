@@ -7,6 +7,8 @@ export const COMMON_FLAGS: readonly Flag[] = [
     type: 'stringList',
     repeatable: true,
     valueName: '<module>',
+    // Code runs only when the user names it on the command line, never from a config file.
+    configurable: false,
     description:
       "Load a plugin module first (repeatable): a file exporting a plugin package as 'plugin' or default, e.g. ./lion.mjs",
   },

@@ -1,30 +1,46 @@
-import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { closestMatch } from 'deeptune';
+import { readRegularFile } from 'deeptune/node';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { UsageError } from '../cli-error.js';
 import { configKey, type Flag, type FlagValue } from './flag.js';
+import { findDuplicateJsonKey } from './find-duplicate-json-key.js';
 import { parseFlagValue, show } from './parse-value.js';
+
+/** Config files are small; anything larger is not one. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 async function readText(path: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    const bytes = await readRegularFile('--config', path, {
+      maxBytes: MAX_CONFIG_BYTES,
+      what: 'the config file',
+    });
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `--config: cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
-    );
+    // A config file that cannot be read is a mistake in the invocation: exit code 2.
+    const reason =
+      error instanceof TypeError ? `'${path}' is not UTF-8 text` : (error as Error).message;
+    throw new UsageError(reason.replace(/\.$/, ''));
   }
 }
 
 function parseDocument(path: string, text: string): unknown {
   const extension = extname(path).toLowerCase();
   if (extension === '.json') {
+    let document: unknown;
     try {
-      return JSON.parse(text) as unknown;
+      document = JSON.parse(text) as unknown;
     } catch (error) {
       throw new UsageError(`--config: ${path} is not valid JSON: ${(error as Error).message}`);
     }
+    const duplicate = findDuplicateJsonKey(text);
+    if (duplicate !== undefined) {
+      throw new UsageError(
+        `--config: ${path} sets ${show(duplicate.key)} twice (again at line ${duplicate.line}, column ${duplicate.column}); give each key once`,
+      );
+    }
+    return document;
   }
   if (extension === '.yaml' || extension === '.yml') {
     try {
@@ -84,6 +100,11 @@ export async function loadConfig(
   const ignored: string[] = [];
   for (const [key, raw] of Object.entries(document)) {
     const flag = byKey.get(key);
+    if (key === 'plugin' || key === 'plugins') {
+      throw new UsageError(
+        `--config: ${path} sets '${key}', but plugins load only from --plugin on the command line: a config file never runs code. Pass --plugin <module> instead`,
+      );
+    }
     if (flag === undefined && otherKeys.has(key)) {
       ignored.push(key);
       continue;

@@ -5,11 +5,15 @@ import type { Flag, FlagValue } from './flag.js';
 /** A decimal number as people type it: `3`, `-0.5`, `1e-3`, `.5`, `Infinity` is not one. */
 const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-/** `'text'` for messages, JSON for anything else. */
+/** `'text'` for messages, JSON for anything else (`Infinity` and `NaN` as such, not `null`). */
 export function show(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`;
   if (value === undefined) return 'nothing';
-  return JSON.stringify(value) ?? String(value);
+  if (typeof value === 'number') return String(value);
+  const json = JSON.stringify(value, (_key, item: unknown) =>
+    typeof item === 'number' && !Number.isFinite(item) ? String(item) : item,
+  ) as string | undefined;
+  return json ?? String(value);
 }
 
 /** The accepted range of a numeric flag as text, e.g. `'a number in (0, 1]'`. */
@@ -37,9 +41,10 @@ function parseNumber(flag: Flag, raw: unknown, where: string): number {
         ? Number(raw)
         : NaN;
   const integer = flag.type === 'integer' || flag.integer === true;
+  // Integers beyond 2^53 would be silently rounded (a seed of 2^53 + 1 would act as 2^53).
   const fits =
     Number.isFinite(value) &&
-    (!integer || Number.isInteger(value)) &&
+    (!integer || Number.isSafeInteger(value)) &&
     (flag.min === undefined || value >= flag.min) &&
     (flag.exclusiveMin === undefined || value > flag.exclusiveMin) &&
     (flag.max === undefined || value <= flag.max);
@@ -67,9 +72,12 @@ function listItems(raw: unknown, where: string): unknown[] {
   if (typeof raw === 'number') return [raw];
   if (typeof raw === 'string') {
     const trimmed = raw.trim();
-    return trimmed === '' || trimmed === 'none'
-      ? []
-      : trimmed.split(',').map((item) => item.trim());
+    if (trimmed === '') {
+      throw new UsageError(
+        `${where} is empty; give a comma-separated list, or 'none' for an empty one`,
+      );
+    }
+    return trimmed === 'none' ? [] : trimmed.split(',').map((item) => item.trim());
   }
   throw new UsageError(`${where} must be a comma-separated list, got ${show(raw)}`);
 }

@@ -1,6 +1,7 @@
-import { DataFormatError, type Dataset, type Registry } from 'deeptune';
+import { join } from 'node:path';
+import { ConfigError, DataFormatError, type Dataset, type Registry } from 'deeptune';
 import type { Flag, FlagValue } from '../args/flag.js';
-import { parseFlagValue } from '../args/parse-value.js';
+import { parseFlagValue, show } from '../args/parse-value.js';
 import { UsageError } from '../cli-error.js';
 import type { Command, CommandContext } from '../command.js';
 import { formatCount } from '../render/format.js';
@@ -8,7 +9,7 @@ import { formatResults } from '../render/format-results.js';
 import { loadSavedModel, type SavedModel } from '../setup/load-saved-model.js';
 import { measureSet, type SetResult } from '../setup/measure-set.js';
 import { DATA_FLAGS, NETWORK_FLAGS } from '../setup/model-flags.js';
-import { datasetRequest, prepareData } from '../setup/prepare-data.js';
+import { datasetRequest, prepareData, type PreparedData } from '../setup/prepare-data.js';
 
 /** The splits `--set` chooses from, in table order. */
 const SETS = ['train', 'dev', 'test'] as const;
@@ -39,6 +40,15 @@ function evaluateFlags(): readonly Flag[] {
     }),
     withoutDefault('label-column', { defaultText: 'as in training.json' }),
     withoutDefault('label-type', { defaultText: 'as in training.json' }),
+    {
+      name: 'recorded-data',
+      type: 'boolean',
+      group: 'Data',
+      configurable: false,
+      defaultText: 'false',
+      description:
+        'Without --dataset: confirm reading the data file or directory that training.json names (csv:<path>, mnist:<dir>); a model directory from someone else could name any file',
+    },
     {
       name: 'set',
       type: 'string',
@@ -108,6 +118,40 @@ function trainingValues(saved: SavedModel): Map<string, FlagValue> {
   return values;
 }
 
+/**
+ * Checks that data re-created from `training.json` is the data the model was trained on:
+ * the same features, and the same training-set statistics as `standardizer.json`.
+ */
+function checkSameData(saved: SavedModel, data: PreparedData): void {
+  const standardizerPath = join(saved.dir, 'standardizer.json');
+  if (saved.standardizer === undefined && data.standardizer !== undefined) {
+    throw new DataFormatError(
+      `${standardizerPath} is missing, but ${saved.trainingPath} says the inputs were standardized (normalize ${training(saved, 'normalize')}). Hint: the model directory is incomplete; save the model again.`,
+    );
+  }
+  if (saved.standardizer !== undefined && data.standardizer === undefined) {
+    throw new DataFormatError(
+      `${saved.dir} holds ${standardizerPath}, but ${saved.trainingPath} says the inputs were not standardized (normalize ${training(saved, 'normalize')}). Hint: the directory mixes files of different runs; save the model again.`,
+    );
+  }
+  if (data.features !== saved.inputs) {
+    throw new DataFormatError(
+      `${data.dataset} re-created from ${saved.trainingPath} has ${data.features} features, but the model in ${saved.dir} takes ${saved.inputs}. Hint: the data changed since training; pass --dataset to evaluate on it as it is now.`,
+    );
+  }
+  const fitted = JSON.stringify(data.standardizer?.toJSON());
+  if (fitted !== JSON.stringify(saved.standardizer?.toJSON())) {
+    throw new DataFormatError(
+      `${data.dataset} re-created from ${saved.trainingPath} is not the data the model in ${saved.dir} was trained on: its training-set statistics differ from ${standardizerPath}. Hint: the data changed since training; pass --dataset to evaluate on it as it is now.`,
+    );
+  }
+}
+
+/** A value of `training.json` for messages. */
+function training(saved: SavedModel, key: string): string {
+  return show(saved.trainingConfig?.[key]);
+}
+
 async function recreateTrainingData(
   saved: SavedModel,
   values: ReadonlyMap<string, FlagValue>,
@@ -127,14 +171,24 @@ async function recreateTrainingData(
     }
   }
   const training = trainingValues(saved);
-  const data = await prepareData(training, registry, cwd);
-  const fitted = JSON.stringify(data.standardizer?.toJSON());
-  if (data.features !== saved.inputs || fitted !== JSON.stringify(saved.standardizer?.toJSON())) {
-    throw new DataFormatError(
-      `${data.dataset} re-created from ${saved.trainingPath} is not the data the model in ${saved.dir} was trained on ` +
-        `(its features or training-set statistics differ from standardizer.json). Hint: the data changed since training; pass --dataset to evaluate on it as it is now.`,
+  const recorded = training.get('dataset') as string;
+  if (/^(csv|mnist):/.test(recorded) && values.get('recorded-data') !== true) {
+    throw new UsageError(
+      `${saved.trainingPath} says the model was trained on ${recorded}; evaluate reads a path named in a model directory only when you confirm it with --recorded-data (same train/dev/test split), or pass --dataset ${recorded} to evaluate all of it`,
     );
   }
+  let data: PreparedData;
+  try {
+    data = await prepareData(training, registry, cwd);
+  } catch (error) {
+    // The settings come from training.json, not from the user's flags: blame the file.
+    if (!(error instanceof UsageError || ConfigError.isInstance(error))) throw error;
+    throw new DataFormatError(
+      `${saved.trainingPath} records settings that cannot be used: ${error.message.replace(/\.$/, '')}. Hint: the file is corrupt or the data moved; pass --dataset to evaluate on other data.`,
+      { cause: error },
+    );
+  }
+  checkSameData(saved, data);
   const chosen = (values.get('set') as string | undefined) ?? 'all';
   const sets = SETS.filter((name) => chosen === 'all' || chosen === name)
     .map((name) => [name, data[name]] as const)
@@ -170,6 +224,11 @@ async function loadOtherDataset(
   cwd: string,
 ): Promise<Evaluation> {
   const spec = values.get('dataset') as string;
+  if (values.has('recorded-data')) {
+    throw new UsageError(
+      '--recorded-data confirms the data path in training.json; with --dataset that path is not read',
+    );
+  }
   if (values.has('set')) {
     throw new UsageError(
       '--set chooses a split of the training data; with --dataset all of its examples are evaluated',
@@ -257,7 +316,7 @@ export const evaluateCommand: Command = {
   summary:
     'Report cost, accuracy and error rate of a saved model on its dev/test sets or another dataset',
   description:
-    "Loads a model directory written by 'deeptune train --save' and reports the softmax cross-entropy cost, accuracy and error rate. Without --dataset it re-creates the data the model was trained on from training.json (same dataset, examples, seed and split ratios, in the model's dtype) and evaluates the same train, dev and test examples, so the numbers match those train reported; the data must be unchanged since training. With --dataset it evaluates all examples of that dataset (MNIST: its test set), normalized with the saved standardizer, never refitted; --seed and the CSV label flags default to those in training.json.",
+    "Loads a model directory written by 'deeptune train --save' and reports the softmax cross-entropy cost, accuracy and error rate. Without --dataset it re-creates the data the model was trained on from training.json (same dataset, examples, seed and split ratios, in the model's dtype) and evaluates the same train, dev and test examples, so the numbers match those train reported; the data must be unchanged since training. A data file or directory named in training.json (csv:<path>, mnist:<dir>) is read only when you confirm it with --recorded-data, since a model directory may come from someone else. With --dataset it evaluates all examples of that dataset (MNIST: its test set), normalized with the saved standardizer, never refitted; --seed and the CSV label flags default to those in training.json.",
   positionals: [
     {
       name: 'model-dir',
@@ -271,6 +330,7 @@ export const evaluateCommand: Command = {
     'deeptune evaluate models/moons --set test --json',
     'deeptune evaluate models/moons --dataset moons --seed 7 --examples 5000',
     'deeptune evaluate models/iris --dataset csv:data/iris-new.csv',
+    'deeptune evaluate models/iris --recorded-data',
   ],
   run,
 };

@@ -17,6 +17,7 @@ import { buildNetwork, type Network } from '../setup/build-network.js';
 import { buildOptimizer } from '../setup/build-optimizer.js';
 import { DATA_FLAGS, NETWORK_FLAGS } from '../setup/model-flags.js';
 import { prepareData, type PreparedData } from '../setup/prepare-data.js';
+import { checkNetworkSize } from '../setup/check-network-size.js';
 import { OPTIMIZER_FLAGS } from '../setup/training-flags.js';
 
 /** Models with at most this many parameters are checked at every coordinate by default. */
@@ -217,7 +218,9 @@ async function run(context: CommandContext): Promise<number> {
   const say = (text: string): void => {
     if (!json) io.out(text);
   };
+  checkNetworkSize(values, undefined);
   const data = await prepareData(values, registry, io.cwd);
+  checkNetworkSize(values, data);
   const network = buildNetwork(values, registry, data, 'float64');
   const batch = checkBatch(data, values.get('check-batch') as number);
   const tensors = network.model.namedParameters();

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { DataFormatError, predict, softmax, tensor } from 'deeptune';
+import { readRegularFile } from 'deeptune/node';
 import type { Flag } from '../args/flag.js';
 import { UsageError } from '../cli-error.js';
 import type { Command, CommandContext } from '../command.js';
@@ -145,25 +145,39 @@ function readValues(rows: readonly InputRow[], name: string, saved: SavedModel):
   return values;
 }
 
+/** The largest input file `predict` reads. */
+const MAX_INPUT_BYTES = 1024 * 1024 * 1024;
+
 async function readRows(
   path: string,
   cwd: string,
   header: boolean | undefined,
 ): Promise<InputRow[]> {
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, path), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      `cannot read input ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
-    );
-  }
+  const bytes = await readRegularFile('predict', resolve(cwd, path), {
+    maxBytes: MAX_INPUT_BYTES,
+    what: 'the input file',
+  });
+  const text = new TextDecoder('utf-8').decode(bytes);
   if (extname(path).toLowerCase() !== '.json') return csvRows(text, path, header);
   if (header !== undefined) {
     throw new UsageError(`--header applies to CSV input, not to the JSON file ${path}`);
   }
   return jsonRows(text, path);
+}
+
+/** Float32 inputs: refuses a value that is finite as written but overflows float32. */
+function toFloat32(raw: Float64Array, rows: readonly InputRow[], n: number): Float32Array {
+  const values = Float32Array.from(raw);
+  const data = rows.filter((row) => !row.header);
+  for (let index = 0; index < values.length; index++) {
+    if (!Number.isFinite(values[index]!)) {
+      const row = data[Math.floor(index / n)]!;
+      throw new DataFormatError(
+        `${row.cell(index % n)}: ${raw[index]} overflows float32, the model's dtype (largest ±3.4e38).`,
+      );
+    }
+  }
+  return values;
 }
 
 /** The index of the largest value in `row[start, start + count)`; the first one on ties. */
@@ -179,7 +193,7 @@ async function run({ io, registry, positionals, values }: CommandContext): Promi
   const rows = await readRows(path, io.cwd, values.get('header') as boolean | undefined);
   const raw = readValues(rows, path, saved);
   const m = raw.length / saved.inputs;
-  const inputs = tensor(saved.dtype === 'float64' ? raw : Float32Array.from(raw), {
+  const inputs = tensor(saved.dtype === 'float64' ? raw : toFloat32(raw, rows, saved.inputs), {
     shape: [m, saved.inputs],
   });
   const logits = predict(saved.model, saved.standardizer?.transform(inputs) ?? inputs);

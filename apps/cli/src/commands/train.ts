@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { diagnose, fit, softmaxCrossEntropy, type Dataset, type Diagnosis } from 'deeptune';
 import { saveModel } from 'deeptune/node';
+import { checkSaveTarget } from '../setup/check-save-target.js';
+import { checkNetworkSize } from '../setup/check-network-size.js';
 import type { Flag, FlagValue } from '../args/flag.js';
 import { UsageError } from '../cli-error.js';
 import type { Command, CommandContext } from '../command.js';
@@ -106,7 +108,12 @@ async function run({ io, registry, values }: CommandContext): Promise<number> {
     imageShapeOf(request.name),
   );
   const earlyStopping = earlyStoppingFromSpec(values.get('early-stopping') as string, registry);
+  // Refuse a save target that is not ours to overwrite before any work is done.
+  const saveDir = values.get('save') as string | undefined;
+  const saveTarget = saveDir === undefined ? undefined : await checkSaveTarget(io.cwd, saveDir);
+  checkNetworkSize(values, undefined);
   const data = await prepareData(values, registry, io.cwd);
+  checkNetworkSize(values, data);
   say(
     `dataset ${data.dataset}: ${formatCount(data.train.size)} train / ${formatCount(data.dev.size)} dev / ${formatCount(data.test.size)} test examples, ${data.features} features, ${data.classes} classes` +
       `${data.standardizer === undefined ? '' : ', standardized with train statistics'}\n`,
@@ -130,14 +137,20 @@ async function run({ io, registry, values }: CommandContext): Promise<number> {
   );
   const renderer = new ProgressRenderer(io);
   const controller = new AbortController();
+  // One handler for the whole run: a Ctrl-C during the final evaluation or the save still
+  // lets the model be saved (the save is atomic, so a second Ctrl-C cannot corrupt it).
+  let training = true;
   const removeInterruptHandler = io.onInterrupt(() => {
     renderer.clear();
-    io.err('deeptune: stopping after the current step (Ctrl-C again to quit at once)\n');
+    io.err(
+      training
+        ? 'deeptune: stopping after the current step (Ctrl-C again to quit at once)\n'
+        : `deeptune: stopping after ${saveTarget === undefined ? 'the evaluation' : 'saving the model'} (Ctrl-C again to quit at once)\n`,
+    );
     controller.abort();
   });
-  let history;
   try {
-    history = await fit(network.model, data.train, {
+    const history = await fit(network.model, data.train, {
       loss: softmaxCrossEntropy,
       optimizer: optimizer.optimizer,
       regularizers: network.regularizers,
@@ -155,77 +168,78 @@ async function run({ io, registry, values }: CommandContext): Promise<number> {
       signal: controller.signal,
       ...(json ? {} : { onProgress: renderer.listener }),
     });
+    training = false;
+    renderer.clear();
+    const interrupted = history.stopReason === 'aborted';
+    // Steps after the best epoch (a partial epoch included) are dropped on Ctrl-C.
+    if (interrupted && best.weights !== null) network.model.loadStateDict(best.weights);
+    if (history.stopReason !== null && !interrupted) say(`stopped: ${history.stopReason}\n`);
+
+    const measure = (set: Dataset): SetResult => measureSet(network.model, set);
+    const results: Record<string, SetResult> = { train: measure(data.train) };
+    if (hasDev) results.dev = measure(data.dev);
+    if (data.test.size > 0) results.test = measure(data.test);
+    const diagnosis: Diagnosis | undefined =
+      results.dev === undefined
+        ? undefined
+        : diagnose({
+            trainError: results.train!.errorRate,
+            devError: results.dev.errorRate,
+            baseError: values.get('base-error') as number,
+          });
+
+    const config = trainingConfig(values, io.cwd);
+    let savedTo: string | undefined;
+    if (saveTarget !== undefined) {
+      savedTo = await saveModel(saveTarget, {
+        model: network.model,
+        ...(data.standardizer === undefined ? {} : { standardizer: data.standardizer }),
+        trainingConfig: {
+          ...config,
+          optimizerOptions: optimizer.options,
+          splitRatios: [...data.ratios],
+          ...(data.classNames === undefined ? {} : { classNames: [...data.classNames] }),
+        },
+        metrics: { ...results, epochs: history.epochs.length, stopReason: history.stopReason },
+      });
+    }
+
+    if (json) {
+      io.out(
+        `${JSON.stringify(
+          {
+            config,
+            examples: { train: data.train.size, dev: data.dev.size, test: data.test.size },
+            epochs: history.epochs,
+            stopReason: history.stopReason,
+            seconds: history.seconds,
+            results,
+            diagnosis: diagnosis ?? null,
+            savedTo: savedTo ?? null,
+          },
+          null,
+          2,
+        )}\n`,
+      );
+    } else {
+      io.out(`\n${formatResults(results)}`);
+      io.out(
+        `trained ${history.epochs.length} epoch${history.epochs.length === 1 ? '' : 's'} (${formatCount(history.stepCount)} steps) in ${formatDuration(history.seconds)}\n`,
+      );
+      if (diagnosis !== undefined) io.out(`\n${formatDiagnosis(diagnosis)}`);
+      else io.out('\nno dev set (see --split), so no bias/variance diagnosis\n');
+      if (interrupted) {
+        io.out(
+          `\ninterrupted after step ${history.stepCount}${best.epoch === null ? '' : `; the best epoch so far (${best.epoch}) is kept`}\n`,
+        );
+      }
+      if (savedTo !== undefined) io.out(`\nmodel saved to ${savedTo}\n`);
+    }
+    return interrupted || controller.signal.aborted ? 130 : 0;
   } finally {
     renderer.clear();
     removeInterruptHandler();
   }
-  const interrupted = history.stopReason === 'aborted';
-  // Steps after the best epoch (a partial epoch included) are dropped on Ctrl-C.
-  if (interrupted && best.weights !== null) network.model.loadStateDict(best.weights);
-  if (history.stopReason !== null && !interrupted) say(`stopped: ${history.stopReason}\n`);
-
-  const measure = (set: Dataset): SetResult => measureSet(network.model, set);
-  const results: Record<string, SetResult> = { train: measure(data.train) };
-  if (hasDev) results.dev = measure(data.dev);
-  if (data.test.size > 0) results.test = measure(data.test);
-  const diagnosis: Diagnosis | undefined =
-    results.dev === undefined
-      ? undefined
-      : diagnose({
-          trainError: results.train!.errorRate,
-          devError: results.dev.errorRate,
-          baseError: values.get('base-error') as number,
-        });
-
-  const config = trainingConfig(values, io.cwd);
-  let savedTo: string | undefined;
-  const saveDir = values.get('save') as string | undefined;
-  if (saveDir !== undefined) {
-    savedTo = await saveModel(resolve(io.cwd, saveDir), {
-      model: network.model,
-      ...(data.standardizer === undefined ? {} : { standardizer: data.standardizer }),
-      trainingConfig: {
-        ...config,
-        optimizerOptions: optimizer.options,
-        splitRatios: [...data.ratios],
-        ...(data.classNames === undefined ? {} : { classNames: [...data.classNames] }),
-      },
-      metrics: { ...results, epochs: history.epochs.length, stopReason: history.stopReason },
-    });
-  }
-
-  if (json) {
-    io.out(
-      `${JSON.stringify(
-        {
-          config,
-          examples: { train: data.train.size, dev: data.dev.size, test: data.test.size },
-          epochs: history.epochs,
-          stopReason: history.stopReason,
-          seconds: history.seconds,
-          results,
-          diagnosis: diagnosis ?? null,
-          savedTo: savedTo ?? null,
-        },
-        null,
-        2,
-      )}\n`,
-    );
-  } else {
-    io.out(`\n${formatResults(results)}`);
-    io.out(
-      `trained ${history.epochs.length} epoch${history.epochs.length === 1 ? '' : 's'} (${formatCount(history.stepCount)} steps) in ${formatDuration(history.seconds)}\n`,
-    );
-    if (diagnosis !== undefined) io.out(`\n${formatDiagnosis(diagnosis)}`);
-    else io.out('\nno dev set (see --split), so no bias/variance diagnosis\n');
-    if (interrupted) {
-      io.out(
-        `\ninterrupted after step ${history.stepCount}${best.epoch === null ? '' : `; the best epoch so far (${best.epoch}) is kept`}\n`,
-      );
-    }
-    if (savedTo !== undefined) io.out(`\nmodel saved to ${savedTo}\n`);
-  }
-  return interrupted ? 130 : 0;
 }
 
 /** `deeptune train`. */

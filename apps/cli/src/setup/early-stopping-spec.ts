@@ -2,13 +2,14 @@ import type { Callback, Registry } from 'deeptune';
 import { show } from '../args/parse-value.js';
 import { UsageError } from '../cli-error.js';
 
-const KEYS: Readonly<Record<string, string>> = {
-  patience: 'patience',
-  'min-delta': 'minDelta',
-  minDelta: 'minDelta',
-  monitor: 'monitor',
-  restore: 'restoreBestWeights',
-};
+/** The settings by the names users write, mapped to the callback's option names. */
+const KEYS: ReadonlyMap<string, string> = new Map([
+  ['patience', 'patience'],
+  ['min-delta', 'minDelta'],
+  ['minDelta', 'minDelta'],
+  ['monitor', 'monitor'],
+  ['restore', 'restoreBestWeights'],
+]);
 
 /**
  * The early-stopping callback `--early-stopping` asks for: `patience=3`, `3`,
@@ -22,11 +23,16 @@ export function earlyStoppingFromSpec(spec: string, registry: Registry): Callbac
   const options: Record<string, unknown> = {};
   for (const part of spec.split(',')) {
     const [rawKey, rawValue] = part.includes('=') ? part.split('=', 2) : ['patience', part];
-    const key = KEYS[rawKey!.trim()];
+    const key = KEYS.get(rawKey!.trim());
     const value = rawValue!.trim();
     if (key === undefined) {
       throw new UsageError(
         `--early-stopping: unknown setting ${show(rawKey)}; expected patience=<epochs>, min-delta=<number>, monitor=<quantity>, restore=true|false`,
+      );
+    }
+    if (Object.hasOwn(options, key)) {
+      throw new UsageError(
+        `--early-stopping: ${rawKey!.trim()} is given twice in ${show(spec)}; give each setting once`,
       );
     }
     if (key === 'monitor') options[key] = value;

@@ -1,4 +1,5 @@
 import {
+  DataFormatError,
   Standardizer,
   suggestSplitRatios,
   trainDevTestSplit,
@@ -153,6 +154,13 @@ export async function prepareData(
   const loader = registry.create('dataset', request.name, request.options);
   const loaded = await loader.load();
   const classes = classCount(loaded);
+  const targets = loaded.train.targets;
+  const present = targets.rank === 1 ? new Set(targets.data).size : classes;
+  if (present < 2) {
+    throw new DataFormatError(
+      `--dataset ${dataset}: every example has the same class, so there is nothing to classify (a network would reach cost 0 with a meaningless accuracy); expected at least 2 classes.`,
+    );
+  }
   const ratios = splitRatios(values, loaded.train.size, loaded.test !== undefined);
   const split = trainDevTestSplit(loaded.train, {
     ratios,
