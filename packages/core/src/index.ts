@@ -23,6 +23,7 @@ export type { NestedArray } from './tensor/tensor.js';
 export { DTYPES } from './tensor/dtype.js';
 export type { DType, Storage, StorageFor } from './tensor/dtype.js';
 export type { Shape } from './tensor/shape.js';
+export { MAX_TENSOR_ELEMENTS } from './tensor/shape.js';
 
 // Creation
 export { tensor } from './creation/tensor.js';
@@ -125,6 +126,10 @@ export { GradcheckError } from './errors/gradcheck-error.js';
 export { DataFormatError } from './errors/data-format-error.js';
 export { StateDictError } from './errors/state-dict-error.js';
 export { DivergenceError } from './errors/divergence-error.js';
+
+// Warnings
+export { getLogger, setLogger, warnOnce } from './errors/logger.js';
+export type { Logger } from './errors/logger.js';
 
 // Model contracts
 export type { ParameterRole, NamedParameter } from './model/named-parameter.js';

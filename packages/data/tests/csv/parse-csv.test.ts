@@ -84,7 +84,9 @@ describe('parseCsv', () => {
   it('rejects empty cells and non-decimal numbers', () => {
     expect(() => parseCsv('x,y\n,1\n', { labelColumn: 'y' })).toThrow(/got an empty cell/);
     expect(() => parseCsv('x,y\n0x10,1\n', { labelColumn: 'y' })).toThrow(/got '0x10'/);
-    expect(() => parseCsv('x,y\nInfinity,1\n', { labelColumn: 'y' })).toThrow(/expected a number/);
+    expect(() => parseCsv('x,y\nInfinity,1\n', { labelColumn: 'y' })).toThrow(
+      /expected a finite number, got 'Infinity'/,
+    );
   });
 
   it('lists the columns when the label column is missing', () => {

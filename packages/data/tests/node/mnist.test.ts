@@ -1,5 +1,6 @@
 import { ConfigError, DataFormatError } from '@deeptune/core';
-import { mkdtemp, rm, writeFile, copyFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, symlink, writeFile, copyFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -85,7 +86,29 @@ describe('mnist', () => {
     });
 
     it('reports a missing directory as a ConfigError naming the path', async () => {
-      await expect(mnist({ directory: join(dir, 'nope') })).rejects.toThrow(/cannot read '.*nope/);
+      const loading = mnist({ directory: join(dir, 'nope') });
+      await expect(loading).rejects.toThrow(ConfigError);
+      await expect(loading).rejects.toThrow(
+        /mnist: cannot read the MNIST file '.*nope.*': no such file/,
+      );
+    });
+
+    it('refuses a FIFO or a device in place of a file, naming the path', async () => {
+      const fifoDir = await mkdtemp(join(tmpdir(), 'deeptune-mnist-fifo-'));
+      try {
+        for (const file of ['train-labels-idx1-ubyte', 't10k-images-idx3-ubyte']) {
+          await copyFile(join(mnistDir, file), join(fifoDir, file));
+        }
+        execFileSync('mkfifo', [join(fifoDir, 'train-images-idx3-ubyte')]);
+        await symlink('/dev/zero', join(fifoDir, 't10k-labels-idx1-ubyte'));
+        const loading = mnist({ directory: fifoDir });
+        await expect(loading).rejects.toThrow(DataFormatError);
+        await expect(loading).rejects.toThrow(
+          /mnist: the MNIST file '.*train-images-idx3-ubyte' is a FIFO \(named pipe\); expected a regular file/,
+        );
+      } finally {
+        await rm(fifoDir, { recursive: true, force: true });
+      }
     });
   });
 });
@@ -95,5 +118,17 @@ describe('readIdx', () => {
     const labels = await readIdx(join(mnistDir, 't10k-labels-idx1-ubyte'));
     expect(labels.type).toBe('ubyte');
     expect(labels.shape).toEqual([10000]);
+  });
+
+  it('refuses a device at once and a file beyond maxBytes, naming the path', async () => {
+    const zero = readIdx('/dev/zero');
+    await expect(zero).rejects.toThrow(DataFormatError);
+    await expect(zero).rejects.toThrow(
+      "readIdx: the IDX file '/dev/zero' is a character device; expected a regular file.",
+    );
+    const path = join(mnistDir, 't10k-labels-idx1-ubyte');
+    await expect(readIdx(path, { maxBytes: 1000 })).rejects.toThrow(
+      `readIdx: the IDX file '${path}' has 9.8 KiB (10008 bytes); the limit is 1000 B.`,
+    );
   });
 });

@@ -82,6 +82,27 @@ describe('Standardizer', () => {
     expect(call).toThrow(message);
   });
 
+  it('reads only own fields: nothing from a prototype, a "__proto__" key is just a key', () => {
+    const inherited = Object.create({
+      type: 'standardizer',
+      version: 1,
+      featureShape: [1],
+      mean: [0],
+      variance: [1],
+    }) as object;
+    const call = () => Standardizer.fromJSON(inherited as never);
+    expect(call).toThrow(DataFormatError);
+    expect(call).toThrow("Standardizer.fromJSON: type must be 'standardizer', got undefined.");
+    const parsed = JSON.parse(
+      '{"__proto__": {"type": "standardizer"}, "version": 1, "featureShape": [1], "mean": [0], "variance": [1]}',
+    ) as never;
+    expect(() => Standardizer.fromJSON(parsed)).toThrow(/type must be 'standardizer'/);
+    const own = Standardizer.fromJSON({
+      ...(JSON.parse(JSON.stringify(Object.getPrototypeOf(inherited))) as object),
+    } as never);
+    expect(own.fitted).toBe(true);
+  });
+
   it('throws before fit and for mismatched shapes', () => {
     expect(() => new Standardizer().transform(train)).toThrow(ConfigError);
     const standardizer = new Standardizer().fit(train);

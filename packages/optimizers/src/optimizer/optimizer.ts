@@ -55,6 +55,7 @@ interface Group {
 interface Entry {
   readonly path: string;
   readonly tensor: Tensor;
+  readonly role: ParameterRole;
   readonly group: Group;
   readonly state: OptimizerState;
 }
@@ -207,6 +208,16 @@ export class Optimizer {
   }
 
   /**
+   * The parameters this optimizer updates, in the order they were added: each path with the
+   * very tensor it updates (compare by identity to check that an optimizer belongs to a model).
+   */
+  get parameters(): readonly NamedParameter[] {
+    return this.#entries.map((entry) =>
+      Object.freeze({ path: entry.path, value: entry.tensor, role: entry.role }),
+    );
+  }
+
+  /**
    * Adds parameters, sorting each into its group and creating its state.
    *
    * @param parameters - named parameters, e.g. `model.namedParameters()`.
@@ -241,7 +252,7 @@ export class Optimizer {
       this.#checkState(path, value, state);
       paths.add(path);
       tensors.add(value);
-      added.push({ path, tensor: value, group, state });
+      added.push({ path, tensor: value, role: role!, group, state });
     }
     for (const entry of added) {
       this.#entries.push(entry);

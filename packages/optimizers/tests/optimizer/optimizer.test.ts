@@ -152,6 +152,20 @@ describe('Optimizer', () => {
     );
   });
 
+  it('lists the parameters it updates with their very tensors, in the order added', () => {
+    const w = parameter('w', [0], 'weight');
+    const b = parameter('b', [0], 'bias');
+    const optimizer = sgd().addParameters([w, b]);
+    const held = optimizer.parameters;
+    expect(held.map((p) => [p.path, p.role])).toEqual([
+      ['w', 'weight'],
+      ['b', 'bias'],
+    ]);
+    expect(held[0]!.value).toBe(w.value);
+    expect(held[1]!.value).toBe(b.value);
+    expect(sgd().parameters).toEqual([]);
+  });
+
   it('zeroGrad sets every grad to null', () => {
     const p = parameter('w', [0]);
     const optimizer = sgd().addParameters([p]);

@@ -14,7 +14,8 @@ export interface FitOptions {
   readonly loss: Loss;
   /**
    * The optimizer. When it has no parameters yet, `fit` adds `model.namedParameters()`;
-   * otherwise it steps the parameters it already has.
+   * otherwise it steps the parameters it already has, which must be this model's tensors (the
+   * same optimizer resumes training the same model; one per model otherwise).
    */
   readonly optimizer: Optimizer;
   /** Penalties added to the cost J, e.g. `[l2({ lambda: 0.7 })]`. @defaultValue [] */

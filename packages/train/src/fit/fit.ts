@@ -17,6 +17,8 @@ import {
   checkInteger,
   checkNumber,
 } from '../internal/check-option.js';
+import { checkFiniteData } from '../internal/check-finite-data.js';
+import { checkOptimizerParameters } from '../internal/check-optimizer-parameters.js';
 import { describeValue } from '../internal/describe-value.js';
 import { evaluateBatches } from '../internal/evaluate-batches.js';
 import { isMetricName, type MetricName } from '../metrics/metric-name.js';
@@ -140,9 +142,16 @@ function checkOptions(model: unknown, trainData: unknown, options: FitOptions): 
  * running statistics) without recording gradients. The model's own `train()`/`eval()` state
  * is never changed: every forward pass states its mode.
  *
- * The cost must be finite at every step: a NaN or infinite J throws a
- * {@link @deeptune/core!DivergenceError} naming the epoch, the step, the cost and the
- * learning rate, before the bad gradient reaches the weights.
+ * The data is checked once, up front: NaN or ±Infinity in the training or dev inputs or
+ * targets throws a {@link @deeptune/core!DataFormatError} naming the set, the example and
+ * the feature, so that bad data is never mistaken for divergence. The cost must then be
+ * finite at every step: a NaN or infinite J throws a {@link @deeptune/core!DivergenceError}
+ * naming the epoch, the step, the cost and the learning rate, before the bad gradient
+ * reaches the weights.
+ *
+ * An optimizer that already holds parameters (to resume training) must hold this model's
+ * very tensors; one built for another model is refused with a
+ * {@link @deeptune/core!ConfigError}, since it would silently train nothing here.
  *
  * Reproducible: the same model initialisation, data and `seed` give bit-identical weights.
  *
@@ -161,10 +170,12 @@ function checkOptions(model: unknown, trainData: unknown, options: FitOptions): 
  * @param options - see {@link FitOptions}.
  * @returns the history, once training ends (all epochs, a callback's stop request or an abort).
  * @throws {@link @deeptune/core!DivergenceError} when the cost becomes NaN or infinite.
+ * @throws {@link @deeptune/core!DataFormatError} when the training or dev data holds NaN or
+ *   ±Infinity.
  * @throws {@link @deeptune/core!InvalidHyperparameterError} when `epochs`, `batchSize`,
  *   `logEvery`, `yieldEvery` or `evaluationBatchSize` is out of range.
- * @throws {@link @deeptune/core!ConfigError} when an option has the wrong type or a metric
- *   name is unknown.
+ * @throws {@link @deeptune/core!ConfigError} when an option has the wrong type, a metric
+ *   name is unknown, or the optimizer holds another model's parameters.
  * @category Training
  *
  * @example
@@ -195,6 +206,14 @@ export async function fit(model: Model, trainData: Dataset, options: FitOptions)
   checkOptions(model, trainData, options);
   const started = performance.now();
   const { loss, optimizer, epochs, devData, signal } = options;
+  for (const [set, data] of [
+    ['training', trainData],
+    ['dev', devData],
+  ] as const) {
+    if (data === undefined) continue;
+    checkFiniteData(WHERE, set, 'inputs', data.inputs);
+    checkFiniteData(WHERE, set, 'targets', data.targets);
+  }
   const regularizers = options.regularizers ?? [];
   const metrics: readonly MetricName[] = options.metrics ?? [];
   const logEvery = options.logEvery;
@@ -210,7 +229,9 @@ export async function fit(model: Model, trainData: Dataset, options: FitOptions)
     rng,
     ...(options.augment === undefined ? {} : { augment: options.augment }),
   });
-  if (optimizer.paths.length === 0) optimizer.addParameters(model.namedParameters());
+  const parameters = model.namedParameters();
+  if (optimizer.paths.length === 0) optimizer.addParameters(parameters);
+  else checkOptimizerParameters(WHERE, optimizer.parameters, parameters);
 
   const epochRecords: EpochRecord[] = [];
   const stepRecords: StepRecord[] = [];
@@ -261,7 +282,7 @@ export async function fit(model: Model, trainData: Dataset, options: FitOptions)
       if (!Number.isFinite(cost)) {
         throw new DivergenceError(
           `${WHERE}: the cost J became ${cost} at epoch ${epoch}, step ${step + 1} (batch ${batch.index + 1} of ${batches.count}) with learning rate ${learningRate}; expected a finite cost. ` +
-            'Hint: lower the learning rate, or clip gradients (clipNorm / clipValue on the optimizer); also check the inputs are normalized and finite.',
+            'Hint: lower the learning rate, or clip gradients (clipNorm / clipValue on the optimizer); also check the inputs are normalized (the data itself was checked to be finite).',
         );
       }
       parts.cost.backward();
