@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { closestMatch, DeeptuneError, type Registry } from 'deeptune';
+import { closestMatch, DeeptuneError, setLogger, type Registry } from 'deeptune';
 import { createDefaultNodeRegistry } from 'deeptune/node';
 import { COMMON_FLAGS } from './args/common-flags.js';
 import { configKey, type Flag, type FlagValue } from './args/flag.js';
@@ -128,6 +128,10 @@ function report(error: unknown, io: CliIo, debug: boolean): number {
  */
 export async function main(args: readonly string[], io: CliIo): Promise<number> {
   const debug = args.includes('--debug');
+  // Library warnings (e.g. class indices that never occur) go to stderr, marked as ours.
+  const previousLogger = setLogger({
+    warn: (message) => io.err(`deeptune: warning: ${message}\n`),
+  });
   try {
     const [first, ...rest] = args;
     if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
@@ -147,5 +151,7 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
     return await runCommand(findCommand(first), rest, io);
   } catch (error) {
     return report(error, io, debug);
+  } finally {
+    setLogger(previousLogger);
   }
 }

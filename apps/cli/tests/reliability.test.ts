@@ -217,7 +217,7 @@ describe('flag values', () => {
     expectCliError(
       await runCli(['train', '--layers', '100000,100000']),
       2,
-      '--layers 100000,100000: layer 2 would hold a 100,000 × 100,000 weight matrix (1.00e+10 elements); a tensor holds at most 4,294,967,295',
+      '--layers 100000,100000: layer 2 would hold a 100,000 × 100,000 weight matrix (1.00e+10 elements); a tensor holds at most 4,294,967,296',
     );
     expectCliError(
       await runCli(['train', ...TINY.slice(0, 4), '--layers', '50000,50000']),

@@ -217,6 +217,21 @@ function classesIn(data: Dataset): number {
   return max + 1;
 }
 
+/**
+ * How a CSV file's labels map onto the model's classes: names onto the model's class names
+ * (not the file's own sorted labels), indices checked against the model's class count, so a
+ * file may hold any subset of the classes.
+ */
+function csvLabelOptions(
+  name: string,
+  options: Readonly<Record<string, unknown>>,
+  saved: SavedModel,
+): Record<string, unknown> {
+  if (name !== 'csv') return {};
+  if (options.targets !== 'class-name') return { classes: saved.outputs };
+  return saved.classNames === undefined ? {} : { classNames: saved.classNames };
+}
+
 async function loadOtherDataset(
   saved: SavedModel,
   values: ReadonlyMap<string, FlagValue>,
@@ -243,11 +258,8 @@ async function loadOtherDataset(
     if (value !== undefined) request.set(name, value);
   }
   const { name, options } = datasetRequest(request, registry, cwd);
-  // Labels read as names map onto the model's classes, not onto the file's own sorted labels.
-  const classNames =
-    name === 'csv' && options.targets === 'class-name' ? saved.classNames : undefined;
   const loaded = await registry
-    .create('dataset', name, classNames === undefined ? options : { ...options, classNames })
+    .create('dataset', name, { ...options, ...csvLabelOptions(name, options, saved) })
     .load();
   if (loaded.test !== undefined && values.has('examples')) {
     throw new UsageError(

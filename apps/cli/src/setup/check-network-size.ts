@@ -1,10 +1,8 @@
 import { totalmem } from 'node:os';
+import { MAX_TENSOR_ELEMENTS } from 'deeptune';
 import type { FlagValue } from '../args/flag.js';
 import { UsageError } from '../cli-error.js';
 import { formatCount } from '../render/format.js';
-
-/** The most elements one tensor can hold: the engine's typed-array length limit. */
-const MAX_TENSOR_ELEMENTS = 2 ** 32 - 1;
 
 /**
  * Copies of every parameter alive during training: the weights, their gradients, two

@@ -1,13 +1,8 @@
 import type { Tensor } from '../tensor/tensor.js';
 import { getBackend } from '../backend/default-backend.js';
+import { allocateStorage } from '../backend/allocate-storage.js';
 import { ShapeError } from '../errors/shape-error.js';
-import {
-  broadcastShapes,
-  formatShape,
-  shapeSize,
-  shapesEqual,
-  type Shape,
-} from '../tensor/shape.js';
+import { broadcastShapes, formatShape, shapesEqual, type Shape } from '../tensor/shape.js';
 import { assertTensor, scalarTensor } from './internal/operands.js';
 import { record } from './internal/record.js';
 import { unbroadcast } from './internal/unbroadcast.js';
@@ -26,10 +21,10 @@ export function broadcastTo(x: Tensor, shape: Shape): Tensor {
       `broadcastTo: cannot broadcast ${formatShape(x.shape)} to ${formatShape(shape)}; the target must contain the source's axes.`,
     );
   }
-  const backend = getBackend();
-  const storage = backend.allocate(x.dtype, shapeSize(shape));
+  const storage = allocateStorage('broadcastTo', x.dtype, shape);
   // x · 1 copies exactly (including −0 and NaN) while broadcasting.
-  const one = scalarTensor(1, x.dtype);
+  const one = scalarTensor(1, x.dtype, 'broadcastTo');
+  const backend = getBackend();
   backend.binary('mul', x.data, x.shape, one.data, one.shape, storage, shape);
   return record('broadcastTo', storage, shape, [x], (gradOutput) => [
     unbroadcast(gradOutput, x.shape),

@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/tensor.js';
-import { getBackend } from '../backend/default-backend.js';
+import { allocateStorage } from '../backend/allocate-storage.js';
 import { assertDType, type DType } from '../tensor/dtype.js';
 import { assertTensor } from './internal/operands.js';
 import { record } from './internal/record.js';
@@ -14,7 +14,7 @@ import { record } from './internal/record.js';
 export function cast(x: Tensor, dtype: DType): Tensor {
   assertTensor('cast', 'x', x);
   assertDType('cast', dtype);
-  const storage = getBackend().allocate(dtype, x.size);
+  const storage = allocateStorage('cast', dtype, x.shape);
   storage.set(x.data);
   return record('cast', storage, x.shape, [x], (gradOutput) => [cast(gradOutput, x.dtype)]);
 }

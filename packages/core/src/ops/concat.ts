@@ -1,8 +1,9 @@
 import type { Tensor } from '../tensor/tensor.js';
 import { getBackend } from '../backend/default-backend.js';
+import { allocateStorage } from '../backend/allocate-storage.js';
 import { ShapeError } from '../errors/shape-error.js';
 import { ConfigError } from '../errors/config-error.js';
-import { formatShape, normalizeAxis, shapeSize } from '../tensor/shape.js';
+import { formatShape, normalizeAxis } from '../tensor/shape.js';
 import { assertSameDType, assertTensor } from './internal/operands.js';
 import { record } from './internal/record.js';
 import { slice } from './slice.js';
@@ -38,8 +39,8 @@ export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
   });
   const outShape = first.shape.slice();
   outShape[joinAxis] = total;
+  const storage = allocateStorage('concat', first.dtype, outShape);
   const backend = getBackend();
-  const storage = backend.allocate(first.dtype, shapeSize(outShape));
   const offsets: number[] = [];
   let offset = 0;
   for (const t of tensors) {

@@ -1,5 +1,6 @@
 import { Tensor } from '../tensor/tensor.js';
 import { getBackend } from '../backend/default-backend.js';
+import { allocateStorage } from '../backend/allocate-storage.js';
 import { ShapeError } from '../errors/shape-error.js';
 import { formatShape } from '../tensor/shape.js';
 import { assertTensor } from './internal/operands.js';
@@ -33,11 +34,11 @@ export function gather(x: Tensor, indices: Int32Array | readonly number[] | Tens
   }
   const rowSize = x.size / Math.max(rows, 1);
   const outShape = [index.length, ...x.shape.slice(1)];
+  const storage = allocateStorage('gather', x.dtype, outShape);
   const backend = getBackend();
-  const storage = backend.allocate(x.dtype, index.length * rowSize);
   backend.gatherRows(x.data, rowSize, index, storage);
   return record('gather', storage, outShape, [x], (gradOutput) => {
-    const full = backend.allocate(gradOutput.dtype, x.size);
+    const full = allocateStorage('gather', gradOutput.dtype, x.shape);
     backend.scatterAddRows(gradOutput.data, rowSize, index, full);
     return [new Tensor(full, x.shape)];
   });

@@ -1,5 +1,6 @@
 import type { Tensor } from '../tensor/tensor.js';
 import { getBackend } from '../backend/default-backend.js';
+import { allocateStorage } from '../backend/allocate-storage.js';
 import { ShapeError } from '../errors/shape-error.js';
 import { formatShape, shapeSize, shapesEqual } from '../tensor/shape.js';
 import { assertSameDType, assertTensor } from './internal/operands.js';
@@ -79,11 +80,11 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
     );
   }
   const batch = shapeSize(batchShape);
-  const backend = getBackend();
   const outShape = [...batchShape, m, n];
-  const storage = backend.allocate(a.dtype, batch * m * n);
+  const storage = allocateStorage('matmul', a.dtype, outShape);
   const strideA = aBatchShape.length === 0 ? 0 : aRows * aCols;
   const strideB = bBatchShape.length === 0 ? 0 : bRows * bCols;
+  const backend = getBackend();
   backend.matmul(a.data, b.data, storage, m, k, n, transposeA, transposeB, batch, strideA, strideB);
   return record('matmul', storage, outShape, [a, b], (gradOutput) => [
     a.requiresGrad ? matmulGradientA(gradOutput, a, b, transposeA, transposeB) : null,

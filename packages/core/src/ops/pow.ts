@@ -1,5 +1,6 @@
 import type { Tensor } from '../tensor/tensor.js';
 import { getBackend } from '../backend/default-backend.js';
+import { allocateStorage } from '../backend/allocate-storage.js';
 import { binaryOp } from './internal/binary-op.js';
 import { assertTensor, type TensorLike } from './internal/operands.js';
 import { record } from './internal/record.js';
@@ -25,9 +26,8 @@ export function pow(base: TensorLike, exponent: TensorLike): Tensor {
     if (!Number.isFinite(exponent)) {
       throw new ConfigError(`pow: the exponent must be a finite number, got ${exponent}.`);
     }
-    const backend = getBackend();
-    const storage = backend.allocate(base.dtype, base.size);
-    backend.unary('powScalar', base.data, storage, exponent, 0);
+    const storage = allocateStorage('pow', base.dtype, base.shape);
+    getBackend().unary('powScalar', base.data, storage, exponent, 0);
     return record('pow', storage, base.shape, [base], (gradOutput) => [
       // d(x^p)/dx = p·x^(p−1)
       mul(gradOutput, mul(pow(base, exponent - 1), exponent)),

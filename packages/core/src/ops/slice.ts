@@ -1,7 +1,8 @@
 import { Tensor } from '../tensor/tensor.js';
 import { getBackend } from '../backend/default-backend.js';
+import { allocateStorage } from '../backend/allocate-storage.js';
 import { ShapeError } from '../errors/shape-error.js';
-import { formatShape, shapeSize } from '../tensor/shape.js';
+import { formatShape } from '../tensor/shape.js';
 import { assertTensor } from './internal/operands.js';
 import { record } from './internal/record.js';
 
@@ -55,12 +56,12 @@ export function slice(
     start[axis] = from;
     outShape[axis] = length;
   }
+  const storage = allocateStorage('slice', x.dtype, outShape);
   const backend = getBackend();
-  const storage = backend.allocate(x.dtype, shapeSize(outShape));
   backend.slice(x.data, x.shape, start, storage, outShape);
   return record('slice', storage, outShape, [x], (gradOutput) => {
     // The adjoint of a slice: the gradient in the block, zeros elsewhere.
-    const full = backend.allocate(gradOutput.dtype, x.size);
+    const full = allocateStorage('slice', gradOutput.dtype, x.shape);
     backend.sliceAssign(gradOutput.data, gradOutput.shape, start, full, x.shape);
     return [new Tensor(full, x.shape)];
   });

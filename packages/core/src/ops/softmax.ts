@@ -1,5 +1,6 @@
 import { Tensor } from '../tensor/tensor.js';
 import { getBackend } from '../backend/default-backend.js';
+import { allocateStorage } from '../backend/allocate-storage.js';
 import { normalizeAxis } from '../tensor/shape.js';
 import { assertTensor } from './internal/operands.js';
 import { record } from './internal/record.js';
@@ -39,10 +40,10 @@ export function softmaxAlong(op: string, x: Tensor, axis: number, log: boolean):
   const columns = x.shape[x.rank - 1]!;
   const rows = columns === 0 ? 0 : x.size / columns;
   const backend = getBackend();
-  const storage = backend.allocate(x.dtype, x.size);
+  const storage = allocateStorage(op, x.dtype, x.shape);
   backend.softmax(x.data, storage, rows, columns, log);
   const output: Tensor = record(op, storage, x.shape, [x], (gradOutput) => {
-    const gradient = backend.allocate(x.dtype, x.size);
+    const gradient = allocateStorage(op, x.dtype, x.shape);
     backend.softmaxBackward(output.data, gradOutput.data, gradient, rows, columns, log);
     return [new Tensor(gradient, x.shape)];
   });

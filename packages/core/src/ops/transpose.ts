@@ -1,5 +1,6 @@
 import type { Tensor } from '../tensor/tensor.js';
 import { getBackend } from '../backend/default-backend.js';
+import { allocateStorage } from '../backend/allocate-storage.js';
 import { ShapeError } from '../errors/shape-error.js';
 import { assertTensor } from './internal/operands.js';
 import { record } from './internal/record.js';
@@ -24,9 +25,8 @@ export function transpose(x: Tensor, permutation?: readonly number[]): Tensor {
     );
   }
   const shape = perm.map((axis) => x.shape[axis]!);
-  const backend = getBackend();
-  const storage = backend.allocate(x.dtype, x.size);
-  backend.transpose(x.data, x.shape, perm, storage);
+  const storage = allocateStorage('transpose', x.dtype, shape);
+  getBackend().transpose(x.data, x.shape, perm, storage);
   const inverse = new Array<number>(rank);
   for (let i = 0; i < rank; i++) inverse[perm[i]!] = i;
   return record('transpose', storage, shape, [x], (gradOutput) => [transpose(gradOutput, inverse)]);

@@ -1,6 +1,7 @@
 import type { Tensor } from '../tensor/tensor.js';
 import { getBackend } from '../backend/default-backend.js';
-import { broadcastShapes, shapeSize } from '../tensor/shape.js';
+import { allocateStorage } from '../backend/allocate-storage.js';
+import { broadcastShapes } from '../tensor/shape.js';
 import {
   assertSameDType,
   assertTensor,
@@ -30,9 +31,8 @@ export function where(condition: Tensor, a: TensorLike, b: TensorLike): Tensor {
     condition.shape,
     broadcastShapes('where', left.shape, right.shape),
   );
-  const backend = getBackend();
-  const storage = backend.allocate(left.dtype, shapeSize(shape));
-  backend.where(
+  const storage = allocateStorage('where', left.dtype, shape);
+  getBackend().where(
     condition.data,
     condition.shape,
     left.data,

@@ -1,7 +1,8 @@
 import type { Tensor } from '../../tensor/tensor.js';
 import type { BinaryKernelKind } from '../../backend/backend.js';
 import { getBackend } from '../../backend/default-backend.js';
-import { broadcastShapes, shapeSize } from '../../tensor/shape.js';
+import { allocateStorage } from '../../backend/allocate-storage.js';
+import { broadcastShapes } from '../../tensor/shape.js';
 import { binaryOperands, type TensorLike } from './operands.js';
 import { record } from './record.js';
 
@@ -24,9 +25,8 @@ export function binaryOp(
 ): Tensor {
   const [a, b] = binaryOperands(op, left, right);
   const shape = broadcastShapes(op, a.shape, b.shape);
-  const backend = getBackend();
-  const storage = backend.allocate(a.dtype, shapeSize(shape));
-  backend.binary(kind, a.data, a.shape, b.data, b.shape, storage, shape);
+  const storage = allocateStorage(op, a.dtype, shape);
+  getBackend().binary(kind, a.data, a.shape, b.data, b.shape, storage, shape);
   if (backward === null) return record(op, storage, shape, [], () => []);
   const output: Tensor = record(op, storage, shape, [a, b], (gradOutput) =>
     backward(gradOutput, a, b, output),

@@ -2,7 +2,10 @@ import { Tensor } from '../../tensor/tensor.js';
 import { DTypeError } from '../../errors/dtype-error.js';
 import { ConfigError } from '../../errors/config-error.js';
 import type { DType } from '../../tensor/dtype.js';
-import { getBackend } from '../../backend/default-backend.js';
+import { allocateStorage } from '../../backend/allocate-storage.js';
+
+/** The shape of a scalar (shared: `allocateStorage` only reads it). */
+const SCALAR_SHAPE: readonly number[] = [];
 
 /** A tensor, or a plain number that acts as a scalar tensor of the other operand's dtype. */
 export type TensorLike = Tensor | number;
@@ -24,11 +27,11 @@ export function assertTensor(
 }
 
 /**
- * A scalar tensor holding `value` in `dtype`.
+ * A scalar tensor holding `value` in `dtype`, for the op `op` (named if allocation fails).
  * @internal
  */
-export function scalarTensor(value: number, dtype: DType): Tensor {
-  const storage = getBackend().allocate(dtype, 1);
+export function scalarTensor(value: number, dtype: DType, op = 'scalarTensor'): Tensor {
+  const storage = allocateStorage(op, dtype, SCALAR_SHAPE);
   storage[0] = value;
   return new Tensor(storage, []);
 }
@@ -46,10 +49,10 @@ export function binaryOperands(op: string, a: TensorLike, b: TensorLike): [Tenso
   }
   if (typeof a === 'number') {
     assertTensor(op, 'b', b);
-    return [scalarTensor(a, b.dtype), b];
+    return [scalarTensor(a, b.dtype, op), b];
   }
   assertTensor(op, 'a', a);
-  if (typeof b === 'number') return [a, scalarTensor(b, a.dtype)];
+  if (typeof b === 'number') return [a, scalarTensor(b, a.dtype, op)];
   assertTensor(op, 'b', b);
   assertSameDType(op, a, b);
   return [a, b];

@@ -1,8 +1,9 @@
 import type { Tensor } from '../../tensor/tensor.js';
 import type { ReduceKernelKind } from '../../backend/backend.js';
 import { getBackend } from '../../backend/default-backend.js';
+import { allocateStorage } from '../../backend/allocate-storage.js';
 import type { Storage } from '../../tensor/dtype.js';
-import { normalizeAxes, shapeSize } from '../../tensor/shape.js';
+import { normalizeAxes } from '../../tensor/shape.js';
 import { assertTensor } from './operands.js';
 
 /** The result of running a reduction kernel. @internal */
@@ -32,8 +33,7 @@ export function runReduction(
   const axes = normalizeAxes(op, axis, x.rank);
   const keptShape = x.shape.map((d, i) => (axes.includes(i) ? 1 : d));
   const reducedShape = x.shape.filter((_, i) => !axes.includes(i));
-  const backend = getBackend();
-  const storage = backend.allocate(x.dtype, shapeSize(reducedShape));
-  backend.reduce(kind, x.data, x.shape, axes, storage);
+  const storage = allocateStorage(op, x.dtype, reducedShape);
+  getBackend().reduce(kind, x.data, x.shape, axes, storage);
   return { storage, axes, shape: keepDims ? keptShape : reducedShape, keptShape };
 }

@@ -1,6 +1,7 @@
 import type { Tensor } from '../../tensor/tensor.js';
 import type { UnaryKernelKind } from '../../backend/backend.js';
 import { getBackend } from '../../backend/default-backend.js';
+import { allocateStorage } from '../../backend/allocate-storage.js';
 import { assertTensor } from './operands.js';
 import { record } from './record.js';
 
@@ -18,9 +19,8 @@ export function unaryOp(
   backward: (gradOutput: Tensor, input: Tensor, output: Tensor) => Tensor,
 ): Tensor {
   assertTensor(op, 'x', x);
-  const backend = getBackend();
-  const storage = backend.allocate(x.dtype, x.size);
-  backend.unary(kind, x.data, storage, parameterA, parameterB);
+  const storage = allocateStorage(op, x.dtype, x.shape);
+  getBackend().unary(kind, x.data, storage, parameterA, parameterB);
   const output: Tensor = record(op, storage, x.shape, [x], (gradOutput) => [
     backward(gradOutput, x, output),
   ]);
