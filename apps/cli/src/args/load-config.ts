@@ -1,7 +1,7 @@
 import { extname, resolve } from 'node:path';
 import { closestMatch } from 'deeptune';
 import { readRegularFile } from 'deeptune/node';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { parseDocument as parseYamlDocument } from 'yaml';
 import { UsageError } from '../cli-error.js';
 import { configKey, type Flag, type FlagValue } from './flag.js';
 import { findDuplicateJsonKey } from './find-duplicate-json-key.js';
@@ -25,6 +25,41 @@ async function readText(path: string): Promise<string> {
   }
 }
 
+/**
+ * Parses a YAML config strictly: a syntax error, a duplicate key (named) or a warning (such
+ * as an unknown `!!js/function` tag) is refused with its line and column, and alias expansion
+ * is bounded, so a "billion laughs" file cannot exhaust memory.
+ */
+function parseYamlConfig(path: string, text: string): unknown {
+  let document: ReturnType<typeof parseYamlDocument>;
+  try {
+    document = parseYamlDocument(text, { prettyErrors: true, uniqueKeys: true });
+  } catch (error) {
+    throw new UsageError(
+      `--config: ${path} is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+    );
+  }
+  const problem = document.errors[0] ?? document.warnings[0];
+  if (problem !== undefined) {
+    const at = problem.linePos?.[0];
+    const where = at === undefined ? '' : ` (line ${at.line}, column ${at.col})`;
+    let reason = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    if (problem.code === 'DUPLICATE_KEY' && at !== undefined) {
+      const key = (text.split('\n')[at.line - 1] ?? '')
+        .slice(at.col - 1)
+        .split(':')[0]!
+        .trim();
+      reason = `the key ${show(key)} is given twice; give each key once`;
+    }
+    throw new UsageError(`--config: ${path} is not valid YAML${where}: ${reason}`);
+  }
+  try {
+    return document.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (error) {
+    throw new UsageError(`--config: ${path} cannot be read: ${(error as Error).message}`);
+  }
+}
+
 function parseDocument(path: string, text: string): unknown {
   const extension = extname(path).toLowerCase();
   if (extension === '.json') {
@@ -42,19 +77,7 @@ function parseDocument(path: string, text: string): unknown {
     }
     return document;
   }
-  if (extension === '.yaml' || extension === '.yml') {
-    try {
-      return parseYaml(text, { prettyErrors: true }) as unknown;
-    } catch (error) {
-      if (error instanceof YAMLParseError) {
-        const at = error.linePos?.[0];
-        const where = at === undefined ? '' : ` (line ${at.line}, column ${at.col})`;
-        const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-        throw new UsageError(`--config: ${path} is not valid YAML${where}: ${reason}`);
-      }
-      throw error;
-    }
-  }
+  if (extension === '.yaml' || extension === '.yml') return parseYamlConfig(path, text);
   throw new UsageError(
     `--config: ${path} has extension ${show(extension || '(none)')}; expected .json, .yaml or .yml`,
   );

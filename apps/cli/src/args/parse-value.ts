@@ -5,15 +5,30 @@ import type { Flag, FlagValue } from './flag.js';
 /** A decimal number as people type it: `3`, `-0.5`, `1e-3`, `.5`, `Infinity` is not one. */
 const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-/** `'text'` for messages, JSON for anything else (`Infinity` and `NaN` as such, not `null`). */
+/** The longest value text a message shows; longer ones are cut with `…`. */
+const SHOWN_LENGTH = 80;
+
+function shorten(text: string): string {
+  return text.length <= SHOWN_LENGTH ? text : `${text.slice(0, SHOWN_LENGTH - 1)}…`;
+}
+
+/**
+ * `'text'` for messages, JSON for anything else (`Infinity` and `NaN` as such, not `null`),
+ * cut to 80 characters; a value nested too deeply to print is described instead.
+ */
 export function show(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'string') return `'${shorten(value)}'`;
   if (value === undefined) return 'nothing';
   if (typeof value === 'number') return String(value);
-  const json = JSON.stringify(value, (_key, item: unknown) =>
-    typeof item === 'number' && !Number.isFinite(item) ? String(item) : item,
-  ) as string | undefined;
-  return json ?? String(value);
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value, (_key, item: unknown) =>
+      typeof item === 'number' && !Number.isFinite(item) ? String(item) : item,
+    ) as string | undefined;
+  } catch {
+    return Array.isArray(value) ? 'a deeply nested list' : 'a deeply nested object';
+  }
+  return shorten(json ?? String(value));
 }
 
 /** The accepted range of a numeric flag as text, e.g. `'a number in (0, 1]'`. */

@@ -2,6 +2,7 @@ import { extname, resolve } from 'node:path';
 import { DataFormatError, predict, softmax, tensor } from 'deeptune';
 import { readRegularFile } from 'deeptune/node';
 import type { Flag } from '../args/flag.js';
+import { show } from '../args/parse-value.js';
 import { UsageError } from '../cli-error.js';
 import type { Command, CommandContext } from '../command.js';
 import { loadSavedModel, type SavedModel } from '../setup/load-saved-model.js';
@@ -33,7 +34,7 @@ interface InputRow {
 }
 
 /** Splits one CSV line into trimmed cells; `"…"` quotes a cell (`""` is a quote inside it). */
-function splitCsvLine(line: string, where: string): string[] {
+function splitCsvLine(line: string, where: string, maxCells: number): string[] {
   const cells: string[] = [];
   let cell = '';
   let quoted = false;
@@ -46,6 +47,11 @@ function splitCsvLine(line: string, where: string): string[] {
     } else if (char === ',') {
       cells.push(cell.trim());
       cell = '';
+      if (cells.length >= maxCells) {
+        throw new DataFormatError(
+          `${where} has more than ${maxCells} columns; expected one per input feature of the model.`,
+        );
+      }
     } else if (char === '"' && cell.trim() === '') {
       quoted = true;
       cell = '';
@@ -58,14 +64,19 @@ function splitCsvLine(line: string, where: string): string[] {
   return cells;
 }
 
-function csvRows(text: string, name: string, header: boolean | undefined): InputRow[] {
+function csvRows(
+  text: string,
+  name: string,
+  header: boolean | undefined,
+  features: number,
+): InputRow[] {
   const records = text
     .split(/\r?\n/)
     .map((line, index) => ({ number: index + 1, text: line }))
     .filter((line) => line.text.trim() !== '')
     .map((line) => ({
       number: line.number,
-      cells: splitCsvLine(line.text, `${name} line ${line.number}`),
+      cells: splitCsvLine(line.text, `${name} line ${line.number}`, features),
     }));
   const first = records[0];
   let names: readonly string[] | undefined;
@@ -135,9 +146,13 @@ function readValues(rows: readonly InputRow[], name: string, saved: SavedModel):
     }
     row.cells.forEach((cell, j) => {
       if (typeof cell !== 'number' || !Number.isFinite(cell)) {
-        throw new DataFormatError(
-          `${row.cell(j)}: expected a number, got ${cell === '' ? 'an empty cell' : JSON.stringify(cell)}.`,
-        );
+        const got =
+          typeof cell === 'number'
+            ? `${cell}, beyond the largest float64`
+            : cell === ''
+              ? 'an empty cell'
+              : show(cell);
+        throw new DataFormatError(`${row.cell(j)}: expected a finite number, got ${got}.`);
       }
       values[i * n + j] = cell;
     });
@@ -145,20 +160,21 @@ function readValues(rows: readonly InputRow[], name: string, saved: SavedModel):
   return values;
 }
 
-/** The largest input file `predict` reads. */
-const MAX_INPUT_BYTES = 1024 * 1024 * 1024;
+/** The largest input file `predict` reads (as much as a JavaScript string can hold, halved). */
+const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 async function readRows(
   path: string,
   cwd: string,
   header: boolean | undefined,
+  features: number,
 ): Promise<InputRow[]> {
   const bytes = await readRegularFile('predict', resolve(cwd, path), {
     maxBytes: MAX_INPUT_BYTES,
     what: 'the input file',
   });
   const text = new TextDecoder('utf-8').decode(bytes);
-  if (extname(path).toLowerCase() !== '.json') return csvRows(text, path, header);
+  if (extname(path).toLowerCase() !== '.json') return csvRows(text, path, header, features);
   if (header !== undefined) {
     throw new UsageError(`--header applies to CSV input, not to the JSON file ${path}`);
   }
@@ -190,7 +206,12 @@ function argmax(row: ArrayLike<number>, start: number, count: number): number {
 async function run({ io, registry, positionals, values }: CommandContext): Promise<number> {
   const saved = await loadSavedModel(positionals[0]!, registry, io.cwd);
   const path = positionals[1]!;
-  const rows = await readRows(path, io.cwd, values.get('header') as boolean | undefined);
+  const rows = await readRows(
+    path,
+    io.cwd,
+    values.get('header') as boolean | undefined,
+    saved.inputs,
+  );
   const raw = readValues(rows, path, saved);
   const m = raw.length / saved.inputs;
   const inputs = tensor(saved.dtype === 'float64' ? raw : toFloat32(raw, rows, saved.inputs), {

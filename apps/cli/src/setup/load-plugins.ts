@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,13 +26,28 @@ function isPluginEntry(value: unknown): value is PluginEntry {
 
 /** Resolves `--plugin` specifiers: paths relative to `cwd`, bare names from `cwd`'s node_modules. */
 function resolveSpecifier(specifier: string, cwd: string): string {
-  if (specifier.startsWith('.') || isAbsolute(specifier)) {
-    return pathToFileURL(resolve(cwd, specifier)).href;
-  }
+  if (specifier.startsWith('.') || isAbsolute(specifier)) return resolve(cwd, specifier);
   try {
-    return pathToFileURL(createRequire(join(cwd, 'noop.js')).resolve(specifier)).href;
+    return createRequire(join(cwd, 'noop.js')).resolve(specifier);
   } catch {
     throw new UsageError(`--plugin ${specifier}: cannot find the module from ${cwd}`);
+  }
+}
+
+/**
+ * Checks that a plugin module is a regular file before importing it: a FIFO would hang the
+ * import and a device such as /dev/zero would be read without end.
+ */
+async function checkModuleFile(specifier: string, path: string): Promise<void> {
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(
+      `--plugin ${specifier}: cannot load it: ${error.code === 'ENOENT' ? `no such file ${path}` : error.message}`,
+    );
+  });
+  if (!info.isFile()) {
+    throw new UsageError(
+      `--plugin ${specifier}: ${path} is not a regular file (${info.isDirectory() ? 'a directory' : 'a device, FIFO or socket'}); expected a JavaScript module file`,
+    );
   }
 }
 
@@ -55,7 +71,9 @@ export async function loadPlugins(
   for (const specifier of specifiers) {
     let module: Record<string, unknown>;
     try {
-      module = (await import(resolveSpecifier(specifier, cwd))) as Record<string, unknown>;
+      const path = resolveSpecifier(specifier, cwd);
+      await checkModuleFile(specifier, path);
+      module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
     } catch (error) {
       if (error instanceof UsageError) throw error;
       const code = (error as NodeJS.ErrnoException).code;

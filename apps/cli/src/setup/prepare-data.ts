@@ -11,8 +11,11 @@ import {
 import { resolve } from 'node:path';
 import type { FlagValue } from '../args/flag.js';
 import { UsageError } from '../cli-error.js';
+import { formatCount } from '../render/format.js';
 import { resolvePluginName } from './resolve-plugin-name.js';
 
+/** The number of MNIST training images, the most `--examples` can take from it. */
+const MNIST_TRAINING_IMAGES = 60_000;
 /** Datasets whose loaders take the synthetic options `m` and `seed`. */
 const SYNTHETIC = new Set(['circles', 'moons', 'spirals', 'xor', 'blobs']);
 /** The image size of datasets that augmentations can flip and shift. */
@@ -86,8 +89,14 @@ export function datasetRequest(
   const name = resolvePluginName(registry, 'dataset', spec, '--dataset');
   if (name === 'csv')
     throw new UsageError('--dataset: write csv:<path>, e.g. --dataset csv:data/iris.csv');
-  if (name === 'mnist')
+  if (name === 'mnist') {
+    if (examples !== undefined && examples > MNIST_TRAINING_IMAGES) {
+      throw new UsageError(
+        `--examples ${examples}: MNIST has ${formatCount(MNIST_TRAINING_IMAGES)} training images; give at most that many`,
+      );
+    }
     return { name, options: { dtype, ...(examples === undefined ? {} : { subset: examples }) } };
+  }
   if (SYNTHETIC.has(name)) {
     return { name, options: { dtype, m: examples ?? 1000, seed: values.get('seed') } };
   }
