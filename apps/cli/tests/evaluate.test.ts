@@ -136,14 +136,14 @@ describe('deeptune evaluate', () => {
     );
   });
 
-  it('a missing model directory names the path, exit 1', async () => {
+  it('a missing model directory names the path, exit 2 (the command line is wrong)', async () => {
     const missing = join(dir, 'no-such-model');
-    expectCliError(await runCli(['evaluate', missing]), 1, join(missing, 'architecture.json'));
+    expectCliError(await runCli(['evaluate', missing]), 2, `${missing}: no such directory`);
   });
 
   it('a corrupt file of the model directory is named, exit 1', async () => {
     const corrupt = join(dir, 'corrupt');
-    await cp(model, corrupt, { recursive: true });
+    await cp(model, corrupt, { recursive: true, dereference: true });
     await writeFile(join(corrupt, 'standardizer.json'), '{"type": "standardizer", "version": 1}');
     expectCliError(
       await runCli(['evaluate', corrupt]),
@@ -160,8 +160,11 @@ describe('deeptune evaluate', () => {
 
   it('without training.json asks for --dataset, exit 2', async () => {
     const bare = join(dir, 'bare');
-    await cp(model, bare, { recursive: true });
+    await cp(model, bare, { recursive: true, dereference: true });
     await rm(join(bare, 'training.json'));
+    // The manifest lists training.json: without it the directory is incomplete.
+    expectCliError(await runCli(['evaluate', bare]), 1, 'the model directory is incomplete');
+    await rm(join(bare, 'deeptune-model.json'));
     expectCliError(await runCli(['evaluate', bare]), 2, 'pass --dataset');
   });
 

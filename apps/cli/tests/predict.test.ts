@@ -126,13 +126,13 @@ describe('deeptune predict', () => {
     expectCliError(
       await runCli(['predict', 'model', 'text.csv'], { cwd: dir }),
       1,
-      `text.csv line 3, column 2 ('x2'): expected a number, got "abc"`,
+      "text.csv line 3, column 2 ('x2'): expected a finite number, got 'abc'",
     );
     await writeFile(join(dir, 'text.json'), '[[1, 2], [3, "4"]]');
     expectCliError(
       await runCli(['predict', 'model', 'text.json'], { cwd: dir }),
       1,
-      'text.json[1][1]: expected a number, got "4"',
+      "text.json[1][1]: expected a finite number, got '4'",
     );
   });
 
@@ -149,7 +149,7 @@ describe('deeptune predict', () => {
     expectCliError(
       await runCli(['predict', 'model', 'nowhere.csv'], { cwd: dir }),
       2,
-      'cannot read input nowhere.csv: no such file',
+      "cannot read the input file '" + join(dir, 'nowhere.csv') + "': no such file",
     );
   });
 

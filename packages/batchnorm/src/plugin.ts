@@ -42,6 +42,13 @@ const batchNormPlugin = definePlugin({
     }),
   },
   create: (options) => new BatchNorm(options),
+  stateShapes: ({ features, dtype }) => ({
+    gamma: { shape: [features], dtype },
+    beta: { shape: [features], dtype },
+    runningMean: { shape: [features], dtype },
+    runningVar: { shape: [features], dtype },
+    batchesTracked: { shape: [], dtype: 'float64' },
+  }),
 });
 
 /**

@@ -7,7 +7,13 @@
  */
 export { readIdx, mnist, readCsv, readRegularFile } from '@deeptune/data/node';
 export type { Mnist, MnistOptions, ReadRegularFileOptions } from '@deeptune/data/node';
-export { saveModel, loadModel, checkpoint, checkpointPlugin } from '@deeptune/train/node';
+export {
+  saveModel,
+  checkSaveTarget,
+  loadModel,
+  checkpoint,
+  checkpointPlugin,
+} from '@deeptune/train/node';
 export type {
   SaveModelOptions,
   LoadModelOptions,

@@ -41,6 +41,10 @@ const densePlugin = definePlugin({
   description: 'Fully connected layer A = g(X·W + b) with He or Xavier initialization.',
   options: denseOptionsSchema,
   create: (options) => new Dense(options),
+  stateShapes: ({ inputs, units, useBias, dtype }) => ({
+    weight: { shape: [inputs, units], dtype },
+    ...(useBias ? { bias: { shape: [units], dtype } } : {}),
+  }),
 });
 
 const activationLayerPlugin = definePlugin({
@@ -51,6 +55,7 @@ const activationLayerPlugin = definePlugin({
     activation: option.enum(ACTIVATION_NAMES, { description: 'The activation to apply.' }),
   },
   create: ({ activation }) => new Activation(activation),
+  stateShapes: () => ({}),
 });
 
 // Activations

@@ -49,7 +49,7 @@ function splitCsvLine(line: string, where: string, maxCells: number): string[] {
       cell = '';
       if (cells.length >= maxCells) {
         throw new DataFormatError(
-          `${where} has more than ${maxCells} columns; expected one per input feature of the model.`,
+          `${where} has more than ${maxCells} columns; expected ${maxCells - 1}, one per input feature of the model.`,
         );
       }
     } else if (char === '"' && cell.trim() === '') {
@@ -76,7 +76,8 @@ function csvRows(
     .filter((line) => line.text.trim() !== '')
     .map((line) => ({
       number: line.number,
-      cells: splitCsvLine(line.text, `${name} line ${line.number}`, features),
+      // One spare column, so a row with one too many is reported with its count below.
+      cells: splitCsvLine(line.text, `${name} line ${line.number}`, features + 1),
     }));
   const first = records[0];
   let names: readonly string[] | undefined;

@@ -10,6 +10,7 @@ import {
   type StandardizerJSON,
 } from 'deeptune';
 import { loadModel } from 'deeptune/node';
+import { UsageError } from '../cli-error.js';
 
 /** A model directory written by `deeptune train --save`, ready for inference. */
 export interface SavedModel {
@@ -100,7 +101,14 @@ export async function loadSavedModel(
   cwd: string,
 ): Promise<SavedModel> {
   const absolute = resolve(cwd, dir);
-  const info = await stat(absolute).catch(() => undefined);
+  const info = await stat(absolute).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') {
+      throw new UsageError(
+        `${dir}: no such directory; expected a model directory written by 'deeptune train --save'`,
+      );
+    }
+    return undefined;
+  });
   if (info !== undefined && !info.isDirectory()) {
     throw new DataFormatError(
       `${absolute} is a file; expected a model directory written by 'deeptune train --save'.`,

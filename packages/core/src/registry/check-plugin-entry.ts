@@ -50,7 +50,8 @@ export function assertApiVersion(where: string, apiVersion: unknown): asserts ap
 /**
  * Checks the shape of a plugin entry that reaches a registry, which may have been written
  * by hand or come from another copy of this package: kind, name, description, options,
- * apiVersion and the two functions. Option descriptors are checked by `definePlugin`.
+ * apiVersion, the two functions and the optional `stateShapes` of layer plugins. Option
+ * descriptors are checked by `definePlugin`.
  * @internal
  */
 export function assertPluginEntry(where: string, entry: unknown): asserts entry is PluginEntry {
@@ -81,5 +82,14 @@ export function assertPluginEntry(where: string, entry: unknown): asserts entry 
         `${label}: '${key}' must be a function, got ${formatValue(fields[key])}. Hint: build entries with definePlugin().`,
       );
     }
+  }
+  const stateShapes = fields['stateShapes'];
+  if (
+    stateShapes !== undefined &&
+    (fields['kind'] !== 'layer' || typeof stateShapes !== 'function')
+  ) {
+    throw new ConfigError(
+      `${label}: 'stateShapes' must be a function of a layer plugin, got ${formatValue(stateShapes)}. Hint: build entries with definePlugin().`,
+    );
   }
 }

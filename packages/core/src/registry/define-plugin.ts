@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors/config-error.js';
+import type { DType } from '../tensor/dtype.js';
 import { assertOptionsSchema } from './check-option-spec.js';
 import { assertApiVersion, assertKind, assertPluginName } from './check-plugin-entry.js';
 import { formatValue } from './format-value.js';
@@ -43,6 +44,27 @@ export interface PluginDefinition<
    * @defaultValue {@link PLUGIN_API_VERSION}
    */
   readonly apiVersion?: number;
+  /**
+   * Layer plugins only, optional: the state (parameters and persistent buffers) the factory
+   * will create from these options, by name relative to the layer, with shapes and dtypes,
+   * computed without allocating anything (e.g. dense: `{ weight: { shape: [inputs, units],
+   * dtype }, bias: { shape: [units], dtype } }`; `{}` for a layer without state).
+   *
+   * Loading a saved model compares these shapes with the weights file's header *before*
+   * creating the layer, so a model directory cannot make a layer allocate more than the
+   * file holds. It receives validated options with defaults filled in.
+   */
+  readonly stateShapes?: (options: OptionsOf<S>) => Readonly<
+    Record<
+      string,
+      {
+        /** The tensor's shape, e.g. `[inputs, units]`. */
+        readonly shape: readonly number[];
+        /** The tensor's dtype. */
+        readonly dtype: DType;
+      }
+    >
+  >;
 }
 
 /**
@@ -83,6 +105,21 @@ export interface PluginEntry<
   readonly options: S;
   /** The plugin API version the plugin was written against. */
   readonly apiVersion: number;
+  /**
+   * Layer plugins only, when the definition declares it: the shapes and dtypes of the state
+   * the factory creates from validated options (see {@link PluginDefinition.stateShapes}).
+   */
+  stateShapes?(options: OptionsOf<S>): Readonly<
+    Record<
+      string,
+      {
+        /** The tensor's shape, e.g. `[inputs, units]`. */
+        readonly shape: readonly number[];
+        /** The tensor's dtype. */
+        readonly dtype: DType;
+      }
+    >
+  >;
   /**
    * Validates `options` against the schema, fills defaults, and creates the product.
    *
@@ -161,6 +198,12 @@ export function definePlugin<
   }
   const apiVersion = definition.apiVersion ?? PLUGIN_API_VERSION;
   assertApiVersion(`definePlugin: ${where}`, apiVersion);
+  const { stateShapes } = definition;
+  if (stateShapes !== undefined && (kind !== 'layer' || typeof stateShapes !== 'function')) {
+    throw new ConfigError(
+      `definePlugin: ${where}: 'stateShapes' must be a function of a layer plugin, got ${formatValue(stateShapes)}${kind === 'layer' ? '' : ` on a ${kind} plugin`}`,
+    );
+  }
   const entry: PluginEntry<K, S, P> = {
     kind,
     name,
@@ -169,6 +212,7 @@ export function definePlugin<
     apiVersion,
     create: (...args: PluginCreateArguments<S>) => create(validateOptions(where, schema, args[0])),
     factory: create,
+    ...(stateShapes === undefined ? {} : { stateShapes }),
   };
   return Object.freeze(entry);
 }

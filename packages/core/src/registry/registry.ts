@@ -41,7 +41,8 @@ function sameEntry(a: PluginEntry, b: PluginEntry): boolean {
       a.description === b.description &&
       a.apiVersion === b.apiVersion &&
       a.options === b.options &&
-      a.factory === b.factory)
+      a.factory === b.factory &&
+      a.stateShapes === b.stateShapes)
   );
 }
 

@@ -249,7 +249,9 @@ export abstract class Module implements Model {
     for (const parameter of this.namedParameters()) targets.set(parameter.path, parameter.value);
     for (const buffer of this.namedBuffers())
       if (buffer.persistent) targets.set(buffer.path, buffer.value);
-    const missingKeys = [...targets.keys()].filter((key) => !(key in dict));
+    // Own keys only: a dictionary decoded from a file may hold any name, and names such as
+    // 'constructor' must not resolve to what every object inherits.
+    const missingKeys = [...targets.keys()].filter((key) => !Object.hasOwn(dict, key));
     const unexpectedKeys = Object.keys(dict).filter((key) => !targets.has(key));
     if ((options.strict ?? true) && (missingKeys.length > 0 || unexpectedKeys.length > 0)) {
       throw new StateDictError(
@@ -261,8 +263,8 @@ export abstract class Module implements Model {
     }
     const updates: [Tensor, Tensor][] = [];
     for (const [key, target] of targets) {
+      if (!Object.hasOwn(dict, key)) continue;
       const source = dict[key];
-      if (source === undefined) continue;
       if (!(source instanceof Tensor)) {
         throw new StateDictError(`${this.typeName}.loadStateDict: '${key}' is not a Tensor.`);
       }
@@ -336,6 +338,11 @@ export abstract class Module implements Model {
     if (typeof name !== 'string' || !NAME_PATTERN.test(name)) {
       throw new ConfigError(
         `${this.typeName}: invalid name ${JSON.stringify(name)}; expected an identifier (letters, digits, _), without dots.`,
+      );
+    }
+    if (name === '__proto__') {
+      throw new ConfigError(
+        `${this.typeName}: invalid name '__proto__': it is the prototype key of JavaScript objects, so a state dictionary or a record of layers keyed by it would lose the entry. Hint: choose another name.`,
       );
     }
     if (this.#parameters.has(name) || this.#buffers.has(name) || this.#children.has(name)) {

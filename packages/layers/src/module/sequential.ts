@@ -26,10 +26,17 @@ export class Sequential extends Module {
 
   /**
    * @param layers - the modules in order, or a record of them by name (in insertion order).
-   * @throws {@link @deeptune/core!ConfigError} when empty or when an entry is not a Module.
+   * @throws {@link @deeptune/core!ConfigError} when empty, when an entry is not a Module, or
+   *   when a name is not an identifier or is `'__proto__'` (which an object literal turns
+   *   into the record's prototype).
    */
   constructor(layers: readonly Module[] | Readonly<Record<string, Module>>) {
     super();
+    if (!Array.isArray(layers) && Object.getPrototypeOf(layers) instanceof Module) {
+      throw new ConfigError(
+        "Sequential: the record of layers has a Module as its prototype: the key '__proto__' in an object literal sets the prototype instead of naming a layer. Hint: '__proto__' cannot be a layer name; choose another.",
+      );
+    }
     const entries: [string | null, Module][] = Array.isArray(layers)
       ? layers.map((layer): [null, Module] => [null, layer])
       : Object.entries(layers);

@@ -159,4 +159,6 @@ export const dropoutPlugin = definePlugin({
     }),
   },
   create: (options) => new Dropout(options),
+  // No parameters or buffers: loading a saved model checks this against the weights file.
+  stateShapes: () => ({}),
 });

@@ -3,8 +3,9 @@
  * `checkpoint` callback, which need the file system.
  *
  * ```ts
- * import { loadModel, saveModel } from '@deeptune/train/node';
+ * import { checkSaveTarget, loadModel, saveModel } from '@deeptune/train/node';
  *
+ * await checkSaveTarget('models/mnist'); // refuses a path that is not a model, before training
  * await saveModel('models/mnist', { model, metrics: { devAccuracy: 0.95 } });
  * const { model: restored } = await loadModel('models/mnist', { registry });
  * ```
@@ -13,6 +14,7 @@
  */
 
 export { saveModel } from './save-model.js';
+export { checkSaveTarget } from './check-save-target.js';
 export type { SaveModelOptions } from './save-model.js';
 export { loadModel } from './load-model.js';
 export type { LoadModelOptions, LoadedModel } from './load-model.js';

@@ -38,7 +38,8 @@ export function encodeSafetensors(
 ): Uint8Array {
   const where = 'encodeSafetensors';
   const names = Object.keys(tensors).sort();
-  const header: Record<string, unknown> = {};
+  // Null prototype: a tensor named '__proto__' is an ordinary key of the header.
+  const header: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   if (metadata !== undefined) {
     for (const [key, value] of Object.entries(metadata)) {
       if (typeof value !== 'string') {
@@ -47,7 +48,7 @@ export function encodeSafetensors(
         );
       }
     }
-    header.__metadata__ = { ...metadata };
+    header['__metadata__'] = { ...metadata };
   }
   let offset = 0;
   for (const name of names) {

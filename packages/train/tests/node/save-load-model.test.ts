@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, readlink, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -46,12 +46,17 @@ describe('saveModel / loadModel', () => {
     });
     expect((await readdir(target)).sort()).toEqual([
       'architecture.json',
+      'deeptune-model.json',
       'metrics.json',
       'standardizer.json',
       'training.json',
       'weights.safetensors',
     ]);
-    expect((await readdir(dir)).sort()).toEqual(['model']); // no staging leftovers
+    // The path is a link to the one complete generation; no staging leftovers, no lock.
+    expect((await readdir(dir)).sort()).toEqual([
+      `.model.deeptune-gen-${(await readlink(target)).split('deeptune-gen-')[1]}`,
+      'model',
+    ]);
     const loaded = await loadModel(target, { registry });
     expect(loaded.architecture).toEqual(describeModel(original));
     expect(loaded.standardizer).toEqual({ mean: [1, 2], variance: [3, 4] });
@@ -66,7 +71,12 @@ describe('saveModel / loadModel', () => {
     const target = join(dir, 'model');
     await saveModel(target, { model: model(1), metrics: { old: true } });
     await saveModel(target, { model: model(2) });
-    expect((await readdir(target)).sort()).toEqual(['architecture.json', 'weights.safetensors']);
+    expect((await readdir(target)).sort()).toEqual([
+      'architecture.json',
+      'deeptune-model.json',
+      'weights.safetensors',
+    ]);
+    expect((await readdir(dir)).length).toBe(2); // the link and its generation only
     const loaded = await loadModel(target, { registry });
     expect(loaded.metrics).toBeUndefined();
     expect(Array.from(loaded.model.parameters()[0]!.data)).toEqual(

@@ -1,0 +1,102 @@
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { DataFormatError } from '@deeptune/core';
+import {
+  parseSafetensorsHeader,
+  safetensorsHeaderLength,
+  type SafetensorsHeader,
+} from '../safetensors/decode-safetensors.js';
+
+/**
+ * The largest safetensors header `loadModel` reads: room for about 50,000 tensors' entries
+ * (models have hundreds or thousands), and small enough that parsing a hostile header
+ * cannot exhaust memory.
+ */
+export const MAX_LOADED_HEADER_BYTES = 4 * 1024 * 1024;
+
+/** The kind of a file-system entry that is not a regular file, for messages. */
+function kindOf(stats: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}): string {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a FIFO (named pipe)';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * Reads and validates only the header of a safetensors file that someone else may have
+ * supplied: the path must be a regular file (opened without blocking, checked through the
+ * handle, like `readRegularFile` of `@deeptune/data/node`) of at most `maxBytes` bytes, its
+ * header at most {@link MAX_LOADED_HEADER_BYTES}, and the tensors the header describes must
+ * tile the rest of the file exactly. Reads 8 + header-length bytes, never the data.
+ *
+ * @throws {@link @deeptune/core!DataFormatError} naming the file.
+ * @internal
+ */
+export async function readSafetensorsHeader(
+  where: string,
+  path: string,
+  maxBytes: number,
+): Promise<SafetensorsHeader> {
+  const what = `${where}: the weights file '${path}'`;
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DataFormatError(
+      code === 'ENOENT'
+        ? `${what} does not exist; the model directory is incomplete. Hint: save the model again.`
+        : `${what} cannot be read: ${(error as Error).message}.`,
+      { cause: error },
+    );
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) {
+      throw new DataFormatError(`${what} is ${kindOf(stats)}; expected a regular file.`);
+    }
+    if (stats.size > maxBytes) {
+      throw new DataFormatError(
+        `${what} has ${stats.size} bytes; the limit is ${maxBytes} bytes. Hint: the file is not what it should be, or raise maxWeightsBytes.`,
+      );
+    }
+    const readExactly = async (length: number, position: number): Promise<Uint8Array> => {
+      const bytes = new Uint8Array(length);
+      let filled = 0;
+      while (filled < length) {
+        const { bytesRead } = await handle.read(bytes, filled, length - filled, position + filled);
+        if (bytesRead === 0) {
+          throw new DataFormatError(
+            `${what} ended after ${position + filled} bytes while its header was read.`,
+          );
+        }
+        filled += bytesRead;
+      }
+      return bytes;
+    };
+    const source = `${where} (${path})`;
+    const prefix = await readExactly(Math.min(8, stats.size), 0);
+    const headerLength = safetensorsHeaderLength(
+      prefix,
+      stats.size,
+      source,
+      MAX_LOADED_HEADER_BYTES,
+    );
+    return parseSafetensorsHeader(await readExactly(headerLength, 8), stats.size, source);
+  } catch (error) {
+    if (DataFormatError.isInstance(error)) throw error;
+    throw new DataFormatError(`${what} cannot be read: ${(error as Error).message}.`, {
+      cause: error,
+    });
+  } finally {
+    await handle.close();
+  }
+}
