@@ -1,13 +1,13 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
 import { expectCliError } from './support/expect-cli-error.js';
 import { memoryIo } from './support/memory-io.js';
-import { CLI, runCli } from './support/run-cli.js';
+import { CLI, runCli, type CliRun } from './support/run-cli.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -334,6 +334,94 @@ describe('predict bounds and checks its input file', () => {
       await runCli(['predict', 'model', 'rows.fifo'], { cwd }),
       1,
       'is a FIFO (named pipe); expected a regular file',
+    );
+  });
+});
+
+describe('data files with non-finite numbers or degenerate labels are refused at load', () => {
+  /** Trains on a CSV written from `text`; returns the run. */
+  async function trainOn(name: string, text: string): Promise<CliRun> {
+    const cwd = await folder(`csv-${name}`);
+    await writeFile(join(cwd, 'data.csv'), text);
+    return runCli(['train', '--dataset', 'csv:data.csv', '--layers', '2', '--epochs', '1'], {
+      cwd,
+    });
+  }
+  const rows = (label: (i: number) => string): string =>
+    ['x1,x2,label', ...Array.from({ length: 20 }, (_, i) => `${i},${i % 3},${label(i)}`)].join(
+      '\n',
+    );
+
+  it('a cell of 1e400 (Infinity) names the file, row and column', async () => {
+    const text = rows((i) => String(i % 2)).replace('\n3,0,1', '\n1e400,0,1');
+    const run = await trainOn('infinite', text);
+    expectCliError(run, 1, "row 5, column 'x1'");
+    expect(run.stderr).toContain('data.csv');
+  });
+
+  it('one stray label 1000000 is refused instead of building a million-class network', async () => {
+    const run = await trainOn(
+      'sparse',
+      rows((i) => (i === 7 ? '1000000' : String(i % 2))),
+    );
+    expectCliError(run, 1, '1000000');
+  });
+
+  it('a header given twice is refused, naming the column', async () => {
+    const run = await trainOn('duplicate-header', rows((i) => String(i % 2)).replace('x2', 'x1'));
+    expectCliError(run, 1, "'x1'");
+  });
+});
+
+describe('evaluate refuses a hostile model directory before allocating or predicting', () => {
+  let cwd: string;
+  beforeAll(async () => {
+    cwd = await folder('hostile-models');
+    const trained = await runCli(['train', ...TINY, '--save', 'model'], { cwd });
+    expect(trained.stderr).toBe('');
+  });
+
+  /** A copy of the trained model's files (not of its link) at `name`. */
+  async function copy(name: string): Promise<string> {
+    const target = join(cwd, name);
+    await cp(join(cwd, 'model'), target, { recursive: true, dereference: true });
+    return target;
+  }
+
+  it('NaN weights: refused naming the file and the tensor', async () => {
+    const model = await copy('nan-weights');
+    const path = join(model, 'weights.safetensors');
+    const bytes = await readFile(path);
+    const dataStart = 8 + Number(bytes.readBigUInt64LE(0));
+    bytes.writeFloatLE(Number.NaN, dataStart);
+    await writeFile(path, bytes);
+    const run = await runCli(['evaluate', 'nan-weights', '--json'], { cwd });
+    expectCliError(run, 1, 'weights.safetensors');
+    expect(run.stderr).toMatch(/NaN .*expected finite weights/);
+  });
+
+  it('units: 1e9 in architecture.json: refused against the weights, nothing allocated', async () => {
+    const model = await copy('huge-units');
+    const path = join(model, 'architecture.json');
+    const architecture = JSON.parse(await readFile(path, 'utf8')) as {
+      layers: { options: Record<string, unknown> }[];
+    };
+    const dense = architecture.layers.find((layer) => 'units' in layer.options)!;
+    dense.options.units = 1e9;
+    await writeFile(path, JSON.stringify(architecture));
+    const run = await runCli(['evaluate', 'huge-units', '--json'], { cwd });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^deeptune: error: .*architecture\.json.*1000000000/);
+  });
+
+  it('weights that are a directory: the file is named (no bare EISDIR)', async () => {
+    const model = await copy('weights-dir');
+    await rm(join(model, 'weights.safetensors'));
+    await mkdir(join(model, 'weights.safetensors'));
+    expectCliError(
+      await runCli(['evaluate', 'weights-dir'], { cwd }),
+      1,
+      `${join(model, 'weights.safetensors')}' is a directory; expected a regular file`,
     );
   });
 });
