@@ -188,10 +188,14 @@ export class CaseContext {
     return this.write(relative, Buffer.concat([Buffer.from(head), body, Buffer.from(tail)]));
   }
 
-  /** Copies the fixture model (moons, 2-4-2, float32) to `relative`, returns its path. */
+  /**
+   * Copies the fixture model (moons, 2-4-2, float32) to `relative`, returns its path. The
+   * model path is a link to its files; the copy holds the files themselves (`cp -rL`), so
+   * each case corrupts its own copy.
+   */
   copyModel(relative = '../model') {
     const path = this.at(relative);
-    cpSync(resolve(this.fixtures, 'model'), path, { recursive: true });
+    cpSync(resolve(this.fixtures, 'model'), path, { recursive: true, dereference: true });
     return path;
   }
 

@@ -103,7 +103,32 @@ async function runCommand(command: Command, args: readonly string[], io: CliIo):
     return 0;
   }
   checkPositionals(command, argv.positionals);
-  return command.run({ io, registry, positionals: argv.positionals, values });
+  try {
+    return await command.run({ io, registry, positionals: argv.positionals, values });
+  } catch (error) {
+    throw blameConfig(error, configPath, config.values, argv.values, flags);
+  }
+}
+
+/**
+ * An error that names a flag (`--layers …: …`) whose value came from the config file, not
+ * from the command line, with the file and key added, so the user knows where to fix it.
+ */
+function blameConfig(
+  error: unknown,
+  configPath: string | undefined,
+  fromConfig: ReadonlyMap<string, FlagValue>,
+  fromArgv: ReadonlyMap<string, FlagValue>,
+  flags: readonly Flag[],
+): unknown {
+  if (configPath === undefined || !(error instanceof Error)) return error;
+  const named = /^--([a-z0-9-]+)/.exec(error.message)?.[1];
+  const flag = flags.find((candidate) => candidate.name === named);
+  if (flag === undefined || fromArgv.has(flag.name) || !fromConfig.has(flag.name)) return error;
+  const message = `${error.message.replace(/\.$/, '')} (--${flag.name} is set by key '${configKey(flag)}' in ${configPath})`;
+  if (error instanceof UsageError) return new UsageError(message);
+  error.message = message;
+  return error;
 }
 
 function report(error: unknown, io: CliIo, debug: boolean): number {

@@ -223,7 +223,7 @@ describe('flag values', () => {
     expectCliError(
       await runCli(['train', ...TINY.slice(0, 4), '--layers', '50000,50000']),
       2,
-      /--layers 50000,50000: training this network needs about [\d.]+ GiB .* but this machine has [\d.]+ GiB of memory/,
+      /--layers 50000,50000: training this network needs about [\d.]+ GiB .* but only [\d.]+ GiB of this machine's [\d.]+ GiB of memory is available/,
     );
     expectCliError(
       await runCli(['train', ...TINY.slice(0, 4), '--layers', '100000000']),
@@ -422,6 +422,53 @@ describe('evaluate refuses a hostile model directory before allocating or predic
       await runCli(['evaluate', 'weights-dir'], { cwd }),
       1,
       `${join(model, 'weights.safetensors')}' is a directory; expected a regular file`,
+    );
+  });
+});
+
+describe('an error about a value from a config file names the file and key', () => {
+  it('names run.json when --layers came from it', async () => {
+    const cwd = await folder('config-blame');
+    await writeFile(join(cwd, 'run.json'), '{ "layers": [100000, 100000] }');
+    expectCliError(
+      await runCli(['train', '--config', 'run.json'], { cwd }),
+      2,
+      "(--layers is set by key 'layers' in run.json)",
+    );
+  });
+
+  it('refuses --layers 1e7 on MNIST before loading it', async () => {
+    expectCliError(
+      await runCli(['train', '--layers', '1e7']),
+      2,
+      '--layers 10000000: layer 1 would hold a 784 × 10,000,000 weight matrix',
+    );
+  });
+});
+
+describe('predict quotes what it cannot read', () => {
+  let cwd: string;
+  beforeAll(async () => {
+    cwd = await folder('predict-quotes');
+    const trained = await runCli(['train', ...TINY, '--save', 'model'], { cwd });
+    expect(trained.stderr).toBe('');
+  });
+
+  it('quotes a number too large for float64 as written', async () => {
+    await writeFile(join(cwd, 'big.csv'), '0.5,0.5\n1e400,0\n');
+    expectCliError(
+      await runCli(['predict', 'model', 'big.csv'], { cwd }),
+      1,
+      "big.csv line 2, column 1: expected a finite number, got '1e400'",
+    );
+  });
+
+  it('refuses a line far too long for a row of the model before splitting it', async () => {
+    await writeFile(join(cwd, 'long.csv'), `0.5,0.5\n${'1'.repeat(100_000)}\n`);
+    expectCliError(
+      await runCli(['predict', 'model', 'long.csv'], { cwd }),
+      1,
+      'long.csv line 2 has 100000 characters; a row of 2 numbers needs at most 1216',
     );
   });
 });

@@ -25,6 +25,14 @@ async function readText(path: string): Promise<string> {
   }
 }
 
+/** Why a parser gave up, in words (a stack overflow means the document nests too deeply). */
+function parseFailure(error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return 'it nests too deeply (a config file is a flat mapping of options)';
+  }
+  return (error as Error).message.split('\n')[0]!;
+}
+
 /**
  * Parses a YAML config strictly: a syntax error, a duplicate key (named) or a warning (such
  * as an unknown `!!js/function` tag) is refused with its line and column, and alias expansion
@@ -35,28 +43,31 @@ function parseYamlConfig(path: string, text: string): unknown {
   try {
     document = parseYamlDocument(text, { prettyErrors: true, uniqueKeys: true });
   } catch (error) {
-    throw new UsageError(
-      `--config: ${path} is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
-    );
+    throw new UsageError(`--config: ${path} is not valid YAML: ${parseFailure(error)}`);
   }
   const problem = document.errors[0] ?? document.warnings[0];
   if (problem !== undefined) {
     const at = problem.linePos?.[0];
     const where = at === undefined ? '' : ` (line ${at.line}, column ${at.col})`;
     let reason = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    if (/call stack/i.test(reason)) reason = parseFailure(new RangeError(reason));
+    const line = at === undefined ? '' : (text.split('\n')[at.line - 1] ?? '');
     if (problem.code === 'DUPLICATE_KEY' && at !== undefined) {
-      const key = (text.split('\n')[at.line - 1] ?? '')
+      const key = line
         .slice(at.col - 1)
         .split(':')[0]!
         .trim();
       reason = `the key ${show(key)} is given twice; give each key once`;
+    } else {
+      const key = /^\s*([\w-]+)\s*:/.exec(line)?.[1];
+      if (key !== undefined) reason = `key ${show(key)}: ${reason}`;
     }
     throw new UsageError(`--config: ${path} is not valid YAML${where}: ${reason}`);
   }
   try {
     return document.toJS({ maxAliasCount: 100 }) as unknown;
   } catch (error) {
-    throw new UsageError(`--config: ${path} cannot be read: ${(error as Error).message}`);
+    throw new UsageError(`--config: ${path} cannot be read: ${parseFailure(error)}`);
   }
 }
 

@@ -70,15 +70,26 @@ function csvRows(
   header: boolean | undefined,
   features: number,
 ): InputRow[] {
-  const records = text
-    .split(/\r?\n/)
-    .map((line, index) => ({ number: index + 1, text: line }))
-    .filter((line) => line.text.trim() !== '')
-    .map((line) => ({
-      number: line.number,
-      // One spare column, so a row with one too many is reported with its count below.
-      cells: splitCsvLine(line.text, `${name} line ${line.number}`, features + 1),
-    }));
+  const lines = text.split(/\r?\n/);
+  // Room for the features plus one (a row with one too many is reported with its count),
+  // each a long decimal or a column name, plus slack: a longer line cannot be a row.
+  const maxLineLength = 64 * (features + 1) + 1024;
+  const records = [];
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    const where = `${name} line ${index + 1}`;
+    if (line.length > maxLineLength) {
+      throw new DataFormatError(
+        `${where} has ${line.length} characters; a row of ${features} numbers needs at most ${maxLineLength}.`,
+      );
+    }
+    if (records.length === MAX_ROWS) {
+      throw new DataFormatError(
+        `${name} has more than ${MAX_ROWS} rows; split it into smaller files.`,
+      );
+    }
+    records.push({ number: index + 1, cells: splitCsvLine(line, where, features + 1) });
+  }
   const first = records[0];
   let names: readonly string[] | undefined;
   if (first !== undefined) {
@@ -94,7 +105,10 @@ function csvRows(
     const where = `${name} line ${record.number}`;
     return {
       where,
-      cells: record.cells.map((cell) => (NUMBER_PATTERN.test(cell) ? Number(cell) : cell)),
+      // A number too large for float64 (1e400) stays text, so messages quote it as written.
+      cells: record.cells.map((cell) =>
+        NUMBER_PATTERN.test(cell) && Number.isFinite(Number(cell)) ? Number(cell) : cell,
+      ),
       cell: (j) => `${where}, column ${j + 1}${names?.[j] === undefined ? '' : ` ('${names[j]}')`}`,
       header: i === 0 && names !== undefined,
     };
@@ -112,7 +126,12 @@ function jsonRows(text: string, name: string): InputRow[] {
   }
   if (!Array.isArray(document) || !document.every((row) => Array.isArray(row))) {
     throw new DataFormatError(
-      `${name} must hold an array of rows, each an array of numbers (e.g. [[0.5, 1.2], [1, -0.3]]), got ${JSON.stringify(document).slice(0, 60)}.`,
+      `${name} must hold an array of rows, each an array of numbers (e.g. [[0.5, 1.2], [1, -0.3]]), got ${show(document)}.`,
+    );
+  }
+  if (document.length > MAX_ROWS) {
+    throw new DataFormatError(
+      `${name} has more than ${MAX_ROWS} rows; split it into smaller files.`,
     );
   }
   return (document as unknown[][]).map((cells, i) => ({
@@ -147,12 +166,7 @@ function readValues(rows: readonly InputRow[], name: string, saved: SavedModel):
     }
     row.cells.forEach((cell, j) => {
       if (typeof cell !== 'number' || !Number.isFinite(cell)) {
-        const got =
-          typeof cell === 'number'
-            ? `${cell}, beyond the largest float64`
-            : cell === ''
-              ? 'an empty cell'
-              : show(cell);
+        const got = cell === '' ? 'an empty cell' : show(cell);
         throw new DataFormatError(`${row.cell(j)}: expected a finite number, got ${got}.`);
       }
       values[i * n + j] = cell;
@@ -161,8 +175,10 @@ function readValues(rows: readonly InputRow[], name: string, saved: SavedModel):
   return values;
 }
 
-/** The largest input file `predict` reads (as much as a JavaScript string can hold, halved). */
-const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+/** The largest input file `predict` reads. */
+const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+/** The most rows `predict` reads from one file. */
+const MAX_ROWS = 1_000_000;
 
 async function readRows(
   path: string,

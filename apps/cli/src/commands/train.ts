@@ -16,7 +16,12 @@ import { buildOptimizer } from '../setup/build-optimizer.js';
 import { bestWeights } from '../setup/best-weights.js';
 import { earlyStoppingFromSpec } from '../setup/early-stopping-spec.js';
 import { DATA_FLAGS, NETWORK_FLAGS } from '../setup/model-flags.js';
-import { datasetRequest, imageShapeOf, prepareData } from '../setup/prepare-data.js';
+import {
+  datasetRequest,
+  imageShapeOf,
+  knownDataShape,
+  prepareData,
+} from '../setup/prepare-data.js';
 import { measureSet, type SetResult } from '../setup/measure-set.js';
 import { OPTIMIZER_FLAGS } from '../setup/training-flags.js';
 
@@ -111,7 +116,7 @@ async function run({ io, registry, values }: CommandContext): Promise<number> {
   // Refuse a save target that is not ours to overwrite before any work is done.
   const saveDir = values.get('save') as string | undefined;
   const saveTarget = saveDir === undefined ? undefined : await checkSaveTarget(io.cwd, saveDir);
-  checkNetworkSize(values, undefined);
+  checkNetworkSize(values, knownDataShape(request));
   const data = await prepareData(values, registry, io.cwd);
   checkNetworkSize(values, data);
   say(

@@ -1,4 +1,4 @@
-import { totalmem } from 'node:os';
+import { freemem, totalmem } from 'node:os';
 import { MAX_TENSOR_ELEMENTS } from 'deeptune';
 import type { FlagValue } from '../args/flag.js';
 import { UsageError } from '../cli-error.js';
@@ -20,7 +20,7 @@ function gib(bytes: number): string {
 /**
  * Checks that the network `--layers` asks for can be allocated, before anything is: every
  * weight matrix and every batch of activations must fit in one tensor, and the estimated
- * training memory must fit in this machine's RAM. Without the data only the layers whose
+ * training memory must fit in the memory available now. Without the data only the layers whose
  * sizes are all known (hidden to hidden) are checked; with it, the input and output layers too.
  *
  * @param values - the command's flag values (`layers`, `batch-size`, `dtype`).
@@ -58,10 +58,11 @@ export function checkNetworkSize(
     activations += batchSize * units;
   }
   const bytes = bytesPerElement * (PARAMETER_COPIES * parameters + ACTIVATION_COPIES * activations);
-  const available = totalmem();
+  // Memory available now, not the total: a run that needs more would swap or be killed.
+  const available = freemem();
   if (bytes > available) {
     throw new UsageError(
-      `${flag}: training this network needs about ${gib(bytes)} (${parameters.toExponential(2)} parameters with their gradients and optimizer state, and a batch of ${formatCount(batchSize)} activations), but this machine has ${gib(available)} of memory. Hint: use fewer units or a smaller --batch-size`,
+      `${flag}: training this network needs about ${gib(bytes)} (${parameters.toExponential(2)} parameters with their gradients and optimizer state, and a batch of ${formatCount(batchSize)} activations), but only ${gib(available)} of this machine's ${gib(totalmem())} of memory is available. Hint: use fewer units or a smaller --batch-size`,
     );
   }
 }

@@ -43,6 +43,20 @@ export interface PreparedData {
   readonly ratios: SplitRatios;
 }
 
+/**
+ * The input features and classes of a dataset known before it is loaded (the MNIST that
+ * ships with deeptune), so that sizes can be checked before the data takes memory.
+ */
+export function knownDataShape(request: {
+  readonly name: string;
+  readonly options: Readonly<Record<string, unknown>>;
+}): { readonly features: number; readonly classes: number } | undefined {
+  if (request.name === 'mnist' && request.options.directory === undefined) {
+    return { features: 28 * 28, classes: 10 };
+  }
+  return undefined;
+}
+
 /** `[height, width]` of an image dataset plugin, `undefined` for other data. */
 export function imageShapeOf(pluginName: string): readonly [number, number] | undefined {
   return IMAGE_SHAPES[pluginName];

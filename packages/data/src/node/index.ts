@@ -23,6 +23,6 @@ export { mnist } from './mnist.js';
 export type { Mnist, MnistOptions } from './mnist.js';
 export { readCsv } from './read-csv.js';
 export type { ReadCsvOptions } from './read-csv.js';
-export { readRegularFile } from './read-regular-file.js';
-export type { ReadRegularFileOptions } from './read-regular-file.js';
+export { openRegularFile, readRegularFile } from './read-regular-file.js';
+export type { ReadRegularFileOptions, RegularFile } from './read-regular-file.js';
 export { nodePlugin, registerNode } from './node-plugin.js';

@@ -61,6 +61,16 @@ describe('readRegularFile', () => {
     await expect(attempt).rejects.toThrow(`cannot read the file '${path}': no such file.`);
   });
 
+  it('says in words why a path cannot be opened (a link loop), naming it', async () => {
+    const path = join(dir, 'loop');
+    await symlink(path, path);
+    const attempt = readRegularFile('test', path, { maxBytes: 1024 });
+    await expect(attempt).rejects.toThrow(DataFormatError);
+    await expect(attempt).rejects.toThrow(
+      `test: cannot read the file '${path}': too many levels of symbolic links (a link that points to itself?).`,
+    );
+  });
+
   it('rejects an invalid limit', async () => {
     await expect(
       readRegularFile('test', join(dir, 'small.json'), { maxBytes: Number.NaN }),

@@ -256,7 +256,9 @@ async function loadFrom(
     const bytes = await readOptionalFile(WHERE, path, maxBytes, what);
     if (bytes !== undefined) {
       result[key] = parseJsonFile(WHERE, path, bytes);
-    } else if (listed?.has(file) === true) {
+    } else if (file === MODEL_FILES.standardizer && listed?.has(file) === true) {
+      // Without its standardizer a model predicts from unnormalized inputs: refuse. A missing
+      // training.json or metrics.json changes no prediction (a user may remove them).
       throw new DataFormatError(
         `${WHERE}: ${path} does not exist, but ${join(dir, MODEL_FILES.manifest)} lists it; the model directory is incomplete. Hint: save the model again.`,
       );

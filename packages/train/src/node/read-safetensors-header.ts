@@ -1,6 +1,5 @@
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { DataFormatError } from '@deeptune/core';
+import { ConfigError, DataFormatError } from '@deeptune/core';
+import { openRegularFile } from '@deeptune/data/node';
 import {
   parseSafetensorsHeader,
   safetensorsHeaderLength,
@@ -13,22 +12,6 @@ import {
  * cannot exhaust memory.
  */
 export const MAX_LOADED_HEADER_BYTES = 4 * 1024 * 1024;
-
-/** The kind of a file-system entry that is not a regular file, for messages. */
-function kindOf(stats: {
-  isDirectory(): boolean;
-  isFIFO(): boolean;
-  isCharacterDevice(): boolean;
-  isBlockDevice(): boolean;
-  isSocket(): boolean;
-}): string {
-  if (stats.isDirectory()) return 'a directory';
-  if (stats.isFIFO()) return 'a FIFO (named pipe)';
-  if (stats.isCharacterDevice()) return 'a character device';
-  if (stats.isBlockDevice()) return 'a block device';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a regular file';
-}
 
 /**
  * Reads and validates only the header of a safetensors file that someone else may have
@@ -46,28 +29,18 @@ export async function readSafetensorsHeader(
   maxBytes: number,
 ): Promise<SafetensorsHeader> {
   const what = `${where}: the weights file '${path}'`;
-  let handle;
+  let file;
   try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    file = await openRegularFile(where, path, { maxBytes, what: 'the weights file' });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    if (!ConfigError.isInstance(error)) throw error;
     throw new DataFormatError(
-      code === 'ENOENT'
-        ? `${what} does not exist; the model directory is incomplete. Hint: save the model again.`
-        : `${what} cannot be read: ${(error as Error).message}.`,
+      `${what} does not exist; the model directory is incomplete. Hint: save the model again.`,
       { cause: error },
     );
   }
+  const { handle, size } = file;
   try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) {
-      throw new DataFormatError(`${what} is ${kindOf(stats)}; expected a regular file.`);
-    }
-    if (stats.size > maxBytes) {
-      throw new DataFormatError(
-        `${what} has ${stats.size} bytes; the limit is ${maxBytes} bytes. Hint: the file is not what it should be, or raise maxWeightsBytes.`,
-      );
-    }
     const readExactly = async (length: number, position: number): Promise<Uint8Array> => {
       const bytes = new Uint8Array(length);
       let filled = 0;
@@ -83,14 +56,9 @@ export async function readSafetensorsHeader(
       return bytes;
     };
     const source = `${where} (${path})`;
-    const prefix = await readExactly(Math.min(8, stats.size), 0);
-    const headerLength = safetensorsHeaderLength(
-      prefix,
-      stats.size,
-      source,
-      MAX_LOADED_HEADER_BYTES,
-    );
-    return parseSafetensorsHeader(await readExactly(headerLength, 8), stats.size, source);
+    const prefix = await readExactly(Math.min(8, size), 0);
+    const headerLength = safetensorsHeaderLength(prefix, size, source, MAX_LOADED_HEADER_BYTES);
+    return parseSafetensorsHeader(await readExactly(headerLength, 8), size, source);
   } catch (error) {
     if (DataFormatError.isInstance(error)) throw error;
     throw new DataFormatError(`${what} cannot be read: ${(error as Error).message}.`, {

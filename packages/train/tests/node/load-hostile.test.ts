@@ -100,14 +100,18 @@ describe('loadModel reads only bounded regular files', () => {
   it('refuses weights beyond maxWeightsBytes, and a sparse 3 GiB file by default, before reading', async () => {
     const bytes = await readFile(join(target, 'weights.safetensors'));
     const small = await loadError({ registry, maxWeightsBytes: bytes.length - 1 });
-    expect(small.message).toMatch(/weights\.safetensors' has \d+ bytes; the limit is \d+ bytes/);
+    expect(small.message).toMatch(
+      /weights\.safetensors' has \d+ B \(\d+ bytes\); the limit is \d+ B/,
+    );
     await replace('weights.safetensors', async (where) => {
       const handle = await open(where, 'w');
       await handle.write(bytes, 0, bytes.length, 0);
       await handle.truncate(3 * 1024 ** 3);
       await handle.close();
     });
-    expect((await loadError()).message).toMatch(/has 3221225472 bytes; the limit is 2147483648/);
+    expect((await loadError()).message).toMatch(
+      /has 3\.0 GiB \(3221225472 bytes\); the limit is 2\.0 GiB/,
+    );
   });
 
   it('refuses a sparse file whose small header does not account for its size, reading only the header', async () => {
