@@ -10,9 +10,10 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readdir, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Rng, createRegistry, type StateDict } from '@deeptune/core';
+import { Rng, createRegistry } from '@deeptune/core';
 import { plugin as layersPlugin } from '@deeptune/layers';
 import { loadModel, saveModel } from '../src/node/index.js';
+import { sameState } from '../tests/node/model-fixtures.js';
 import { killLoopModels } from './save-kill-models.js';
 
 /** Options of {@link runKillLoop}. */
@@ -99,22 +100,6 @@ function startChild(target: string): Child {
   };
   state.ready.catch(() => undefined);
   return state;
-}
-
-function sameState(a: StateDict, b: StateDict): boolean {
-  const keys = Object.keys(a).sort();
-  if (keys.join() !== Object.keys(b).sort().join()) return false;
-  return keys.every((key) => {
-    const x = a[key]!.data;
-    const y = b[key]!.data;
-    return (
-      x.length === y.length &&
-      Buffer.compare(
-        Buffer.from(x.buffer, x.byteOffset, x.byteLength),
-        Buffer.from(y.buffer, y.byteOffset, y.byteLength),
-      ) === 0
-    );
-  });
 }
 
 /**
