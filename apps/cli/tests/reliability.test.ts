@@ -472,3 +472,23 @@ describe('predict quotes what it cannot read', () => {
     );
   });
 });
+
+describe('--plugin and --examples are bounded before anything is read', () => {
+  it('refuses a --plugin that is a FIFO instead of hanging on the import', async () => {
+    const cwd = await folder('plugin-fifo');
+    execFileSync('mkfifo', [join(cwd, 'plugin.mjs')]);
+    expectCliError(
+      await runCli(['plugins', 'list', '--plugin', './plugin.mjs'], { cwd }),
+      2,
+      `--plugin ./plugin.mjs: ${join(cwd, 'plugin.mjs')} is not a regular file`,
+    );
+  });
+
+  it('refuses more --examples than MNIST has, naming the flag', async () => {
+    expectCliError(
+      await runCli(['train', '--examples', '70000']),
+      2,
+      '--examples 70000: MNIST has 60,000 training images',
+    );
+  });
+});
