@@ -133,6 +133,42 @@ function numericProduct(options: Readonly<Record<string, unknown>>): number {
   return product;
 }
 
+/** The shape and dtype of one tensor of a layer's state. */
+interface TensorSpec {
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+}
+
+/**
+ * How the state a layer will have (`needs`, declared by its plugin) or has (`created`)
+ * differs from what the weights hold under the layer's name, or `undefined` when it matches:
+ * every tensor present with its shape and dtype, and no tensor of the layer left over.
+ */
+function stateDifference(
+  name: string,
+  state: readonly (readonly [string, TensorSpec])[],
+  weights: ReadonlyMap<string, TensorSpec>,
+  held: readonly string[],
+  verb: 'needs' | 'created',
+): string | undefined {
+  for (const [local, spec] of state) {
+    const path = `${name}.${local}`;
+    const actual = weights.get(path);
+    if (
+      actual === undefined ||
+      actual.dtype !== spec.dtype ||
+      formatShape(actual.shape) !== formatShape(spec.shape)
+    ) {
+      const holds =
+        actual === undefined ? 'no such tensor' : `${actual.dtype} ${formatShape(actual.shape)}`;
+      return `${verb} '${path}' ${spec.dtype} ${formatShape(spec.shape)}, but the weights hold ${holds}`;
+    }
+  }
+  const mine = new Set(state.map(([local]) => `${name}.${local}`));
+  const extra = held.filter((path) => !mine.has(path));
+  return extra.length > 0 ? `has no state named ${extra.join(', ')}` : undefined;
+}
+
 /**
  * Builds a fresh, initialised `Sequential` from an architecture by creating every layer
  * through its registry entry (the same validation and factory as
@@ -212,35 +248,9 @@ export function buildModel(
     if (weights !== undefined) {
       const held = byLayer.get(name) ?? [];
       if (entry.stateShapes !== undefined) {
-        const declared = entry.stateShapes(validated);
-        const expected = new Set<string>();
-        for (const [key, spec] of Object.entries(declared)) {
-          const path = `${name}.${key}`;
-          expected.add(path);
-          const actual = weights.get(path);
-          if (actual === undefined) {
-            mismatch(
-              index,
-              name,
-              plugin,
-              `needs '${path}' ${spec.dtype} ${formatShape(spec.shape)}, which the weights do not hold`,
-            );
-          } else if (
-            actual.dtype !== spec.dtype ||
-            formatShape(actual.shape) !== formatShape(spec.shape)
-          ) {
-            mismatch(
-              index,
-              name,
-              plugin,
-              `needs '${path}' ${spec.dtype} ${formatShape(spec.shape)}, but the weights hold ${actual.dtype} ${formatShape(actual.shape)}`,
-            );
-          }
-        }
-        const extra = held.filter((path) => !expected.has(path));
-        if (extra.length > 0) {
-          mismatch(index, name, plugin, `has no state named ${extra.join(', ')}`);
-        }
+        const declared = Object.entries(entry.stateShapes(validated));
+        const difference = stateDifference(name, declared, weights, held, 'needs');
+        if (difference !== undefined) mismatch(index, name, plugin, difference);
       } else {
         const product = numericProduct(layer.options);
         if (!(product <= Math.max(scalars, 1))) {
@@ -260,47 +270,18 @@ export function buildModel(
       );
     }
     if (weights !== undefined) {
-      const state: [string, { readonly shape: readonly number[]; readonly dtype: DType }][] = [
+      const state: [string, TensorSpec][] = [
         ...created
           .namedParameters()
-          .map((parameter): [string, { shape: readonly number[]; dtype: DType }] => [
-            parameter.path,
-            parameter.value,
-          ]),
+          .map((parameter): [string, TensorSpec] => [parameter.path, parameter.value]),
         ...created
           .namedBuffers()
           .filter((buffer) => buffer.persistent)
-          .map((buffer): [string, { shape: readonly number[]; dtype: DType }] => [
-            buffer.path,
-            buffer.value,
-          ]),
+          .map((buffer): [string, TensorSpec] => [buffer.path, buffer.value]),
       ];
       const held = byLayer.get(name) ?? [];
-      for (const [local, tensor] of state) {
-        const path = `${name}.${local}`;
-        const actual = weights.get(path);
-        if (
-          actual === undefined ||
-          actual.dtype !== tensor.dtype ||
-          formatShape(actual.shape) !== formatShape(tensor.shape)
-        ) {
-          mismatch(
-            index,
-            name,
-            plugin,
-            `created '${path}' ${tensor.dtype} ${formatShape(tensor.shape)}, but the weights hold ${actual === undefined ? 'no such tensor' : `${actual.dtype} ${formatShape(actual.shape)}`}`,
-          );
-        }
-      }
-      if (state.length !== held.length) {
-        const mine = new Set(state.map(([local]) => `${name}.${local}`));
-        mismatch(
-          index,
-          name,
-          plugin,
-          `has no state named ${held.filter((path) => !mine.has(path)).join(', ')}`,
-        );
-      }
+      const difference = stateDifference(name, state, weights, held, 'created');
+      if (difference !== undefined) mismatch(index, name, plugin, difference);
     }
     layers[name] = created;
   }
