@@ -12,17 +12,7 @@ import {
   zeros,
   type Backend,
 } from '../../src/index.js';
-
-/** Runs `action` and returns what it threw. */
-function thrown(action: () => unknown): ShapeError {
-  try {
-    action();
-  } catch (error) {
-    expect(ShapeError.isInstance(error)).toBe(true);
-    return error as ShapeError;
-  }
-  throw new Error('expected a ShapeError');
-}
+import { shapeErrorThrown } from '../support/shape-error-thrown.js';
 
 describe('tensor size limits', () => {
   let previous: Backend | undefined;
@@ -38,7 +28,7 @@ describe('tensor size limits', () => {
   });
 
   it('refuses zeros([1e6, 1e6]) before allocating, naming op, shape, count, bytes and limit', () => {
-    const error = thrown(() => zeros([1e6, 1e6]));
+    const error = shapeErrorThrown(() => zeros([1e6, 1e6]));
     expect(error.code).toBe('SHAPE_MISMATCH');
     expect(error.message).toContain('zeros: shape [1000000, 1000000] has 1000000000000 elements');
     expect(error.message).toContain('4000000000000 bytes');
@@ -47,13 +37,13 @@ describe('tensor size limits', () => {
   });
 
   it('refuses the weights of a Dense layer of 100000 × 100000 (randn) with bytes of float64', () => {
-    const error = thrown(() => randn([100_000, 100_000], { dtype: 'float64' }));
+    const error = shapeErrorThrown(() => randn([100_000, 100_000], { dtype: 'float64' }));
     expect(error.message).toContain('randn: shape [100000, 100000] has 10000000000 elements');
     expect(error.message).toContain('80000000000 bytes ≈ 74.5 GiB of float64');
   });
 
   it('computes the element count without silent overflow', () => {
-    const error = thrown(() => zeros([2 ** 40, 2 ** 40, 2 ** 40]));
+    const error = shapeErrorThrown(() => zeros([2 ** 40, 2 ** 40, 2 ** 40]));
     expect(error.message).toContain('has more than 2^53 elements (about 1.33e+36)');
     expect(() => eye(2 ** 20)).toThrow(
       /eye: shape \[1048576, 1048576\] has 1099511627776 elements/,
@@ -64,7 +54,7 @@ describe('tensor size limits', () => {
   });
 
   it('refuses an op output beyond the limit, naming the op (no bare RangeError)', () => {
-    const error = thrown(() => broadcastTo(tensor([1]), [1e6, 1e6]));
+    const error = shapeErrorThrown(() => broadcastTo(tensor([1]), [1e6, 1e6]));
     expect(error.message).toContain(
       'broadcastTo: shape [1000000, 1000000] has 1000000000000 elements',
     );
@@ -79,7 +69,7 @@ describe('tensor size limits', () => {
         throw new RangeError('Array buffer allocation failed');
       },
     });
-    const error = thrown(() => zeros([1000, 1000], { dtype: 'float64' }));
+    const error = shapeErrorThrown(() => zeros([1000, 1000], { dtype: 'float64' }));
     expect(error.message).toContain(
       'zeros: allocating shape [1000, 1000] of float64 (1000000 elements, 8000000 bytes) failed: Array buffer allocation failed.',
     );

@@ -16,7 +16,6 @@ import {
   pow,
   relu,
   setBackend,
-  ShapeError,
   slice,
   softmax,
   sum,
@@ -27,17 +26,7 @@ import {
   type Backend,
   type Tensor,
 } from '../../src/index.js';
-
-/** Runs `action` and returns the ShapeError it threw. */
-function thrown(action: () => unknown): ShapeError {
-  try {
-    action();
-  } catch (error) {
-    expect(ShapeError.isInstance(error)).toBe(true);
-    return error as ShapeError;
-  }
-  throw new Error('expected a ShapeError');
-}
+import { shapeErrorThrown } from '../support/shape-error-thrown.js';
 
 let previous: Backend | undefined;
 afterEach(() => {
@@ -74,7 +63,7 @@ describe('an op output beyond MAX_TENSOR_ELEMENTS', () => {
     ['broadcastTo', () => broadcastTo(column, [100_000, 100_000])],
   ])('%s names itself, the shape and the element count, before allocating', (op, run) => {
     const sizes = recordAllocations();
-    const error = thrown(run);
+    const error = shapeErrorThrown(run);
     expect(error.code).toBe('SHAPE_MISMATCH');
     expect(error.message).toMatch(
       new RegExp(`^${op}: shape \\[100000, 100000\\] has 10000000000 elements`),
@@ -88,7 +77,7 @@ describe('an op output beyond MAX_TENSOR_ELEMENTS', () => {
     const block = zeros([1000, 1000]);
     const blocks = new Array<Tensor>(5000).fill(block);
     const sizes = recordAllocations();
-    const error = thrown(() => concat(blocks));
+    const error = shapeErrorThrown(() => concat(blocks));
     expect(error.message).toMatch(/^concat: shape \[5000000, 1000\] has 5000000000 elements/);
     expect(sizes).toEqual([]);
   });
@@ -97,27 +86,27 @@ describe('an op output beyond MAX_TENSOR_ELEMENTS', () => {
     const x = zeros([1, 100_000]);
     const indices = new Int32Array(50_000);
     const sizes = recordAllocations();
-    const error = thrown(() => gather(x, indices));
+    const error = shapeErrorThrown(() => gather(x, indices));
     expect(error.message).toMatch(/^gather: shape \[50000, 100000\] has 5000000000 elements/);
     expect(sizes).toEqual([]);
   });
 
   it('counts elements without silent overflow', () => {
-    const error = thrown(() => broadcastTo(tensor([1]), [2 ** 40, 2 ** 40, 2 ** 40]));
+    const error = shapeErrorThrown(() => broadcastTo(tensor([1]), [2 ** 40, 2 ** 40, 2 ** 40]));
     expect(error.message).toMatch(
       /^broadcastTo: shape \[1099511627776, 1099511627776, 1099511627776\] has more than 2\^53 elements/,
     );
   });
 
   it('names the op for a float64 output, with bytes of float64', () => {
-    const error = thrown(() =>
+    const error = shapeErrorThrown(() =>
       matmul(zeros([100_000, 1], { dtype: 'float64' }), zeros([1, 100_000], { dtype: 'float64' })),
     );
     expect(error.message).toContain('80000000000 bytes ≈ 74.5 GiB of float64');
   });
 
   it('leaves the backend allocator as the backstop for other callers', () => {
-    const error = thrown(() => cpuBackend.allocate('float32', 1e12));
+    const error = shapeErrorThrown(() => cpuBackend.allocate('float32', 1e12));
     expect(error.message).toContain('allocate: cannot allocate 1000000000000 elements of float32');
     expect(error.message).toContain('[0, 4294967296]');
   });
@@ -157,7 +146,7 @@ describe('an op whose output allocation fails in the engine', () => {
         throw new RangeError('Array buffer allocation failed');
       },
     });
-    const error = thrown(run);
+    const error = shapeErrorThrown(run);
     expect(error.message.startsWith(`${op}: allocating shape ${described}`)).toBe(true);
     expect(error.message).toContain('failed: Array buffer allocation failed.');
     expect(error.cause).toBeInstanceOf(RangeError);
