@@ -45,6 +45,25 @@ function hasCode(error: unknown, ...codes: string[]): boolean {
 
 const ADVICE = 'Choose another path or remove it yourself.';
 
+/** Whether the JSON file `file` in `dir` (bounded by `maxBytes`) is an object of `format`. */
+async function hasFormat(
+  where: string,
+  dir: string,
+  file: string,
+  maxBytes: number,
+  format: string,
+): Promise<boolean> {
+  const path = join(dir, file);
+  const bytes = await readOptionalFile(where, path, maxBytes, `the file ${file}`);
+  const json = bytes === undefined ? undefined : parseJsonFile(where, path, bytes);
+  return (
+    typeof json === 'object' &&
+    json !== null &&
+    Object.hasOwn(json, 'format') &&
+    (json as Record<string, unknown>)['format'] === format
+  );
+}
+
 /**
  * Why `dir` is not a deeptune model directory whose content `saveModel` may delete, or
  * `undefined` when it is one: it holds a manifest (`deeptune-model.json`) or, as written by
@@ -54,26 +73,16 @@ const ADVICE = 'Choose another path or remove it yourself.';
 async function notAModel(where: string, dir: string): Promise<string | undefined> {
   const entries = await readdir(dir);
   const foreign = entries.filter((entry) => !KNOWN_MODEL_FILES.has(entry));
-  let isModel = false;
-  if (entries.includes(MODEL_FILES.manifest)) {
-    const path = join(dir, MODEL_FILES.manifest);
-    const bytes = await readOptionalFile(where, path, MAX_MANIFEST_BYTES, 'the model manifest');
-    const manifest = bytes === undefined ? undefined : parseJsonFile(where, path, bytes);
-    isModel =
-      typeof manifest === 'object' &&
-      manifest !== null &&
-      Object.hasOwn(manifest, 'format') &&
-      (manifest as Record<string, unknown>)['format'] === MANIFEST_FORMAT;
-  } else if (entries.includes(MODEL_FILES.architecture)) {
-    const path = join(dir, MODEL_FILES.architecture);
-    const bytes = await readOptionalFile(where, path, MAX_JSON_BYTES, 'the architecture file');
-    const architecture = bytes === undefined ? undefined : parseJsonFile(where, path, bytes);
-    isModel =
-      typeof architecture === 'object' &&
-      architecture !== null &&
-      Object.hasOwn(architecture, 'format') &&
-      (architecture as Record<string, unknown>)['format'] === 'deeptune-sequential';
-  }
+  const isModel = entries.includes(MODEL_FILES.manifest)
+    ? await hasFormat(where, dir, MODEL_FILES.manifest, MAX_MANIFEST_BYTES, MANIFEST_FORMAT)
+    : entries.includes(MODEL_FILES.architecture) &&
+      (await hasFormat(
+        where,
+        dir,
+        MODEL_FILES.architecture,
+        MAX_JSON_BYTES,
+        'deeptune-sequential',
+      ));
   if (!isModel) {
     return `is not a deeptune model (no ${MODEL_FILES.manifest}, and no ${MODEL_FILES.architecture} of format 'deeptune-sequential')`;
   }
