@@ -46,8 +46,11 @@ async function snapshot(root: string): Promise<Record<string, string>> {
 /** Expects both `checkSaveTarget` and `saveModel` to refuse `path`, changing nothing. */
 async function expectRefused(path: string, pattern: RegExp): Promise<void> {
   const before = await snapshot(dir);
-  for (const attempt of [checkSaveTarget(path), saveModel(path, { model: model(1) })]) {
-    const error = await attempt.then(
+  // Each attempt starts only after the previous one settled: two rejections in flight at once
+  // would leave the second one unhandled for a moment, which vitest reports as an error.
+  const attempts = [() => checkSaveTarget(path), () => saveModel(path, { model: model(1) })];
+  for (const attempt of attempts) {
+    const error = await attempt().then(
       () => undefined,
       (caught: unknown) => caught,
     );
