@@ -139,6 +139,17 @@ describe('deeptune gradcheck', () => {
     expect(stdout).toMatch(/^dense3\.bias\s+\[2\]\s+2 of 2\s/m);
   });
 
+  it('loads only the examples it checks from MNIST, unless --examples, --split or --after ask for more', async () => {
+    const { code, stdout } = await run('gradcheck --layers 8 --check-batch 4');
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'dataset mnist: 4 training examples, 784 features, 10 classes, float64',
+    );
+    expect(stdout).toContain('on 4 training examples');
+    const more = await run('gradcheck --layers 8 --check-batch 4 --examples 100');
+    expect(more.stdout).toContain('dataset mnist: 80 training examples'); // 80 train / 20 dev
+  });
+
   it('takes --sample n and --sample all', async () => {
     const sampled = await run(`${SMALL} --sample 5 --json`);
     expect((JSON.parse(sampled.stdout) as JsonOutput).checks[0]!.report).toMatchObject({

@@ -55,6 +55,35 @@ describe('deeptune predict', () => {
     ]);
   });
 
+  it("skips the model's recorded label column in a CSV file that still holds it", async () => {
+    // trainNamedClassModel ran in the test before: iris-model, label column 'species'.
+    await writeFile(join(dir, 'iris-labelled.csv'), 'a,species,b\n0,virginica,0\n2,setosa,3\n');
+    const run = await runCli(['predict', 'iris-model', 'iris-labelled.csv'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      "deeptune: note: iris-labelled.csv: skipping column 'species', the label column the model was trained with\n",
+    );
+    expect(run.stdout.split('\n').map((line) => line.split('\t')[0])).toEqual([
+      'setosa',
+      'versicolor',
+      '',
+    ]);
+    // Cells are still named by their place in the file.
+    await writeFile(join(dir, 'iris-bad.csv'), 'a,species,b\n0,setosa,x\n');
+    const bad = await runCli(['predict', 'iris-model', 'iris-bad.csv'], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.split('\n')[1]).toBe(
+      "deeptune: error: iris-bad.csv line 2, column 3 ('b'): expected a finite number, got 'x'.",
+    );
+    // A model not trained on CSV has no label column to skip.
+    await writeFile(join(dir, 'moons-labelled.csv'), 'x1,x2,label\n1,2,0\n');
+    expectCliError(
+      await runCli(['predict', 'model', 'moons-labelled.csv'], { cwd: dir }),
+      2,
+      `moons-labelled.csv line 1 has 3 columns, but the model in ${model} takes 2 features per row`,
+    );
+  });
+
   it('prints one line per CSV row: the class and its probability', async () => {
     const run = await runCli(['predict', 'model', 'rows.csv'], { cwd: dir });
     expect(run.stderr).toBe('');

@@ -24,7 +24,19 @@ async function folder(name: string): Promise<string> {
   return path;
 }
 
-const TINY = ['--dataset', 'moons', '--examples', '200', '--layers', '4', '--epochs', '1'];
+/** Small data and network; the batch is smaller than the 120 training examples (no warning). */
+const TINY_NETWORK = [
+  '--dataset',
+  'moons',
+  '--examples',
+  '200',
+  '--layers',
+  '4',
+  '--batch-size',
+  '32',
+];
+/** A quick run. */
+const TINY = [...TINY_NETWORK, '--epochs', '1'];
 
 /** A module that leaves a marker file when imported: it must never be. */
 const EVIL = `import { writeFileSync } from 'node:fs';\nwriteFileSync(new URL('./imported.marker', import.meta.url), 'ran');\nexport const plugin = { name: 'evil', entries: [] };\n`;
@@ -72,7 +84,7 @@ describe('--save never destroys what is not a deeptune model', () => {
       (resolve, reject) => {
         const child = spawn(
           process.execPath,
-          [CLI, 'train', ...TINY.slice(0, 6), '--epochs', '30', '--save', 'm'],
+          [CLI, 'train', ...TINY_NETWORK, '--epochs', '30', '--save', 'm'],
           {
             cwd,
             stdio: ['ignore', 'pipe', 'pipe'],
@@ -113,7 +125,7 @@ describe('--save never destroys what is not a deeptune model', () => {
     };
     // min-delta makes early stopping certain within a few epochs.
     const stopping = ['--early-stopping', 'patience=1,min-delta=0.5'];
-    const args = ['train', ...TINY.slice(0, 6), '--epochs', '300', ...stopping];
+    const args = ['train', ...TINY_NETWORK, '--epochs', '300', ...stopping];
     const code = await main([...args, '--save', 'm'], io);
     expect(triggered).toBe(true);
     expect(base.stderr()).toContain('deeptune: stopping after saving the model');
@@ -241,7 +253,19 @@ describe('evaluate reads only what the user confirms from a model directory', ()
     for (let i = 0; i < 60; i++) rows.push(`${(i % 7) / 7},${(i % 5) / 5},${i % 2}`);
     await writeFile(join(cwd, 'points.csv'), `${rows.join('\n')}\n`);
     const trained = await runCli(
-      ['train', '--dataset', 'csv:points.csv', '--layers', '4', '--epochs', '2', '--save', 'model'],
+      [
+        'train',
+        '--dataset',
+        'csv:points.csv',
+        '--layers',
+        '4',
+        '--epochs',
+        '2',
+        '--batch-size',
+        '16',
+        '--save',
+        'model',
+      ],
       { cwd },
     );
     expect(trained.stderr).toBe('');
@@ -256,7 +280,19 @@ describe('evaluate reads only what the user confirms from a model directory', ()
 
   async function copyModel(name: string): Promise<void> {
     const again = await runCli(
-      ['train', '--dataset', 'csv:points.csv', '--layers', '4', '--epochs', '2', '--save', name],
+      [
+        'train',
+        '--dataset',
+        'csv:points.csv',
+        '--layers',
+        '4',
+        '--epochs',
+        '2',
+        '--batch-size',
+        '16',
+        '--save',
+        name,
+      ],
       { cwd },
     );
     expect(again.stderr).toBe('');
@@ -269,6 +305,22 @@ describe('evaluate reads only what the user confirms from a model directory', ()
     const confirmed = await runCli(['evaluate', 'model', '--recorded-data', '--json'], { cwd });
     expect(confirmed.stderr).toBe('');
     expect(JSON.parse(confirmed.stdout).source).toBe('training.json');
+  });
+
+  it('records the data path relative to the model, so a moved project folder still evaluates', async () => {
+    const training = JSON.parse(await readFile(join(cwd, 'model', 'training.json'), 'utf8'));
+    expect(training.dataset).toBe('csv:../points.csv');
+    const moved = `${cwd}-moved`;
+    await cp(cwd, moved, { recursive: true, verbatimSymlinks: true });
+    try {
+      await rm(cwd, { recursive: true }); // the old folder is gone: only the relative path works
+      const run = await runCli(['evaluate', 'model', '--recorded-data', '--json'], { cwd: moved });
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(run.stdout).dataset).toBe(`csv:${join(moved, 'points.csv')}`);
+    } finally {
+      await cp(moved, cwd, { recursive: true, verbatimSymlinks: true });
+      await rm(moved, { recursive: true, force: true });
+    }
   });
 
   it('refuses a recorded path to a device even when confirmed, as a model-file error', async () => {

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConfigError, DataFormatError, type Dataset, type Registry } from 'deeptune';
 import type { Flag, FlagValue } from '../args/flag.js';
 import { parseFlagValue, show } from '../args/parse-value.js';
@@ -112,10 +112,23 @@ function trainingValues(saved: SavedModel): Map<string, FlagValue> {
       );
     }
   }
+  // A data path is recorded relative to the model directory (older files: absolute).
+  const dataset = values.get('dataset');
+  if (typeof dataset === 'string') values.set('dataset', absoluteDataset(dataset, saved.dir));
   // The ratios train split with; older files may hold only the --split flag.
   const ratios = savedValue(saved, 'split', 'splitRatios') ?? savedValue(saved, 'split');
   if (ratios !== undefined) values.set('split', ratios);
   return values;
+}
+
+/**
+ * `dataset` with the path of a `csv:<path>` or `mnist:<dir>` resolved against `base`; other
+ * datasets (and an empty path, refused later with its own message) as they are.
+ */
+function absoluteDataset(dataset: string, base: string): string {
+  const prefix = /^(csv|mnist):/.exec(dataset)?.[0];
+  if (prefix === undefined || dataset.length === prefix.length) return dataset;
+  return `${prefix}${resolve(base, dataset.slice(prefix.length))}`;
 }
 
 /**
@@ -280,7 +293,8 @@ async function loadOtherDataset(
     );
   }
   const sameAsTraining =
-    spec === savedValue(saved, 'dataset') &&
+    absoluteDataset(spec, cwd) ===
+      absoluteDataset(String(savedValue(saved, 'dataset')), saved.dir) &&
     request.get('seed') === savedValue(saved, 'seed') &&
     request.get('examples') === savedValue(saved, 'examples');
   return {

@@ -198,6 +198,45 @@ async function readRows(
   return jsonRows(text, path);
 }
 
+/**
+ * The label column the model was trained with, when it was trained on a CSV file: the
+ * recorded `--label-column` (by name), else `undefined`.
+ */
+function recordedLabelColumn(saved: SavedModel): string | undefined {
+  const config = saved.trainingConfig;
+  const dataset = config?.['dataset'];
+  const column = config?.['label-column'];
+  if (typeof dataset !== 'string' || !dataset.startsWith('csv:')) return undefined;
+  return typeof column === 'string' ? column : undefined;
+}
+
+/**
+ * Drops the label column from CSV rows that still hold it: when the header has one column
+ * more than the model's features and one of its names is the label column the model was
+ * trained with, that column is skipped in every row, as training did. Messages keep naming
+ * cells by their place in the file.
+ *
+ * @returns the rows to read, and the name of the dropped column (or `undefined`).
+ */
+function withoutLabelColumn(
+  rows: readonly InputRow[],
+  saved: SavedModel,
+): { readonly rows: readonly InputRow[]; readonly dropped: string | undefined } {
+  const first = rows[0];
+  const label = recordedLabelColumn(saved);
+  if (first?.header !== true || label === undefined || first.cells.length !== saved.inputs + 1) {
+    return { rows, dropped: undefined };
+  }
+  const index = first.cells.indexOf(label);
+  if (index < 0) return { rows, dropped: undefined };
+  const kept = rows.map((row) => ({
+    ...row,
+    cells: row.cells.filter((_, j) => j !== index),
+    cell: (j: number) => row.cell(j < index ? j : j + 1),
+  }));
+  return { rows: kept, dropped: label };
+}
+
 /** Float32 inputs: refuses a value that is finite as written but overflows float32. */
 function toFloat32(raw: Float64Array, rows: readonly InputRow[], n: number): Float32Array {
   const values = Float32Array.from(raw);
@@ -229,9 +268,16 @@ async function run({ io, registry, positionals, values }: CommandContext): Promi
     values.get('header') as boolean | undefined,
     saved.inputs,
   );
-  const raw = readValues(rows, path, saved);
+  const { rows: featureRows, dropped } = withoutLabelColumn(rows, saved);
+  if (dropped !== undefined) {
+    io.err(
+      `deeptune: note: ${path}: skipping column '${dropped}', the label column the model was trained with\n`,
+    );
+  }
+  const raw = readValues(featureRows, path, saved);
   const m = raw.length / saved.inputs;
-  const inputs = tensor(saved.dtype === 'float64' ? raw : toFloat32(raw, rows, saved.inputs), {
+  const features = saved.dtype === 'float64' ? raw : toFloat32(raw, featureRows, saved.inputs);
+  const inputs = tensor(features, {
     shape: [m, saved.inputs],
   });
   const logits = predict(saved.model, saved.standardizer?.transform(inputs) ?? inputs);
@@ -264,7 +310,7 @@ export const predictCommand: Command = {
   name: 'predict',
   summary: 'Predict the class of each row of a CSV or JSON file with a saved model',
   description:
-    "Loads a model directory written by 'deeptune train --save', normalizes the input rows with its saved standardizer and prints one line per row: the predicted class (the largest logit; its name when the model was trained on a CSV file with --label-type class-name) and its softmax probability, separated by a tab. With --json it prints an array of { class, label (when named), probabilities } with the probability of every class. A .json input is an array of rows, each an array of numbers; any other file is read as CSV: one row of numbers per line, empty lines skipped, and a first line of names is taken as a header when none of its cells is a number (--header or --no-header decide instead).",
+    "Loads a model directory written by 'deeptune train --save', normalizes the input rows with its saved standardizer and prints one line per row: the predicted class (the largest logit; its name when the model was trained on a CSV file with --label-type class-name) and its softmax probability, separated by a tab. With --json it prints an array of { class, label (when named), probabilities } with the probability of every class. A .json input is an array of rows, each an array of numbers; any other file is read as CSV: one row of numbers per line, empty lines skipped, and a first line of names is taken as a header when none of its cells is a number (--header or --no-header decide instead). A CSV file that still holds the label column the model was trained with (its name in the header, as training.json records it) is read without that column.",
   positionals: [
     {
       name: 'model-dir',

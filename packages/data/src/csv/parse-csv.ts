@@ -1,6 +1,6 @@
 import { ConfigError, DataFormatError, tensor } from '@deeptune/core';
-import { parse } from 'csv-parse/browser/esm/sync';
 import { dataset } from '../dataset/dataset.js';
+import { parse } from '../internal/csv-parse-sync.js';
 import { describe } from '../internal/describe.js';
 import { checkClassIndexLabels, checkClassNames } from './check-labels.js';
 import type { CsvData } from './csv-data.js';
@@ -10,6 +10,9 @@ import type { CsvOptions } from './csv-options.js';
 const NUMBER_PATTERN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** A non-finite value as spreadsheets and NumPy write it: `NaN`, `inf`, `-Infinity`, … */
 const NON_FINITE_PATTERN = /^[+-]?(?:nan|inf|infinity)$/i;
+/** A cell that is text rather than a number, a non-finite value or a missing value. */
+const isText = (cell: string): boolean =>
+  cell !== '' && !NUMBER_PATTERN.test(cell) && !NON_FINITE_PATTERN.test(cell);
 /** The largest class index accepted: 2^31 - 1 (class indices are int32 downstream). */
 const MAX_CLASS_INDEX = 2 ** 31 - 1;
 
@@ -253,6 +256,13 @@ export function parseCsv(text: string, options: CsvOptions): CsvData {
   } else {
     const maxIndex = classes === undefined ? MAX_CLASS_INDEX : classes - 1;
     body.forEach((row, i) => {
+      const cell = row.record[label]!;
+      if (targetKind === 'class-index' && isText(cell)) {
+        throw new DataFormatError(
+          `${cellAt(row, label)}: expected a class index (an integer in [0, ${maxIndex}]), got the text '${cell}'. ` +
+            "Hint: for labels that are names, use targets: 'class-name' (--label-type class-name on the command line).",
+        );
+      }
       const value = cellNumber(row, label);
       if (targetKind === 'class-index') {
         if (!Number.isInteger(value) || value < 0 || value > maxIndex) {

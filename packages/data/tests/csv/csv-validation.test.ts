@@ -126,6 +126,19 @@ describe('parseCsv: degenerate labels', () => {
     expect(Array.from(named.dataset.targets.data)).toEqual([1]);
   });
 
+  it('says to use class names when a class-index label column holds text', () => {
+    const error = refused('a,species\n1,setosa\n2,virginica\n', { labelColumn: 'species' });
+    expect(error.message).toBe(
+      "data.csv row 2, column 'species': expected a class index (an integer in [0, 2147483647]), got the text 'setosa'. " +
+        "Hint: for labels that are names, use targets: 'class-name' (--label-type class-name on the command line).",
+    );
+    // A regression target is still just "a number"; an empty label cell is a missing value.
+    const real = refused('a,y\n1,high\n', { labelColumn: 'y', targets: 'real' });
+    expect(real.message).toBe("data.csv row 2, column 'y': expected a number, got 'high'.");
+    const empty = refused('a,y\n1,\n', { labelColumn: 'y' });
+    expect(empty.message).toBe("data.csv row 2, column 'y': expected a number, got an empty cell.");
+  });
+
   it('refuses a label of 1e15 or beyond 2^31 with the row, not a RangeError', () => {
     for (const label of ['1e15', '2147483648']) {
       const error = refused(`x,y\n1,0\n2,${label}\n`, { labelColumn: 'y', dtype: 'float64' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DataFormatError, tensor } from '@deeptune/core';
+import { ConfigError, DataFormatError, setLogger, tensor } from '@deeptune/core';
 import { dataset } from '@deeptune/data';
 import { softmaxCrossEntropy } from '@deeptune/layers';
 import { adam, sgd } from '@deeptune/optimizers';
@@ -141,5 +141,36 @@ describe('fit: an optimizer bound to another model', () => {
     );
     const history = await fit(smallNet(1), data, { ...base, optimizer: sgd(), epochs: 1 });
     expect(history.stepCount).toBe(1);
+  });
+});
+
+describe('fit: a batch size larger than the training set', () => {
+  it('warns once that every step is a full batch, and trains one step per epoch', async () => {
+    const warnings: string[] = [];
+    const previous = setLogger({ warn: (message) => warnings.push(message) });
+    try {
+      const options = { ...base, batchSize: 64 };
+      const history = await fit(smallNet(1), blobs(30, 2), {
+        ...options,
+        optimizer: sgd(),
+        epochs: 2,
+        logEvery: 1,
+      });
+      expect(history.steps.length).toBe(2);
+      await fit(smallNet(1), blobs(30, 2), { ...options, optimizer: sgd(), epochs: 1 });
+      expect(warnings).toEqual([
+        'fit: batchSize 64 is larger than the training set (30 examples), so every step uses all of it: batch gradient descent, one step per epoch. ' +
+          'Hint: a batch size of at most 30 gives mini-batch gradient descent; say batchSize: 30 to mean the whole set.',
+      ]);
+      await fit(smallNet(1), blobs(30, 2), {
+        ...options,
+        optimizer: sgd(),
+        batchSize: 30,
+        epochs: 1,
+      });
+      expect(warnings.length).toBe(1);
+    } finally {
+      setLogger(previous);
+    }
   });
 });
