@@ -1,4 +1,12 @@
+import { readFileSync } from 'node:fs';
 import type { UserWorkspaceConfig } from 'vitest/config';
+
+/** @deeptune/core's version, defined for the sources as its build defines it (tsup.config.ts). */
+const coreVersion = (
+  JSON.parse(readFileSync(new URL('./packages/core/package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 /**
  * The vitest settings every package shares: tests run against the sources through the
@@ -11,10 +19,14 @@ export function sharedProjectConfig(root: string): UserWorkspaceConfig {
     ssr: {
       resolve: { conditions: ['@deeptune/source', 'module', 'node', 'development|production'] },
     },
+    define: { __DEEPTUNE_CORE_VERSION__: JSON.stringify(coreVersion) },
     test: {
       include: ['tests/**/*.test.ts'],
       environment: 'node',
-      testTimeout: 60_000,
+      // Generous limits, hooks included: they catch hangs, and the suite must pass on a busy
+      // 2-core machine (a training hook that takes 3 s alone can take 30 s there).
+      testTimeout: 180_000,
+      hookTimeout: 180_000,
     },
   };
 }

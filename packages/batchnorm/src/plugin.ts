@@ -71,5 +71,12 @@ export const plugin = definePluginPackage({
  * `registry.use(plugin)`.
  *
  * @returns a disposer that removes what this call added.
+ *
+ * @example
+ * ```ts
+ * const registry = createRegistry();
+ * register(registry);
+ * const norm = registry.create('layer', 'batch-norm', { features: 128 });
+ * ```
  */
 export const register = plugin.register;

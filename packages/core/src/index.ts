@@ -15,10 +15,12 @@
  * ```
  *
  * @packageDocumentation
+ * @mergeModuleWith <project>
  */
 
 // Tensors
 export { Tensor } from './tensor/tensor.js';
+export { isTensor } from './tensor/is-tensor.js';
 export type { NestedArray } from './tensor/tensor.js';
 export { DTYPES } from './tensor/dtype.js';
 export type { DType, Storage, StorageFor } from './tensor/dtype.js';
@@ -120,12 +122,19 @@ export { InvalidHyperparameterError } from './errors/invalid-hyperparameter-erro
 export { UnknownPluginError } from './errors/unknown-plugin-error.js';
 export { PluginConflictError } from './errors/plugin-conflict-error.js';
 export { IncompatiblePluginError } from './errors/incompatible-plugin-error.js';
+export { IncompatibleCopyError } from './errors/incompatible-copy-error.js';
 export { KernelNotFoundError } from './errors/kernel-not-found-error.js';
 export { NumericError } from './errors/numeric-error.js';
 export { GradcheckError } from './errors/gradcheck-error.js';
 export { DataFormatError } from './errors/data-format-error.js';
 export { StateDictError } from './errors/state-dict-error.js';
 export { DivergenceError } from './errors/divergence-error.js';
+
+// Copies of @deeptune/core in one process (an app and a plugin with its own install)
+export { CORE_VERSION, loadedCoreCopies } from './copies/core-copy.js';
+export type { CoreCopy } from './copies/core-copy.js';
+export { defineBrand } from './copies/define-brand.js';
+export type { Brand } from './copies/define-brand.js';
 
 // Warnings
 export { getLogger, setLogger, warnOnce } from './errors/logger.js';

@@ -24,5 +24,14 @@ export const plugin = definePluginPackage({
   entries: [cpuBackendPlugin],
 });
 
-/** Adds the plugins of `@deeptune/core` to a registry. */
+/**
+ * Adds the plugins of `@deeptune/core` to a registry.
+ *
+ * @example
+ * ```ts
+ * const registry = createRegistry();
+ * register(registry); // the same as registry.use(plugin)
+ * setBackend(registry.create('backend', 'cpu'));
+ * ```
+ */
 export const register = plugin.register;

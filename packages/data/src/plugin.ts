@@ -52,5 +52,13 @@ export const plugin = definePluginPackage({
  *
  * @returns a disposer that removes what this call added.
  * @category Plugins
+ *
+ * @example
+ * ```ts
+ * const registry = createRegistry();
+ * register(registry);
+ * const { train } = await registry.create('dataset', 'spirals', { m: 300, classes: 3, seed: 0 }).load();
+ * train.inputs.shape; // [300, 2]
+ * ```
  */
 export const register = plugin.register;

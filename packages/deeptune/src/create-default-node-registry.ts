@@ -1,3 +1,9 @@
+/**
+ * What `deeptune/node` adds to the Node-only parts it re-exports from `@deeptune/data/node`
+ * and `@deeptune/train/node`: {@link createDefaultNodeRegistry}.
+ *
+ * @module node
+ */
 import type { Registry } from '@deeptune/core';
 import { nodePlugin as dataNodePlugin } from '@deeptune/data/node';
 import { nodePlugin as trainNodePlugin } from '@deeptune/train/node';

@@ -42,7 +42,16 @@ export function createDefaultRegistry(): Registry {
   return createRegistry({ plugins: [...plugins] });
 }
 
-/** Adds every built-in plugin of deeptune to a registry. */
+/**
+ * Adds every built-in plugin of deeptune to a registry.
+ *
+ * @example
+ * ```ts
+ * const registry = createRegistry();
+ * register(registry); // every built-in plugin, as in createDefaultRegistry()
+ * registry.use(lionPlugin); // then the app's own plugins
+ * ```
+ */
 export function register(registry: Registry): void {
   for (const pluginPackage of plugins) pluginPackage.register(registry);
 }

@@ -5,6 +5,7 @@
  * `@deeptune/optimizers`).
  *
  * @packageDocumentation
+ * @mergeModuleWith <project>
  */
 export { createDefaultRegistry, plugins, register } from './create-default-registry.js';
 export { plugin } from './plugin.js';

@@ -2,6 +2,7 @@ import {
   GradcheckError,
   Rng,
   Tensor,
+  isTensor,
   mul,
   noGrad,
   sum,
@@ -165,7 +166,7 @@ export function gradcheck(
     throw new GradcheckError('gradcheck: no parameters to check; pass at least one tensor.');
   }
   for (const [name, parameter] of named) {
-    if (!(parameter instanceof Tensor)) {
+    if (!isTensor(parameter)) {
       throw new GradcheckError(`gradcheck: parameter '${name}' is not a Tensor.`);
     }
     if (parameter.dtype !== 'float64') {
@@ -281,7 +282,7 @@ function projectedObjective(f: () => TensorType, seed: number): () => TensorType
   let projection: TensorType | null = null;
   return () => {
     const output = f();
-    if (!(output instanceof Tensor)) {
+    if (!isTensor(output)) {
       throw new GradcheckError('gradcheck: the function must return a Tensor.');
     }
     if (output.size === 1) return output;

@@ -12,6 +12,15 @@ export type GradcheckVerdict = 'great' | 'inspect' | 'suspicious' | 'bug';
 
 /**
  * The verdict band of a relative difference (see {@link GradcheckVerdict}). NaN is a bug.
+ *
+ * @example
+ * ```ts
+ * verdictOf(3e-11); // 'great'
+ * verdictOf(2e-6); // 'inspect'
+ * verdictOf(4e-4); // 'suspicious'
+ * verdictOf(0.2); // 'bug'
+ * verdictOf(Number.NaN); // 'bug'
+ * ```
  */
 export function verdictOf(relativeDifference: number): GradcheckVerdict {
   if (relativeDifference < 1e-7) return 'great';

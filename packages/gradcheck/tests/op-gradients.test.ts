@@ -253,6 +253,10 @@ const notDifferentiable = new Set([
   'portableSinCos',
   'portableTanh',
   'register',
+  // recognising values of other copies of @deeptune/core
+  'isTensor',
+  'defineBrand',
+  'loadedCoreCopies',
   // warnings
   'getLogger',
   'setLogger',

@@ -218,5 +218,13 @@ export const plugin = definePluginPackage({
  * Adds the plugins of `@deeptune/layers` to a registry; the same as `registry.use(plugin)`.
  *
  * @category Plugins
+ *
+ * @example
+ * ```ts
+ * const registry = createRegistry();
+ * register(registry);
+ * const layer = registry.create('layer', 'dense', { inputs: 784, units: 128, activation: 'relu' });
+ * registry.names('loss'); // ['binary-cross-entropy', 'mean-squared-error', 'softmax-cross-entropy']
+ * ```
  */
 export const register = plugin.register;

@@ -6,7 +6,9 @@
 //   c = β₁·m + (1 − β₁)·dW;   W ← W − α·sign(c);   m ← β₂·m + (1 − β₂)·dW
 //
 // In your own project, import from '@deeptune/optimizers' (this example lives inside the
-// package, so it imports the sources); see docs/guides/custom-optimizer.md.
+// package, so it imports the sources). docs/guides/custom-optimizer.md shows this file and,
+// as the runnable path, the same rule in plain JavaScript (lion.mjs) with its package.json;
+// tests/custom-optimizer-guide.test.ts checks that the two stay the same rule.
 import { option, zerosLike } from '@deeptune/core';
 import { defineOptimizer } from '../src/index.js';
 

@@ -80,5 +80,14 @@ export const plugin = definePluginPackage({
  * `registry.use(plugin)`.
  *
  * @category Plugins
+ *
+ * @example
+ * ```ts
+ * const registry = createRegistry();
+ * const unregister = register(registry);
+ * registry.create('optimizer', 'momentum', { learningRate: 0.1, momentum: 0.9 });
+ * registry.names('schedule'); // ['exponential-decay', 'manual', 'reduce-on-plateau', …]
+ * unregister(); // removes what this call added
+ * ```
  */
 export const register = plugin.register;

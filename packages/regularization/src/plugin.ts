@@ -57,5 +57,13 @@ export const plugin = definePluginPackage({
  * `registry.use(plugin)`.
  *
  * @returns a disposer that removes what this call added.
+ *
+ * @example
+ * ```ts
+ * const registry = createRegistry();
+ * register(registry);
+ * const penalty = registry.create('regularizer', 'l2', { lambda: 0.01 });
+ * const dropout = registry.create('layer', 'dropout', { keepProb: 0.8 });
+ * ```
  */
 export const register = plugin.register;

@@ -34,5 +34,12 @@ export const plugin = definePluginPackage({
  * Adds the plugins of `@deeptune/train` to a registry; the same as `registry.use(plugin)`.
  *
  * @returns a disposer that removes what this call added.
+ *
+ * @example
+ * ```ts
+ * const registry = createRegistry();
+ * register(registry);
+ * registry.names('callback'); // ['lr-scheduler', 'progress']
+ * ```
  */
 export const register = plugin.register;

@@ -4,6 +4,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PluginEntry, PluginPackage, Registry } from 'deeptune';
 import { UsageError } from '../cli-error.js';
+import { describeImportFailure } from './describe-import-failure.js';
 
 function isPluginPackage(value: unknown): value is PluginPackage {
   return (
@@ -69,16 +70,16 @@ export async function loadPlugins(
 ): Promise<string[]> {
   const added: string[] = [];
   for (const specifier of specifiers) {
+    const path = resolveSpecifier(specifier, cwd);
+    await checkModuleFile(specifier, path);
     let module: Record<string, unknown>;
     try {
-      const path = resolveSpecifier(specifier, cwd);
-      await checkModuleFile(specifier, path);
       module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
     } catch (error) {
-      if (error instanceof UsageError) throw error;
-      const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ERR_MODULE_NOT_FOUND' ? 'no such module' : (error as Error).message;
-      throw new UsageError(`--plugin ${specifier}: cannot load it: ${reason.split('\n')[0]}`);
+      // The file exists (checked above): what is missing is something it imports.
+      throw new UsageError(
+        `--plugin ${specifier}: cannot load it: ${describeImportFailure(error, path)}`,
+      );
     }
     const candidates = [module.plugin, module.default].filter((value) => value !== undefined);
     const exported = candidates[0];

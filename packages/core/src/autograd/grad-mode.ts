@@ -1,14 +1,28 @@
 import { ConfigError } from '../errors/config-error.js';
 
-let disabledDepth = 0;
+/**
+ * How many `noGrad` calls are running. The counter is shared by every copy of
+ * `@deeptune/core` in the realm (under a registered symbol whose name carries the object's
+ * layout version), so that `noGrad` of a plugin's copy also stops the app's copy from
+ * recording, and the other way round: ops of either copy may run on tensors of the other.
+ */
+const gradMode: { disabledDepth: number } = ((globalThis as unknown as Record<symbol, unknown>)[
+  Symbol.for('deeptune.core.gradMode.v1')
+] ??= { disabledDepth: 0 }) as { disabledDepth: number };
 
 /**
  * Whether operations currently record the graph that `backward()` walks.
  *
  * True except inside {@link noGrad}.
+ *
+ * @example
+ * ```ts
+ * isGradEnabled(); // true
+ * noGrad(() => isGradEnabled()); // false
+ * ```
  */
 export function isGradEnabled(): boolean {
-  return disabledDepth === 0;
+  return gradMode.disabledDepth === 0;
 }
 
 /**
@@ -27,12 +41,12 @@ export function isGradEnabled(): boolean {
  * @throws {@link ConfigError} when `fn` returns a promise.
  */
 export function noGrad<T>(fn: () => T): T {
-  disabledDepth++;
+  gradMode.disabledDepth++;
   let result: T;
   try {
     result = fn();
   } finally {
-    disabledDepth--;
+    gradMode.disabledDepth--;
   }
   if (typeof (result as { then?: unknown } | null)?.then === 'function') {
     throw new ConfigError(

@@ -7,6 +7,11 @@ let activeBackend: Backend = cpuBackend;
 /**
  * The backend that operations run on: the pure-TypeScript `cpu` backend unless replaced
  * with {@link setBackend}.
+ *
+ * @example
+ * ```ts
+ * getBackend().name; // 'cpu'
+ * ```
  */
 export function getBackend(): Backend {
   return activeBackend;

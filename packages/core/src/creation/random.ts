@@ -53,6 +53,13 @@ export function randn(shape: Shape, options: RandnOptions = {}): Tensor {
  *
  * @throws {@link ConfigError} when `low ≥ high` or a bound is not finite.
  * @category Creation
+ *
+ * @example
+ * ```ts
+ * const rng = new Rng(0);
+ * const limit = Math.sqrt(6 / 784); // He uniform for a [784, 128] weight
+ * const w = uniform([784, 128], -limit, limit, { rng });
+ * ```
  */
 export function uniform(
   shape: Shape,
@@ -73,6 +80,12 @@ export function uniform(
 /**
  * A tensor of independent samples uniform in `[0, 1)`.
  * @category Creation
+ *
+ * @example
+ * ```ts
+ * const rng = new Rng(0);
+ * const keepMask = rand([32, 128], { rng }).less(0.8); // 1 with probability 0.8: a dropout mask
+ * ```
  */
 export function rand(shape: Shape, options: RandomOptions = {}): Tensor {
   return uniform(shape, 0, 1, options);

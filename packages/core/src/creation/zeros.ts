@@ -19,6 +19,13 @@ export function zeros(shape: Shape, options: CreationOptions = {}): Tensor {
 /**
  * A tensor of zeros with the shape and dtype of `like` (dtype overridable).
  * @category Creation
+ *
+ * @example
+ * ```ts
+ * const weight = randn([784, 128], { dtype: 'float64' });
+ * const velocity = zerosLike(weight); // float64 [784, 128], like the weight
+ * zerosLike(tensor([[1, 2]]), { dtype: 'float64' }).toArray(); // [[0, 0]]
+ * ```
  */
 export function zerosLike(like: Tensor, options: CreationOptions = {}): Tensor {
   return zeros(like.shape, { dtype: like.dtype, ...options });

@@ -4,6 +4,17 @@ import { DeeptuneError, markerCheck, type DeeptuneErrorOptions } from './deeptun
  * Thrown when an option, argument or configuration value is invalid (wrong type, out of range, unknown key).
  *
  * Code: `'INVALID_CONFIG'`.
+ *
+ * @example
+ * ```ts
+ * const options = JSON.parse('{ "lerningRate": 0.1 }'); // e.g. read from a config file
+ * try {
+ *   sgd(options);
+ * } catch (error) {
+ *   if (ConfigError.isInstance(error)) console.error(error.message);
+ *   // optimizer 'sgd': unknown option 'lerningRate'. Did you mean 'learningRate'? Known options: …
+ * }
+ * ```
  */
 export class ConfigError extends DeeptuneError {
   /** The stable code of this error class. */

@@ -4,6 +4,17 @@ import { DeeptuneError, markerCheck, type DeeptuneErrorOptions } from './deeptun
  * Thrown when a file or buffer does not have the expected format (wrong magic number, truncated data, bad header).
  *
  * Code: `'DATA_FORMAT'`.
+ *
+ * @example
+ * ```ts
+ * const truncated = new Uint8Array([0, 0, 8, 1, 0, 0, 0, 5, 1, 2]); // declares 5 bytes, holds 2
+ * try {
+ *   parseIdx(truncated, 'labels.idx');
+ * } catch (error) {
+ *   if (DataFormatError.isInstance(error)) console.error(error.code); // 'DATA_FORMAT'
+ *   // labels.idx: truncated: 3 bytes are missing: … Hint: the file may be incomplete or corrupt; …
+ * }
+ * ```
  */
 export class DataFormatError extends DeeptuneError {
   /** The stable code of this error class. */

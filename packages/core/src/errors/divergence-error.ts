@@ -4,6 +4,18 @@ import { DeeptuneError, markerCheck, type DeeptuneErrorOptions } from './deeptun
  * Thrown when training diverges (the cost becomes NaN or infinite); the message names the step and suggests a lower learning rate.
  *
  * Code: `'DIVERGENCE'`.
+ *
+ * @example
+ * ```ts
+ * const optimizer = sgd({ learningRate: 1e6 }); // far too large
+ * try {
+ *   await fit(model, train, { loss: softmaxCrossEntropy, optimizer, epochs: 5, batchSize: 32 });
+ * } catch (error) {
+ *   if (!DivergenceError.isInstance(error)) throw error;
+ *   console.error(error.message);
+ *   // fit: the cost J became NaN at epoch …, step … Hint: lower the learning rate, …
+ * }
+ * ```
  */
 export class DivergenceError extends DeeptuneError {
   /** The stable code of this error class. */

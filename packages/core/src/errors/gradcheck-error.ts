@@ -4,6 +4,17 @@ import { DeeptuneError, markerCheck, type DeeptuneErrorOptions } from './deeptun
  * Thrown by gradient checking when the analytic and numerical gradients disagree (with `raiseOnFailure`) or the check cannot run (e.g. float32 input).
  *
  * Code: `'GRADCHECK_FAILED'`.
+ *
+ * @example
+ * ```ts
+ * const w = tensor([1, 2], { requiresGrad: true }); // float32
+ * try {
+ *   gradcheck(() => w.square().sum(), { w });
+ * } catch (error) {
+ *   if (GradcheckError.isInstance(error)) console.error(error.message);
+ *   // gradcheck: parameter 'w' is float32; gradient checking needs float64. …
+ * }
+ * ```
  */
 export class GradcheckError extends DeeptuneError {
   /** The stable code of this error class. */

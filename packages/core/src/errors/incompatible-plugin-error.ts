@@ -4,6 +4,22 @@ import { DeeptuneError, markerCheck, type DeeptuneErrorOptions } from './deeptun
  * Thrown when a plugin declares an API version this registry does not support.
  *
  * Code: `'INCOMPATIBLE_PLUGIN'`.
+ *
+ * @example
+ * ```ts
+ * const entry = definePlugin({
+ *   kind: 'schedule',
+ *   name: 'acme:inverse',
+ *   description: 'α = 1/t.',
+ *   create: () => (t: number) => 1 / t,
+ * });
+ * try {
+ *   registry.register({ ...entry, apiVersion: 99 }); // as a plugin written for a future release
+ * } catch (error) {
+ *   if (IncompatiblePluginError.isInstance(error)) console.error(error.message);
+ *   // registry.register: schedule 'acme:inverse' was written for plugin API version 99, but …
+ * }
+ * ```
  */
 export class IncompatiblePluginError extends DeeptuneError {
   /** The stable code of this error class. */

@@ -4,6 +4,16 @@ import { DeeptuneError, markerCheck, type DeeptuneErrorOptions } from './deeptun
  * Thrown when a hyperparameter is outside its valid range, e.g. `adam: beta1 must be in [0, 1), got 1.2`.
  *
  * Code: `'INVALID_HYPERPARAMETER'`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   adam({ beta1: 1.2 });
+ * } catch (error) {
+ *   if (InvalidHyperparameterError.isInstance(error)) console.error(error.message);
+ *   // optimizer 'adam': option 'beta1' must be in [0, 1), got 1.2
+ * }
+ * ```
  */
 export class InvalidHyperparameterError extends DeeptuneError {
   /** The stable code of this error class. */

@@ -4,6 +4,19 @@ import { DeeptuneError, markerCheck, type DeeptuneErrorOptions } from './deeptun
  * Thrown when the active backend does not provide a kernel an operation needs.
  *
  * Code: `'KERNEL_NOT_FOUND'`.
+ *
+ * @example
+ * ```ts
+ * const incomplete = { name: 'fast-matmul', matmul: cpuBackend.matmul } as unknown as Backend;
+ * try {
+ *   setBackend(incomplete);
+ * } catch (error) {
+ *   if (KernelNotFoundError.isInstance(error)) console.error(error.message);
+ *   // setBackend: backend 'fast-matmul' does not provide the kernel 'allocate'; … Hint: start from the
+ *   // cpu backend ({ ...cpuBackend, name, matmul: fasterMatmul }).
+ * }
+ * setBackend({ ...cpuBackend, name: 'fast-matmul' }); // the fix: every other kernel from cpu
+ * ```
  */
 export class KernelNotFoundError extends DeeptuneError {
   /** The stable code of this error class. */

@@ -29,6 +29,12 @@ let given = new Set<string>();
  * {@link setLogger}.
  *
  * @category Warnings
+ *
+ * @example
+ * ```ts
+ * getLogger().warn('my-plugin: option lr is deprecated; use learningRate.'); // console.warn
+ * // warnOnce(message) is the usual way: it writes each message once to this logger
+ * ```
  */
 export function getLogger(): Logger {
   return activeLogger;

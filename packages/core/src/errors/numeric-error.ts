@@ -4,6 +4,16 @@ import { DeeptuneError, markerCheck, type DeeptuneErrorOptions } from './deeptun
  * Thrown when a value that must be finite is NaN or infinite.
  *
  * Code: `'NUMERIC_ERROR'`.
+ *
+ * @example
+ * ```ts
+ * const plateau = reduceOnPlateau({ initialLearningRate: 0.1 });
+ * try {
+ *   plateau.observe(Number.NaN); // a dev cost that diverged
+ * } catch (error) {
+ *   if (NumericError.isInstance(error)) console.error(error.code); // 'NUMERIC_ERROR'
+ * }
+ * ```
  */
 export class NumericError extends DeeptuneError {
   /** The stable code of this error class. */

@@ -4,6 +4,20 @@ import { DeeptuneError, markerCheck, type DeeptuneErrorOptions } from './deeptun
  * Thrown when tensor shapes do not fit an operation (inner dimensions of a product, broadcasting, reshape sizes, gradient shapes), or when a tensor is too large to allocate (more than `MAX_TENSOR_ELEMENTS` elements, or more memory than the engine can give).
  *
  * Code: `'SHAPE_MISMATCH'`.
+ *
+ * @example
+ * ```ts
+ * const x = randn([32, 784]);
+ * const w = randn([128, 784]);
+ * try {
+ *   matmul(x, w);
+ * } catch (error) {
+ *   if (ShapeError.isInstance(error)) console.error(error.message);
+ *   // matmul: inner dimensions differ: [32, 784] · [128, 784] (784 ≠ 128). Hint: … did you mean
+ *   // matmul(a, b, { transposeB: true })?
+ * }
+ * matmul(x, w, { transposeB: true }).shape; // [32, 128]
+ * ```
  */
 export class ShapeError extends DeeptuneError {
   /** The stable code of this error class. */

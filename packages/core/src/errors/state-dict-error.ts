@@ -4,6 +4,17 @@ import { DeeptuneError, markerCheck, type DeeptuneErrorOptions } from './deeptun
  * Thrown when a saved state does not match what it is loaded into (missing or unexpected keys, shapes, dtypes).
  *
  * Code: `'STATE_DICT_MISMATCH'`.
+ *
+ * @example
+ * ```ts
+ * const saved = new Dense({ inputs: 4, units: 5 }).stateDict();
+ * try {
+ *   new Dense({ inputs: 4, units: 3 }).loadStateDict(saved);
+ * } catch (error) {
+ *   if (StateDictError.isInstance(error)) console.error(error.message);
+ *   // Dense.loadStateDict: 'weight' is float32 [4, 5] but the model has float32 [4, 3].
+ * }
+ * ```
  */
 export class StateDictError extends DeeptuneError {
   /** The stable code of this error class. */

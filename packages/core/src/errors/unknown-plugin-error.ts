@@ -4,6 +4,19 @@ import { DeeptuneError, markerCheck, type DeeptuneErrorOptions } from './deeptun
  * Thrown when a registry lookup names a plugin that is not registered; the message lists the known names and the closest match.
  *
  * Code: `'UNKNOWN_PLUGIN'`.
+ *
+ * @example
+ * ```ts
+ * // optimizersPlugin: the `plugin` of @deeptune/optimizers
+ * const registry = createRegistry({ plugins: [optimizersPlugin] });
+ * try {
+ *   registry.create('optimizer', 'adma');
+ * } catch (error) {
+ *   if (UnknownPluginError.isInstance(error)) console.error(error.message);
+ *   // registry.create: unknown optimizer 'adma'. Did you mean 'adam'? Known optimizer plugins: adam,
+ *   // adamw, momentum, rmsprop, sgd.
+ * }
+ * ```
  */
 export class UnknownPluginError extends DeeptuneError {
   /** The stable code of this error class. */

@@ -13,6 +13,12 @@ import { unbroadcast } from './internal/unbroadcast.js';
  *
  * @throws {@link ShapeError} when `x` cannot be broadcast to `shape`.
  * @category Ops/Shape
+ *
+ * @example
+ * ```ts
+ * broadcastTo(tensor([1, 2, 3]), [2, 3]).toArray(); // [[1, 2, 3], [1, 2, 3]]
+ * broadcastTo(tensor([[1], [2]]), [2, 3]).toArray(); // [[1, 1, 1], [2, 2, 2]]
+ * ```
  */
 export function broadcastTo(x: Tensor, shape: Shape): Tensor {
   assertTensor('broadcastTo', 'x', x);

@@ -10,6 +10,13 @@ import { record } from './internal/record.js';
  *
  * @throws {@link DTypeError} when `dtype` is not supported.
  * @category Ops/Shape
+ *
+ * @example
+ * ```ts
+ * const x = tensor([0.1], { dtype: 'float64' });
+ * cast(x, 'float32').toArray(); // [0.10000000149011612]
+ * add(cast(x, 'float32'), tensor([1])).dtype; // 'float32' (add(x, tensor([1])) throws a DTypeError)
+ * ```
  */
 export function cast(x: Tensor, dtype: DType): Tensor {
   assertTensor('cast', 'x', x);

@@ -10,6 +10,14 @@ import { ConfigError } from '../errors/config-error.js';
  *
  * @throws {@link ConfigError} when `low > high` or either bound is NaN.
  * @category Ops/Element-wise
+ *
+ * @example
+ * ```ts
+ * const x = tensor([-2, 0.5, 3], { requiresGrad: true });
+ * clip(x, 0, 1).toArray(); // [0, 0.5, 1]
+ * clip(x, 0, 1).sum().backward();
+ * x.grad!.toArray(); // [0, 1, 0]
+ * ```
  */
 export function clip(x: Tensor, low: number, high: number): Tensor {
   if (Number.isNaN(low) || Number.isNaN(high) || low > high) {

@@ -16,6 +16,12 @@ import { slice } from './slice.js';
  * @throws {@link ShapeError} when the other axes differ.
  * @throws {@link DTypeError} when the dtypes differ.
  * @category Ops/Shape
+ *
+ * @example
+ * ```ts
+ * concat([tensor([[1, 2]]), tensor([[3, 4], [5, 6]])]).toArray(); // [[1, 2], [3, 4], [5, 6]]
+ * concat([ones([2, 1]), zeros([2, 2])], 1).toArray(); // [[1, 0, 0], [1, 0, 0]]
+ * ```
  */
 export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
   if (!Array.isArray(tensors) || tensors.length === 0) {

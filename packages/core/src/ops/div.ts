@@ -12,6 +12,12 @@ import { neg } from './neg.js';
  * @throws {@link ShapeError} when the shapes cannot be broadcast.
  * @throws {@link DTypeError} when the tensors have different dtypes.
  * @category Ops/Arithmetic
+ *
+ * @example
+ * ```ts
+ * div(tensor([[2, 4], [6, 8]]), tensor([2, 4])).toArray(); // [[1, 1], [3, 2]]
+ * div(tensor([1, -1, 0]), 0).toArray(); // [Infinity, -Infinity, NaN]
+ * ```
  */
 export function div(a: TensorLike, b: TensorLike): Tensor {
   // d(a/b)/da = 1/b; d(a/b)/db = −a/b² = −(a/b)/b.

@@ -5,6 +5,7 @@ import { ShapeError } from '../errors/shape-error.js';
 import { formatShape } from '../tensor/shape.js';
 import { assertTensor } from './internal/operands.js';
 import { record } from './internal/record.js';
+import { isTensor } from '../tensor/is-tensor.js';
 
 /**
  * Selects rows of `x` (entries along axis 0) by index, e.g. to build a shuffled
@@ -14,6 +15,12 @@ import { record } from './internal/record.js';
  *   or a tensor of integer values.
  * @throws {@link ShapeError} when `x` is a scalar or an index is not an integer in range.
  * @category Ops/Shape
+ *
+ * @example
+ * ```ts
+ * const x = tensor([[1, 2], [3, 4], [5, 6]]);
+ * gather(x, [2, 0, 2]).toArray(); // [[5, 6], [1, 2], [5, 6]]
+ * ```
  */
 export function gather(x: Tensor, indices: Int32Array | readonly number[] | Tensor): Tensor {
   assertTensor('gather', 'x', x);
@@ -21,7 +28,7 @@ export function gather(x: Tensor, indices: Int32Array | readonly number[] | Tens
     throw new ShapeError('gather: cannot select rows of a scalar; expected a tensor of rank ≥ 1.');
   }
   const rows = x.shape[0]!;
-  const values = indices instanceof Tensor ? indices.data : indices;
+  const values = isTensor(indices) ? indices.data : indices;
   const index = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;

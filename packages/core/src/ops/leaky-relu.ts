@@ -10,6 +10,12 @@ import { ConfigError } from '../errors/config-error.js';
  * @defaultValue alpha = 0.01 (as PyTorch's `negative_slope`)
  * @throws {@link ConfigError} when `alpha` is not finite.
  * @category Ops/Element-wise
+ *
+ * @example
+ * ```ts
+ * leakyRelu(tensor([-100, 3])).toArray(); // [-1, 3]
+ * leakyRelu(tensor([-2, 3]), 0.25).toArray(); // [-0.5, 3]
+ * ```
  */
 export function leakyRelu(x: Tensor, alpha = 0.01): Tensor {
   if (!Number.isFinite(alpha)) {

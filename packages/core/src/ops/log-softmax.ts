@@ -9,6 +9,12 @@ import { softmaxAlong } from './softmax.js';
  * @defaultValue axis = -1
  * @throws {@link ShapeError} when the axis is out of range.
  * @category Ops/Activation
+ *
+ * @example
+ * ```ts
+ * logSoftmax(tensor([[0, 0]], { dtype: 'float64' })).toArray(); // ≈ [[-0.6931, -0.6931]]
+ * logSoftmax(tensor([1000, 0])).toArray(); // [0, -1000] (log(softmax(x)) gives [0, -Infinity])
+ * ```
  */
 export function logSoftmax(x: Tensor, axis = -1): Tensor {
   return softmaxAlong('logSoftmax', x, axis, true);

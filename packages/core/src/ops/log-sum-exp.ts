@@ -19,6 +19,12 @@ import { normalizeAxes } from '../tensor/shape.js';
  * @defaultValue keepDims = false
  * @throws {@link ShapeError} when an axis is out of range or repeated.
  * @category Ops/Reduction
+ *
+ * @example
+ * ```ts
+ * logSumExp(tensor([1000, 1000], { dtype: 'float64' })).item(); // ≈ 1000.6931 (no overflow)
+ * logSumExp(tensor([[0, 0], [1, 1]], { dtype: 'float64' }), 1).toArray(); // ≈ [0.6931, 1.6931]
+ * ```
  */
 export function logSumExp(x: Tensor, axis?: number | readonly number[], keepDims = false): Tensor {
   assertTensor('logSumExp', 'x', x);

@@ -10,6 +10,13 @@ import { reduceExtremum } from './internal/extremum.js';
  * @defaultValue keepDims = false
  * @throws {@link ShapeError} when an axis is out of range or repeated.
  * @category Ops/Reduction
+ *
+ * @example
+ * ```ts
+ * const x = tensor([[1, 9, 3], [7, 2, 7]]);
+ * max(x).item(); // 9
+ * max(x, 1).toArray(); // [9, 7]
+ * ```
  */
 export function max(x: Tensor, axis?: number | readonly number[], keepDims = false): Tensor {
   return reduceExtremum('max', x, axis, keepDims);

@@ -13,6 +13,12 @@ import { sum } from './sum.js';
  * @defaultValue keepDims = false
  * @throws {@link ShapeError} when an axis is out of range or repeated.
  * @category Ops/Reduction
+ *
+ * @example
+ * ```ts
+ * mean(tensor([[1, 2], [3, 4]])).item(); // 2.5
+ * mean(tensor([[1, 2], [3, 4]]), 1, true).toArray(); // [[1.5], [3.5]]
+ * ```
  */
 export function mean(x: Tensor, axis?: number | readonly number[], keepDims = false): Tensor {
   assertTensor('mean', 'x', x);

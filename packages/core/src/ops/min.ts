@@ -10,6 +10,11 @@ import { reduceExtremum } from './internal/extremum.js';
  * @defaultValue keepDims = false
  * @throws {@link ShapeError} when an axis is out of range or repeated.
  * @category Ops/Reduction
+ *
+ * @example
+ * ```ts
+ * min(tensor([[1, 9, 3], [7, 2, 7]]), 0).toArray(); // [1, 2, 3]
+ * ```
  */
 export function min(x: Tensor, axis?: number | readonly number[], keepDims = false): Tensor {
   return reduceExtremum('min', x, axis, keepDims);

@@ -4,6 +4,11 @@ import { unaryOp } from './internal/unary-op.js';
 /**
  * Element-wise negation `−x`.
  * @category Ops/Element-wise
+ *
+ * @example
+ * ```ts
+ * neg(tensor([1, -2.5])).toArray(); // [-1, 2.5]
+ * ```
  */
 export function neg(x: Tensor): Tensor {
   return unaryOp('neg', 'neg', x, 0, 0, (gradOutput) => neg(gradOutput));

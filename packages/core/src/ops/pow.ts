@@ -19,6 +19,12 @@ import { ConfigError } from '../errors/config-error.js';
  * @throws {@link ShapeError} when the shapes cannot be broadcast.
  * @throws {@link DTypeError} when the tensors have different dtypes.
  * @category Ops/Arithmetic
+ *
+ * @example
+ * ```ts
+ * pow(tensor([1, 2, 3]), 2).toArray(); // [1, 4, 9]
+ * pow(2, tensor([0, 1, 10])).toArray(); // [1, 2, 1024]
+ * ```
  */
 export function pow(base: TensorLike, exponent: TensorLike): Tensor {
   if (typeof exponent === 'number') {

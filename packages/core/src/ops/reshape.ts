@@ -11,6 +11,12 @@ import { record } from './internal/record.js';
  *
  * @throws {@link ShapeError} when the sizes do not multiply to `x.size`, or more than one is -1.
  * @category Ops/Shape
+ *
+ * @example
+ * ```ts
+ * reshape(arange(6), [2, -1]).toArray(); // [[0, 1, 2], [3, 4, 5]]
+ * reshape(zeros([64, 28, 28]), [64, -1]).shape; // [64, 784]
+ * ```
  */
 export function reshape(x: Tensor, shape: Shape): Tensor {
   assertTensor('reshape', 'x', x);

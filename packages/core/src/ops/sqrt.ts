@@ -6,6 +6,11 @@ import { mul } from './mul.js';
 /**
  * Element-wise square root. Derivative `1 / (2√x)`.
  * @category Ops/Element-wise
+ *
+ * @example
+ * ```ts
+ * sqrt(tensor([4, 9, 2])).toArray(); // ≈ [2, 3, 1.41421]
+ * ```
  */
 export function sqrt(x: Tensor): Tensor {
   return unaryOp('sqrt', 'sqrt', x, 0, 0, (gradOutput, input, output) =>

@@ -5,6 +5,11 @@ import { mul } from './mul.js';
 /**
  * Element-wise square `x²`. Derivative `2x`.
  * @category Ops/Element-wise
+ *
+ * @example
+ * ```ts
+ * square(tensor([-3, 0.5])).toArray(); // [9, 0.25]
+ * ```
  */
 export function square(x: Tensor): Tensor {
   return unaryOp('square', 'square', x, 0, 0, (gradOutput, input) =>

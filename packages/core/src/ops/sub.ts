@@ -10,6 +10,12 @@ import { neg } from './neg.js';
  * @throws {@link ShapeError} when the shapes cannot be broadcast.
  * @throws {@link DTypeError} when the tensors have different dtypes.
  * @category Ops/Arithmetic
+ *
+ * @example
+ * ```ts
+ * sub(tensor([[5, 7], [9, 11]]), tensor([1, 2])).toArray(); // [[4, 5], [8, 9]]
+ * sub(1, tensor([0.25, 0.75])).toArray(); // [0.75, 0.25]
+ * ```
  */
 export function sub(a: TensorLike, b: TensorLike): Tensor {
   return binaryOp('sub', 'sub', a, b, (gradOutput, left, right) => [

@@ -13,6 +13,12 @@ import { record } from './internal/record.js';
  *
  * @throws {@link ShapeError} when `permutation` is not a permutation of `0 … rank−1`.
  * @category Ops/Shape
+ *
+ * @example
+ * ```ts
+ * transpose(tensor([[1, 2, 3], [4, 5, 6]])).toArray(); // [[1, 4], [2, 5], [3, 6]]
+ * transpose(zeros([2, 3, 4]), [0, 2, 1]).shape; // [2, 4, 3]
+ * ```
  */
 export function transpose(x: Tensor, permutation?: readonly number[]): Tensor {
   assertTensor('transpose', 'x', x);

@@ -13,6 +13,12 @@ import { sub } from './sub.js';
  * @defaultValue keepDims = false
  * @throws {@link ShapeError} when an axis is out of range or repeated.
  * @category Ops/Reduction
+ *
+ * @example
+ * ```ts
+ * variance(tensor([1, 2, 3, 4])).item(); // 1.25 (divides by n; PyTorch's var gives 1.6667)
+ * tensor([[1, 3], [2, 6]]).var(0).toArray(); // [0.25, 2.25]
+ * ```
  */
 export function variance(x: Tensor, axis?: number | readonly number[], keepDims = false): Tensor {
   return mean(square(sub(x, mean(x, axis, true))), axis, keepDims);

@@ -21,6 +21,13 @@ import { zerosLike } from '../creation/zeros.js';
  * @throws {@link ShapeError} when the shapes cannot be broadcast.
  * @throws {@link DTypeError} when the dtypes differ.
  * @category Ops/Comparison
+ *
+ * @example
+ * ```ts
+ * const x = tensor([-2, 1, 3]);
+ * where(greater(x, 0), x, 0).toArray(); // [0, 1, 3] (a ReLU)
+ * where(tensor([1, 0]), tensor([10, 20]), tensor([-1, -2])).toArray(); // [10, -2]
+ * ```
  */
 export function where(condition: Tensor, a: TensorLike, b: TensorLike): Tensor {
   assertTensor('where', 'condition', condition);

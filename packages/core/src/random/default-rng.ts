@@ -13,6 +13,13 @@ let defaultRng: Rng | undefined;
  *
  * @returns the current default generator (the same object until {@link setDefaultRng}).
  * @category Random
+ *
+ * @example
+ * ```ts
+ * const rng = getDefaultRng(); // new Rng(0) until re-seeded or replaced
+ * const x = randn([2, 3]); // draws from the default generator
+ * const y = randn([2, 3], { rng: new Rng(1) }); // its own generator, preferred in libraries
+ * ```
  */
 export function getDefaultRng(): Rng {
   defaultRng ??= new Rng(0);
@@ -28,9 +35,17 @@ export function getDefaultRng(): Rng {
  * @param rng - the generator to use as the default.
  * @throws {@link ConfigError} if `rng` is not an {@link Rng}.
  * @category Random
+ *
+ * @example
+ * ```ts
+ * setDefaultRng(new Rng(7));
+ * const a = rand([3]);
+ * setDefaultRng(new Rng(7));
+ * rand([3]).equal(a).min().item(); // 1: the same draws again
+ * ```
  */
 export function setDefaultRng(rng: Rng): void {
-  if (!(rng instanceof Rng)) {
+  if (!Rng.isRng(rng)) {
     throw new ConfigError(
       `setDefaultRng: rng must be an Rng, got ${rng === null ? 'null' : typeof rng}. ` +
         'Hint: create one with new Rng(seed).',

@@ -1,6 +1,9 @@
 import { ConfigError } from '../errors/config-error.js';
 import { portableLog } from '../math/portable-log.js';
 import { SPLITMIX32_GAMMA, expandSeedWords, mix32, seedWords } from './splitmix32.js';
+import { defineBrand } from '../copies/define-brand.js';
+
+const rngBrand = defineBrand<Rng>('deeptune.core.Rng', 'an Rng');
 
 /**
  * The complete state of an {@link Rng}: a plain, JSON-serialisable object.
@@ -135,6 +138,20 @@ export class Rng {
   #hasSpare = false;
   /** The pending spare standard normal (meaningful only when `#hasSpare`). */
   #spare = 0;
+
+  static {
+    rngBrand.mark(this.prototype);
+  }
+
+  /**
+   * Whether `value` is a generator of this or of a compatible copy of `@deeptune/core` (a
+   * plugin's own install); use it instead of `instanceof`, which only knows this copy.
+   *
+   * @throws {@link IncompatibleCopyError} when `value` is a generator of an incompatible copy.
+   */
+  static isRng(value: unknown): value is Rng {
+    return rngBrand.is(value);
+  }
 
   /**
    * Creates a generator from a seed.

@@ -12,6 +12,13 @@ let defaultRegistry: Registry | undefined;
  * {@link setDefaultRegistry}).
  *
  * @returns the current default registry.
+ *
+ * @example
+ * ```ts
+ * const registry = getDefaultRegistry(); // empty until something fills it
+ * registry.use(optimizersPlugin); // the `plugin` of @deeptune/optimizers
+ * registry.create('optimizer', 'sgd', { learningRate: 0.1 });
+ * ```
  */
 export function getDefaultRegistry(): Registry {
   defaultRegistry ??= new Registry();
@@ -25,9 +32,20 @@ export function getDefaultRegistry(): Registry {
  * @param registry - the new default.
  * @returns a disposer that restores the previous default, if this one is still installed.
  * @throws {@link ConfigError} when `registry` is not a {@link Registry}.
+ *
+ * @example
+ * ```ts
+ * // a test that must not see plugins registered elsewhere
+ * const restore = setDefaultRegistry(createRegistry({ plugins: [optimizersPlugin] }));
+ * try {
+ *   getDefaultRegistry().names('optimizer'); // ['adam', 'adamw', 'momentum', 'rmsprop', 'sgd']
+ * } finally {
+ *   restore();
+ * }
+ * ```
  */
 export function setDefaultRegistry(registry: Registry): () => void {
-  if (!(registry instanceof Registry)) {
+  if (!Registry.isRegistry(registry)) {
     throw new ConfigError(
       `setDefaultRegistry: expected a Registry (from createRegistry()), got ${formatValue(registry)}`,
     );

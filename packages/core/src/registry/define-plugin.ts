@@ -5,6 +5,7 @@ import { assertApiVersion, assertKind, assertPluginName } from './check-plugin-e
 import { formatValue } from './format-value.js';
 import type { OptionsInputOf, OptionsOf, OptionsSchema } from './option-schema.js';
 import { PLUGIN_API_VERSION } from './plugin-api-version.js';
+import { pluginEntryBrand } from './plugin-entry-brand.js';
 import type { PluginKind, PluginProduct } from './plugin-kinds.js';
 import { validateOptions } from './validate-options.js';
 
@@ -158,16 +159,20 @@ export interface PluginEntry<
  *   name: 'step-decay',
  *   description: 'Multiplies the learning rate by decayRate every decaySteps steps.',
  *   options: {
+ *     initialLearningRate: option.number({ exclusiveMin: 0 }),
  *     decayRate: option.number({ default: 0.5, exclusiveMin: 0, max: 1 }),
  *     decaySteps: option.number({ integer: true, min: 1 }),
  *   },
- *   create: ({ decayRate, decaySteps }) => (learningRate0: number, step: number) =>
- *     learningRate0 * decayRate ** Math.floor(step / decaySteps),
+ *   create: ({ initialLearningRate, decayRate, decaySteps }) => (step: number) =>
+ *     initialLearningRate * decayRate ** Math.floor(step / decaySteps),
  * });
  * export const stepDecay = stepDecayPlugin.create; // validates like registry.create
  *
- * stepDecay({ decaySteps: 1000 });
- * stepDecay({ decaySteps: 0 }); // ConfigError: schedule 'step-decay': option 'decaySteps' must be an integer >= 1, got 0
+ * const schedule = stepDecay({ initialLearningRate: 0.1, decaySteps: 1000 });
+ * [1, 1000, 2000].map(schedule); // [0.1, 0.05, 0.025]
+ * stepDecay({ initialLearningRate: 0.1, decaySteps: 0 });
+ * // InvalidHyperparameterError: schedule 'step-decay': option 'decaySteps' must be an integer
+ * // >= 1, got 0
  * ```
  */
 export function definePlugin<
@@ -214,5 +219,6 @@ export function definePlugin<
     factory: create,
     ...(stateShapes === undefined ? {} : { stateShapes }),
   };
+  pluginEntryBrand.mark(entry);
   return Object.freeze(entry);
 }

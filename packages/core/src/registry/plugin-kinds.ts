@@ -85,6 +85,14 @@ export type PluginProduct<K extends PluginKind> = K extends keyof PluginProducts
  *
  * @param value - anything.
  * @returns `true` when `value` is a plugin kind string such as `'optimizer'`.
+ *
+ * @example
+ * ```ts
+ * isPluginKind('optimizer'); // true
+ * isPluginKind('optimiser'); // false
+ * const kind = process.argv[2] ?? 'optimizer';
+ * if (isPluginKind(kind)) registry.names(kind); // the names of that kind
+ * ```
  */
 export function isPluginKind(value: unknown): value is PluginKind {
   return typeof value === 'string' && (PLUGIN_KINDS as readonly string[]).includes(value);

@@ -1,3 +1,5 @@
+import { assertCompatibleCopy, THIS_CORE_COPY } from '../copies/core-copy.js';
+import { defineBrand } from '../copies/define-brand.js';
 import { ConfigError } from '../errors/config-error.js';
 import { IncompatiblePluginError } from '../errors/incompatible-plugin-error.js';
 import { PluginConflictError } from '../errors/plugin-conflict-error.js';
@@ -9,7 +11,10 @@ import type { PluginEntry } from './define-plugin.js';
 import { formatValue } from './format-value.js';
 import type { PluginEntryFor, PluginOptionsFor, PluginProductFor } from './known-plugins.js';
 import { PLUGIN_API_VERSION } from './plugin-api-version.js';
+import { pluginEntryBrand } from './plugin-entry-brand.js';
 import { isPluginKind, PLUGIN_KINDS, type PluginKind } from './plugin-kinds.js';
+
+const registryBrand = defineBrand<Registry>('deeptune.core.Registry', 'a Registry');
 
 /** Undoes a registration. Calling it again does nothing. */
 export type Disposer = () => void;
@@ -77,19 +82,34 @@ function from(source: string | undefined): string {
  *     name: 'acme:constant',
  *     description: 'Fills weights with one value.',
  *     options: { value: option.number({ default: 0 }) },
- *     create: ({ value }) => (shape: readonly number[]) => new Float64Array(size(shape)).fill(value),
+ *     create: ({ value }) => (shape, { dtype }) => full(shape, value, { dtype }),
  *   }),
  * );
  *
  * registry.create('optimizer', 'adam', { learningRate: 3e-4 });
  * registry.names('initializer'); // ['acme:constant', …]
  * registry.create('optimizer', 'adma');
- * // UnknownPluginError: registry.create: unknown optimizer 'adma'. Did you mean 'adam'? Known optimizer plugins: adam, momentum, sgd.
+ * // UnknownPluginError: registry.create: unknown optimizer 'adma'. Did you mean 'adam'? Known
+ * // optimizer plugins: adam, adamw, momentum, rmsprop, sgd.
  * unregister();
  * ```
  */
 export class Registry {
   readonly #tables = new Map<PluginKind, Map<string, Registration>>();
+
+  static {
+    registryBrand.mark(this.prototype);
+  }
+
+  /**
+   * Whether `value` is a registry of this or of a compatible copy of `@deeptune/core`; use
+   * it instead of `instanceof`, which only knows this copy.
+   *
+   * @throws {@link IncompatibleCopyError} when `value` is a registry of an incompatible copy.
+   */
+  static isRegistry(value: unknown): value is Registry {
+    return registryBrand.is(value);
+  }
 
   /**
    * Adds one plugin entry.
@@ -101,6 +121,8 @@ export class Registry {
    * @throws {@link PluginConflictError} when a different entry has the same kind and name.
    * @throws {@link IncompatiblePluginError} when the entry's `apiVersion` is not
    * {@link PLUGIN_API_VERSION}.
+   * @throws {@link IncompatibleCopyError} when the entry was made by an incompatible copy of
+   * `@deeptune/core` (a plugin's own install of another release).
    * @throws {@link ConfigError} when `entry` is not a plugin entry.
    */
   register(entry: PluginEntry, options: RegisterOptions = {}): Disposer {
@@ -262,6 +284,11 @@ export class Registry {
     for (const entry of entries) {
       assertPluginEntry(where, entry);
       const label = `${entry.kind} '${entry.name}'`;
+      // An entry made by definePlugin of another copy of core carries that copy's version.
+      const copy = (entry as unknown as Record<symbol, unknown>)[pluginEntryBrand.symbol];
+      if (copy !== undefined && copy !== THIS_CORE_COPY) {
+        assertCompatibleCopy(copy, `${where}: ${label}${from(source)}`);
+      }
       if (entry.apiVersion !== PLUGIN_API_VERSION) {
         throw new IncompatiblePluginError(
           `${where}: ${label}${from(source)} was written for plugin API version ${entry.apiVersion}, but this @deeptune/core supports version ${PLUGIN_API_VERSION}. Hint: install matching releases of the plugin and of @deeptune/core.`,

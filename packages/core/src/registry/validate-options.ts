@@ -32,6 +32,17 @@ function isPlainObject(value: unknown): value is Readonly<Record<string, unknown
  * infinite, or not an integer where one is required), e.g.
  * `optimizer 'adam': option 'learningRate' must be > 0, got -1` — the same class a factory
  * called directly throws for the same value.
+ *
+ * @example
+ * ```ts
+ * const schema = {
+ *   every: option.number({ integer: true, min: 1, description: 'Epochs between two decays.' }),
+ *   factor: option.number({ default: 0.5, exclusiveMin: 0, max: 1, description: 'Decay factor.' }),
+ * };
+ * validateOptions("schedule 'acme:step'", schema, { every: 10 }); // { every: 10, factor: 0.5 }
+ * validateOptions("schedule 'acme:step'", schema, { every: 10, factor: 2 });
+ * // InvalidHyperparameterError: schedule 'acme:step': option 'factor' must be in (0, 1], got 2
+ * ```
  */
 export function validateOptions<S extends OptionsSchema>(
   where: string,

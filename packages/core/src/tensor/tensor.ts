@@ -41,6 +41,7 @@ import { equal, greater, greaterEqual, less, lessEqual, notEqual } from '../ops/
 import { cast } from '../ops/cast.js';
 import { broadcastTo } from '../ops/broadcast-to.js';
 import type { TensorLike } from '../ops/internal/operands.js';
+import { isTensor, tensorBrand } from './is-tensor.js';
 
 /** Nested arrays of numbers, as returned by {@link Tensor.toArray}. */
 export type NestedArray = number | NestedArray[];
@@ -82,6 +83,41 @@ export class Tensor {
    */
   gradNode: GradNode | null = null;
   #requiresGrad = false;
+
+  static {
+    tensorBrand.mark(this.prototype);
+  }
+
+  /**
+   * Whether `value` is a tensor of this or of a compatible copy of `@deeptune/core`; the
+   * same as {@link isTensor}.
+   *
+   * Tensors are recognised by a `Symbol.for('deeptune.core.Tensor')` brand on the prototype
+   * rather than by the prototype itself, because a plugin with its own install of deeptune
+   * makes tensors of another copy of this class. The brand costs no memory per tensor and
+   * one property lookup per check; deeptune's ops, layers and optimizers all check this
+   * way. A recognised tensor of another copy is safe to use: code only touches a tensor's
+   * public members, never the `#private` fields of another copy's instance.
+   *
+   * @throws {@link IncompatibleCopyError} when `value` is a tensor of an incompatible copy.
+   */
+  static isTensor(value: unknown): value is Tensor {
+    return isTensor(value);
+  }
+
+  /**
+   * Makes `value instanceof Tensor` recognise tensors of every compatible copy of
+   * `@deeptune/core` too (through the brand, see {@link Tensor.isTensor}), so that code
+   * written with `instanceof` keeps working in a plugin. Subclasses keep the ordinary
+   * prototype check.
+   *
+   * @throws {@link IncompatibleCopyError} when `value` is a tensor of an incompatible copy.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return this === Tensor
+      ? isTensor(value)
+      : Function.prototype[Symbol.hasInstance].call(this, value);
+  }
 
   /**
    * Wraps existing storage; most code uses `tensor()`, `zeros()` and the ops instead.

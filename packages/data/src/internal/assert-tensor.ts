@@ -1,4 +1,4 @@
-import { ConfigError, Tensor } from '@deeptune/core';
+import { ConfigError, isTensor, type Tensor } from '@deeptune/core';
 import { describe } from './describe.js';
 
 /**
@@ -6,7 +6,7 @@ import { describe } from './describe.js';
  * @internal
  */
 export function assertTensor(where: string, name: string, value: unknown): asserts value is Tensor {
-  if (!(value instanceof Tensor)) {
+  if (!isTensor(value)) {
     throw new ConfigError(
       `${where}: ${name} must be a Tensor, got ${describe(value)}. ` +
         'Hint: create one with tensor(values) from @deeptune/core.',

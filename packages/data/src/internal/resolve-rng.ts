@@ -19,7 +19,7 @@ export function resolveRng(
     );
   }
   if (rng !== undefined) {
-    if (!(rng instanceof Rng)) {
+    if (!Rng.isRng(rng)) {
       throw new ConfigError(
         `${where}: rng must be an Rng, got ${describe(rng)}. Hint: new Rng(seed) from @deeptune/core.`,
       );

@@ -133,5 +133,13 @@ export const nodePlugin = definePluginPackage({
  *
  * @returns a disposer that removes what this call added.
  * @category Plugins
+ *
+ * @example
+ * ```ts
+ * const registry = createRegistry();
+ * register(registry); // the browser-safe datasets
+ * registerNode(registry); // mnist and csv
+ * const loader = registry.create('dataset', 'csv', { path: 'iris.csv', labelColumn: 'species' });
+ * ```
  */
 export const registerNode = nodePlugin.register;

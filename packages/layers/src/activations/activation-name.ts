@@ -28,6 +28,13 @@ export type ActivationName = (typeof ACTIVATION_NAMES)[number];
  * @param value - anything, e.g. a string read from a config file.
  * @returns `true` when `value` is one of {@link ACTIVATION_NAMES}.
  * @category Activations
+ *
+ * @example
+ * ```ts
+ * const fromConfig: unknown = 'relu';
+ * if (isActivationName(fromConfig)) new Dense({ inputs: 4, units: 8, activation: fromConfig });
+ * isActivationName('gelu'); // false
+ * ```
  */
 export function isActivationName(value: unknown): value is ActivationName {
   return typeof value === 'string' && (ACTIVATION_NAMES as readonly string[]).includes(value);

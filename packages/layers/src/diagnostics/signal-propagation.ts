@@ -1,12 +1,12 @@
 import {
   ConfigError,
   DETERMINISTIC_TRAINING_MODE,
-  Tensor,
+  isTensor,
   customOp,
   sum,
   valueAndGrad,
 } from '@deeptune/core';
-import type { ForwardMode, Loss } from '@deeptune/core';
+import type { ForwardMode, Loss, Tensor } from '@deeptune/core';
 import type { Module } from '../module/module.js';
 import { Sequential } from '../module/sequential.js';
 
@@ -135,12 +135,12 @@ export function diagnoseSignalPropagation(
   inputs: Tensor,
   options: SignalPropagationOptions = {},
 ): SignalPropagationReport {
-  if (!(model instanceof Sequential)) {
+  if (!Sequential.isSequential(model)) {
     throw new ConfigError(
       `${WHERE}: model must be a Sequential (its layers are run one by one), got ${describeValue(model)}.`,
     );
   }
-  if (!(inputs instanceof Tensor)) {
+  if (!isTensor(inputs)) {
     throw new ConfigError(`${WHERE}: inputs must be a Tensor, got ${describeValue(inputs)}.`);
   }
   const { targets, loss } = options;

@@ -13,6 +13,12 @@ import type { InitializerName } from './initializer-name.js';
  * @param activation - the layer's activation.
  * @returns the name of the initializer.
  * @category Initializers
+ *
+ * @example
+ * ```ts
+ * defaultInitializerFor('relu'); // 'he-normal'
+ * defaultInitializerFor('tanh'); // 'xavier-normal'
+ * ```
  */
 export function defaultInitializerFor(activation: ActivationName): InitializerName {
   return activation === 'relu' || activation === 'leaky-relu' ? 'he-normal' : 'xavier-normal';

@@ -43,6 +43,15 @@ export function heNormal(shape: readonly number[], context: InitializerContext):
  * @returns a new tensor.
  * @throws {@link @deeptune/core!ConfigError} when `fanIn` is not a positive integer or `rng` is missing.
  * @category Initializers
+ *
+ * @example
+ * ```ts
+ * const rng = new Rng(0);
+ * const w = heUniform([784, 128], { dtype: 'float32', rng, fanIn: 784, fanOut: 128 });
+ * w.abs().max().item() <= Math.sqrt(6 / 784); // true: every weight is within ±0.0875
+ * // in a layer, by name or as a function:
+ * new Dense({ inputs: 784, units: 128, activation: 'relu', initializer: 'he-uniform', rng });
+ * ```
  */
 export function heUniform(shape: readonly number[], context: InitializerContext): Tensor {
   checkContext('heUniform', context, false);

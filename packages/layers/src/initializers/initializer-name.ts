@@ -28,6 +28,13 @@ export type InitializerName = (typeof INITIALIZER_NAMES)[number];
  *
  * @param value - anything, e.g. a string read from a config file.
  * @category Initializers
+ *
+ * @example
+ * ```ts
+ * isInitializerName('he-normal'); // true
+ * isInitializerName('kaiming_normal'); // false
+ * isInitializerName('constant'); // false: it needs a value, use constantInitializer(0.1)
+ * ```
  */
 export function isInitializerName(value: unknown): value is InitializerName {
   return typeof value === 'string' && (INITIALIZER_NAMES as readonly string[]).includes(value);

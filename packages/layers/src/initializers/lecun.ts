@@ -21,6 +21,12 @@ import { checkContext, normalWithVariance, uniformWithVariance } from './scaled-
  * @throws {@link @deeptune/core!ConfigError} when `fanIn` is not a positive integer or `rng` is missing.
  * @see LeCun et al., "Efficient BackProp", 1998
  * @category Initializers
+ *
+ * @example
+ * ```ts
+ * // a layer ported from Keras's kernel_initializer='lecun_normal'
+ * const layer = new Dense({ inputs: 64, units: 64, initializer: 'lecun-normal', rng: new Rng(0) });
+ * ```
  */
 export function lecunNormal(shape: readonly number[], context: InitializerContext): Tensor {
   checkContext('lecunNormal', context, false);
@@ -40,6 +46,12 @@ export function lecunNormal(shape: readonly number[], context: InitializerContex
  * @returns a new tensor.
  * @throws {@link @deeptune/core!ConfigError} when `fanIn` is not a positive integer or `rng` is missing.
  * @category Initializers
+ *
+ * @example
+ * ```ts
+ * const w = lecunUniform([64, 32], { dtype: 'float32', rng: new Rng(0), fanIn: 64, fanOut: 32 });
+ * w.abs().max().item() <= Math.sqrt(3 / 64); // true
+ * ```
  */
 export function lecunUniform(shape: readonly number[], context: InitializerContext): Tensor {
   checkContext('lecunUniform', context, false);

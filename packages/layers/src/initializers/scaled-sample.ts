@@ -26,7 +26,7 @@ export function checkContext(
       );
     }
   }
-  if (!(context.rng instanceof Rng)) {
+  if (!Rng.isRng(context.rng)) {
     throw new ConfigError(
       `${where}: context.rng must be an Rng, got ${String(context.rng)}. ` +
         'Hint: pass getDefaultRng() explicitly to use the default generator.',

@@ -21,6 +21,13 @@ import { checkContext, normalWithVariance, uniformWithVariance } from './scaled-
  * @throws {@link @deeptune/core!ConfigError} when `fanIn` is not a positive integer or `rng` is missing.
  * @see Glorot and Bengio, "Understanding the difficulty of training deep feedforward neural networks", 2010
  * @category Initializers
+ *
+ * @example
+ * ```ts
+ * const w = xavierNormal([256, 128], { dtype: 'float64', rng: new Rng(0), fanIn: 256, fanOut: 128 });
+ * w.var().item(); // ≈ 0.0039 (1 / 256)
+ * new Dense({ inputs: 256, units: 128, activation: 'tanh' }); // uses 'xavier-normal' by default
+ * ```
  */
 export function xavierNormal(shape: readonly number[], context: InitializerContext): Tensor {
   checkContext('xavierNormal', context, false);
@@ -40,6 +47,11 @@ export function xavierNormal(shape: readonly number[], context: InitializerConte
  * @returns a new tensor.
  * @throws {@link @deeptune/core!ConfigError} when `fanIn` is not a positive integer or `rng` is missing.
  * @category Initializers
+ *
+ * @example
+ * ```ts
+ * const layer = new Dense({ inputs: 64, units: 10, initializer: 'xavier-uniform', rng: new Rng(0) });
+ * ```
  */
 export function xavierUniform(shape: readonly number[], context: InitializerContext): Tensor {
   checkContext('xavierUniform', context, false);

@@ -13,6 +13,13 @@ import type { InitializerContext, Tensor } from '@deeptune/core';
  * @param context - only `dtype` is used.
  * @returns a new tensor of zeros.
  * @category Initializers
+ *
+ * @example
+ * ```ts
+ * // logistic regression (no hidden layer) may start from zero weights
+ * const logistic = new Dense({ inputs: 2, units: 1, activation: 'sigmoid', initializer: 'zeros' });
+ * logistic.weight.toArray(); // [[0], [0]]
+ * ```
  */
 export function zerosInitializer(shape: readonly number[], context: InitializerContext): Tensor {
   return zeros(shape, { dtype: context.dtype });

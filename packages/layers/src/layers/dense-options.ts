@@ -47,7 +47,7 @@ function isInitializerOption(value: unknown): value is Initializer | Initializer
 }
 
 function isRng(value: unknown): value is Rng {
-  return value instanceof Rng;
+  return Rng.isRng(value);
 }
 
 /**

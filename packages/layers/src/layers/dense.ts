@@ -2,12 +2,12 @@ import {
   ConfigError,
   DTypeError,
   ShapeError,
-  Tensor,
+  isTensor,
   getDefaultRng,
   validateOptions,
   zeros,
 } from '@deeptune/core';
-import type { DType, Initializer } from '@deeptune/core';
+import type { DType, Initializer, Tensor } from '@deeptune/core';
 import { Module } from '../module/module.js';
 import type { ActivationFunction } from '../activations/activation-function.js';
 import type { ActivationName } from '../activations/activation-name.js';
@@ -125,7 +125,7 @@ export class Dense extends Module {
 
   #checkInitialized(weight: unknown): asserts weight is Tensor {
     const expected = `[${this.inputs}, ${this.units}]`;
-    if (!(weight instanceof Tensor)) {
+    if (!isTensor(weight)) {
       throw new ShapeError(
         `${WHERE} (${this.describe()}): the initializer returned ${String(weight)}, expected a ${this.dtype} tensor ${expected}.`,
       );

@@ -1,4 +1,4 @@
-import { ConfigError, DTypeError, ShapeError, Tensor } from '@deeptune/core';
+import { ConfigError, DTypeError, ShapeError, isTensor, type Tensor } from '@deeptune/core';
 
 /**
  * `[2, 3]` for a shape.
@@ -17,7 +17,7 @@ export function assertTensorArgument(
   name: string,
   value: unknown,
 ): asserts value is Tensor {
-  if (!(value instanceof Tensor)) {
+  if (!isTensor(value)) {
     throw new ConfigError(
       `${where}: '${name}' must be a Tensor, got ${value === null ? 'null' : typeof value}.`,
     );

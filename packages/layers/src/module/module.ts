@@ -1,9 +1,11 @@
 import {
   ConfigError,
   StateDictError,
-  Tensor,
+  defineBrand,
+  isTensor,
   noGrad,
   zeros,
+  type Tensor,
   type DType,
   type ForwardMode,
   type Model,
@@ -35,6 +37,8 @@ interface BufferSlot {
 }
 
 const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+const moduleBrand = defineBrand<Module>('deeptune.layers.Module', 'a Module');
 
 /**
  * The base of every layer and model: named parameters, buffers and child modules with
@@ -70,6 +74,26 @@ export abstract class Module implements Model {
   #training = true;
   #lastOutputShape: readonly number[] | null = null;
 
+  static {
+    moduleBrand.mark(this.prototype);
+  }
+
+  /**
+   * Whether `value` is a module (of any subclass) of this or of a compatible copy of
+   * `@deeptune/layers`, such as a layer made by a plugin with its own install of deeptune;
+   * use it instead of `instanceof`, which only knows this copy.
+   *
+   * Modules carry a `Symbol.for('deeptune.layers.Module')` brand on the prototype, with the
+   * version of the `@deeptune/core` copy they were built against. A module works with a
+   * child of another copy: it reaches its children only through their public methods.
+   *
+   * @throws {@link @deeptune/core!IncompatibleCopyError} when `value` is a module built
+   * against an incompatible copy of `@deeptune/core`.
+   */
+  static isModule(value: unknown): value is Module {
+    return moduleBrand.is(value);
+  }
+
   /**
    * Computes the output; `mode` is already resolved.
    *
@@ -100,7 +124,8 @@ export abstract class Module implements Model {
 
   /** Puts this module and every descendant in training mode (or inference mode with `false`). */
   train(mode = true): this {
-    for (const module of this.modules()) module.#training = mode;
+    this.#training = mode;
+    for (const child of this.#children.values()) child.train(mode);
     return this;
   }
 
@@ -139,7 +164,7 @@ export abstract class Module implements Model {
    */
   protected registerModule<M extends Module>(name: string, module: M): M {
     this.#checkName(name);
-    if (!(module instanceof Module)) {
+    if (!Module.isModule(module)) {
       throw new ConfigError(`${this.typeName}: child '${name}' is not a Module.`);
     }
     this.#children.set(name, module);
@@ -158,7 +183,8 @@ export abstract class Module implements Model {
     while (stack.length > 0) {
       const [path, module] = stack.pop()!;
       result.push([path, module]);
-      const children = [...module.#children];
+      // Through the public method: a child may come from another copy of this package.
+      const children = module.namedChildren();
       for (let i = children.length - 1; i >= 0; i--) {
         const [name, child] = children[i]!;
         stack.push([path === '' ? name : `${path}.${name}`, child]);
@@ -179,16 +205,18 @@ export abstract class Module implements Model {
   namedParameters(): NamedParameter[] {
     const seen = new Set<Tensor>();
     const result: NamedParameter[] = [];
-    for (const [prefix, module] of this.namedModules()) {
-      for (const [name, slot] of module.#parameters) {
-        if (seen.has(slot.value)) continue;
-        seen.add(slot.value);
-        result.push({
-          path: prefix === '' ? name : `${prefix}.${name}`,
-          value: slot.value,
-          role: slot.role,
-        });
-      }
+    const add = (path: string, value: Tensor, role: ParameterRole): void => {
+      if (seen.has(value)) return;
+      seen.add(value);
+      result.push({ path, value, role });
+    };
+    for (const [name, slot] of this.#parameters) add(name, slot.value, slot.role);
+    // Children are asked through their public method (depth-first, like namedModules): a
+    // child may come from another copy of this package, whose private fields this one
+    // cannot read.
+    for (const [name, child] of this.#children) {
+      for (const { path, value, role } of child.namedParameters())
+        add(`${name}.${path}`, value, role);
     }
     return result;
   }
@@ -201,13 +229,13 @@ export abstract class Module implements Model {
   /** Every buffer with its dotted path. */
   namedBuffers(): NamedBuffer[] {
     const result: NamedBuffer[] = [];
-    for (const [prefix, module] of this.namedModules()) {
-      for (const [name, slot] of module.#buffers) {
-        result.push({
-          path: prefix === '' ? name : `${prefix}.${name}`,
-          value: slot.value,
-          persistent: slot.persistent,
-        });
+    for (const [name, slot] of this.#buffers) {
+      result.push({ path: name, value: slot.value, persistent: slot.persistent });
+    }
+    // Through the public method, as in namedParameters.
+    for (const [name, child] of this.#children) {
+      for (const buffer of child.namedBuffers()) {
+        result.push({ ...buffer, path: `${name}.${buffer.path}` });
       }
     }
     return result;
@@ -265,7 +293,7 @@ export abstract class Module implements Model {
     for (const [key, target] of targets) {
       if (!Object.hasOwn(dict, key)) continue;
       const source = dict[key];
-      if (!(source instanceof Tensor)) {
+      if (!isTensor(source)) {
         throw new StateDictError(`${this.typeName}.loadStateDict: '${key}' is not a Tensor.`);
       }
       if (source.dtype !== target.dtype || source.shape.join(',') !== target.shape.join(',')) {
@@ -299,8 +327,11 @@ export abstract class Module implements Model {
     ];
     for (const [path, module] of this.namedModules()) {
       let own = 0;
-      for (const slot of module.#parameters.values()) own += slot.value.size;
-      const shape = module.#lastOutputShape;
+      // Own parameters have paths without a dot; read through public members, as above.
+      for (const parameter of module.namedParameters()) {
+        if (!parameter.path.includes('.')) own += parameter.value.size;
+      }
+      const shape = module.lastOutputShape;
       const details = module.describe();
       rows.push([
         path === '' ? '(model)' : path,
@@ -324,6 +355,15 @@ export abstract class Module implements Model {
       rule,
       `total parameters: ${this.parameterCount()}`,
     ].join('\n');
+  }
+
+  /**
+   * The output shape of the last `forward` call, or `null` before the first one; what
+   * `summary()` shows.
+   * @internal
+   */
+  get lastOutputShape(): readonly number[] | null {
+    return this.#lastOutputShape;
   }
 
   /**

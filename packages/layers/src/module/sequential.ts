@@ -1,5 +1,13 @@
-import { ConfigError, DeeptuneError, type ForwardMode, type Tensor } from '@deeptune/core';
+import {
+  ConfigError,
+  DeeptuneError,
+  defineBrand,
+  type ForwardMode,
+  type Tensor,
+} from '@deeptune/core';
 import { Module } from './module.js';
+
+const sequentialBrand = defineBrand<Sequential>('deeptune.layers.Sequential', 'a Sequential');
 
 /**
  * Runs modules one after another, feeding each one's output to the next.
@@ -24,6 +32,21 @@ export class Sequential extends Module {
   readonly layers: readonly Module[];
   readonly #names: readonly string[];
 
+  static {
+    sequentialBrand.mark(this.prototype);
+  }
+
+  /**
+   * Whether `value` is a `Sequential` of this or of a compatible copy of
+   * `@deeptune/layers`; use it instead of `instanceof`, which only knows this copy.
+   *
+   * @throws {@link @deeptune/core!IncompatibleCopyError} when `value` was built against an
+   * incompatible copy of `@deeptune/core`.
+   */
+  static isSequential(value: unknown): value is Sequential {
+    return sequentialBrand.is(value);
+  }
+
   /**
    * @param layers - the modules in order, or a record of them by name (in insertion order).
    * @throws {@link @deeptune/core!ConfigError} when empty, when an entry is not a Module, or
@@ -32,7 +55,7 @@ export class Sequential extends Module {
    */
   constructor(layers: readonly Module[] | Readonly<Record<string, Module>>) {
     super();
-    if (!Array.isArray(layers) && Object.getPrototypeOf(layers) instanceof Module) {
+    if (!Array.isArray(layers) && Module.isModule(Object.getPrototypeOf(layers))) {
       throw new ConfigError(
         "Sequential: the record of layers has a Module as its prototype: the key '__proto__' in an object literal sets the prototype instead of naming a layer. Hint: '__proto__' cannot be a layer name; choose another.",
       );
@@ -45,7 +68,7 @@ export class Sequential extends Module {
     }
     const counts = new Map<string, number>();
     for (const [index, [name, layer]] of entries.entries()) {
-      if (!(layer instanceof Module)) {
+      if (!Module.isModule(layer)) {
         throw new ConfigError(
           `Sequential: layer ${name ?? index} is not a Module (got ${typeof layer}).`,
         );

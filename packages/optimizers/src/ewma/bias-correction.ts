@@ -19,6 +19,16 @@ import { portablePow } from '@deeptune/core';
  * @param t - the number of values averaged so far, an integer ≥ 1.
  * @returns 1 − β^t, in (0, 1].
  * @category EWMA
+ *
+ * @example
+ * ```ts
+ * biasCorrection(0.9, 1); // ≈ 0.1
+ * biasCorrection(0.98, 2); // ≈ 0.0396 (1 − 0.98²)
+ * // a corrected moving average of a constant signal is the constant from the first step
+ * const beta = 0.9;
+ * const average = (1 - beta) * 5; // v_1 = β·0 + (1 − β)·5
+ * average / biasCorrection(beta, 1); // 5
+ * ```
  */
 export function biasCorrection(beta: number, t: number): number {
   return 1 - portablePow(beta, t);

@@ -5,11 +5,11 @@ import {
   NumericError,
   ShapeError,
   StateDictError,
-  Tensor,
+  isTensor,
   noGrad,
   validateOptions,
 } from '@deeptune/core';
-import type { NamedParameter, OptionsSchema, ParameterRole, Storage } from '@deeptune/core';
+import type { NamedParameter, OptionsSchema, ParameterRole, Storage, Tensor } from '@deeptune/core';
 import { describeValue } from '../internal/describe-value.js';
 import type { LearningRateSchedule } from '../schedules/learning-rate-schedule.js';
 import { isStatefulSchedule } from '../schedules/stateful-schedule.js';
@@ -232,7 +232,7 @@ export class Optimizer {
     const tensors = new Set<Tensor>();
     for (const parameter of parameters) {
       const { path, value, role } = parameter as Partial<NamedParameter>;
-      if (typeof path !== 'string' || !(value instanceof Tensor) || !ROLES.includes(role!)) {
+      if (typeof path !== 'string' || !isTensor(value) || !ROLES.includes(role!)) {
         throw new ConfigError(
           `${where}: expected named parameters { path, value: Tensor, role }, got ${describeValue(parameter)}`,
         );

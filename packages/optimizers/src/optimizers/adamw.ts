@@ -34,6 +34,16 @@ export const adamwPlugin = defineOptimizer({
  * @param options - as for `adam`, with `weightDecay` defaulting to 0.01.
  * @throws {@link @deeptune/core!InvalidHyperparameterError} when a number is out of range.
  * @category Optimizers/Built-in
+ *
+ * @example
+ * ```ts
+ * const optimizer = adamw({ learningRate: 1e-3, weightDecay: 0.05 }).addParameters(
+ *   model.namedParameters(),
+ * );
+ * // the same as adam({ learningRate: 1e-3, weightDecay: 0.05 }); biases, γ and β are not decayed
+ * optimizer.parameterGroups.map((group) => [group.name, group.weightDecay]);
+ * // [['no-weight-decay', 0], ['default', 0.05]]
+ * ```
  */
 export function adamw(...options: Parameters<typeof adamwPlugin.create>): Optimizer {
   return adamwPlugin.create(...options);

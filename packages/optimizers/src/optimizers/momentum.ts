@@ -75,6 +75,16 @@ export const momentumPlugin = defineOptimizer({
  * @throws {@link @deeptune/core!InvalidHyperparameterError} when a number is out of range,
  * e.g. `optimizer 'momentum': option 'momentum' must be in [0, 1), got 1`.
  * @category Optimizers/Built-in
+ *
+ * @example
+ * ```ts
+ * // the course's form: v ← 0.9·v + 0.1·dW, W ← W − 0.1·v
+ * const optimizer = momentum({ learningRate: 0.1, momentum: 0.9 }).addParameters(
+ *   model.namedParameters(),
+ * );
+ * // the same steps as torch.optim.SGD(params, lr=0.01, momentum=0.9), here with Nesterov
+ * const torchLike = momentum({ learningRate: 0.01, momentum: 0.9, form: 'pytorch', nesterov: true });
+ * ```
  */
 export function momentum(...options: Parameters<typeof momentumPlugin.create>): Optimizer {
   return momentumPlugin.create(...options);

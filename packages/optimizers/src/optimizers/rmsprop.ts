@@ -61,6 +61,14 @@ export const rmspropPlugin = defineOptimizer({
  * `epsilon` > 0 (default 1e-8), and the framework options.
  * @throws {@link @deeptune/core!InvalidHyperparameterError} when a number is out of range.
  * @category Optimizers/Built-in
+ *
+ * @example
+ * ```ts
+ * // S ← 0.999·S + 0.001·dW², W ← W − 0.001·dW / (√S + ε)
+ * const optimizer = rmsprop({ learningRate: 1e-3, beta2: 0.999 }).addParameters(
+ *   model.namedParameters(),
+ * );
+ * ```
  */
 export function rmsprop(...options: Parameters<typeof rmspropPlugin.create>): Optimizer {
   return rmspropPlugin.create(...options);

@@ -36,6 +36,14 @@ export const sgdPlugin = defineOptimizer({
  * (e.g. `learningRate <= 0`); {@link @deeptune/core!ConfigError} for unknown options or
  * wrong types.
  * @category Optimizers/Built-in
+ *
+ * @example
+ * ```ts
+ * const optimizer = sgd({ learningRate: 0.1 }).addParameters(model.namedParameters());
+ * optimizer.zeroGrad();
+ * computeCost({ model, loss: softmaxCrossEntropy, inputs, targets }).cost.backward();
+ * optimizer.step(); // W ← W − 0.1·dW for every parameter
+ * ```
  */
 export function sgd(...options: Parameters<typeof sgdPlugin.create>): Optimizer {
   return sgdPlugin.create(...options);

@@ -42,6 +42,13 @@ export const exponentialDecayPlugin = definePlugin({
  * @param options - `initialLearningRate` α₀ > 0 and `decayRate` in (0, 1] (default 0.95).
  * @throws {@link @deeptune/core!InvalidHyperparameterError} when a number is out of range.
  * @category Schedules
+ *
+ * @example
+ * ```ts
+ * const schedule = exponentialDecay({ initialLearningRate: 0.1, decayRate: 0.9 });
+ * [1, 2, 3, 4].map(schedule); // ≈ [0.09, 0.081, 0.0729, 0.0656]
+ * const optimizer = sgd({ learningRate: perEpoch(schedule, 100) }); // 100 mini-batches per epoch
+ * ```
  */
 export function exponentialDecay(
   ...options: Parameters<typeof exponentialDecayPlugin.create>

@@ -47,6 +47,13 @@ export const manualSchedulePlugin = definePlugin({
  * @throws {@link @deeptune/core!InvalidHyperparameterError} when a value is negative; the
  * schedule itself throws {@link @deeptune/core!ConfigError} for an epoch beyond the table.
  * @category Schedules
+ *
+ * @example
+ * ```ts
+ * const schedule = manualSchedule({ values: [0.1, 0.1, 0.05, 0.01] });
+ * [1, 2, 3, 4].map(schedule); // [0.1, 0.1, 0.05, 0.01]
+ * schedule(5); // throws ConfigError: give one value per epoch you train for
+ * ```
  */
 export function manualSchedule(
   ...options: Parameters<typeof manualSchedulePlugin.create>

@@ -36,6 +36,12 @@ export const squareRootDecayPlugin = definePlugin({
  * @param options - `initialLearningRate` α₀ > 0 and `factor` k > 0 (default 1).
  * @throws {@link @deeptune/core!InvalidHyperparameterError} when a number is out of range.
  * @category Schedules
+ *
+ * @example
+ * ```ts
+ * const schedule = squareRootDecay({ initialLearningRate: 0.1 });
+ * [1, 4, 9, 16].map(schedule); // ≈ [0.1, 0.05, 0.0333, 0.025]
+ * ```
  */
 export function squareRootDecay(
   ...options: Parameters<typeof squareRootDecayPlugin.create>

@@ -51,6 +51,13 @@ export const staircaseDecayPlugin = definePlugin({
  * (default 0.5).
  * @throws {@link @deeptune/core!InvalidHyperparameterError} when a number is out of range.
  * @category Schedules
+ *
+ * @example
+ * ```ts
+ * // halve the learning rate every 2 epochs
+ * const schedule = staircaseDecay({ initialLearningRate: 0.1, decaySteps: 2 });
+ * [1, 2, 3, 4, 5].map(schedule); // [0.1, 0.05, 0.05, 0.025, 0.025]
+ * ```
  */
 export function staircaseDecay(
   ...options: Parameters<typeof staircaseDecayPlugin.create>

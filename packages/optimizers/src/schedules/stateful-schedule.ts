@@ -31,6 +31,13 @@ export interface StatefulSchedule extends LearningRateSchedule {
  * @param value - a learning rate or schedule.
  * @returns `true` when `value` is a function with `stateDict` and `loadStateDict` methods.
  * @category Schedules
+ *
+ * @example
+ * ```ts
+ * isStatefulSchedule(reduceOnPlateau({ initialLearningRate: 0.1 })); // true
+ * isStatefulSchedule(timeDecay({ initialLearningRate: 0.1 })); // false: a pure function of the epoch
+ * isStatefulSchedule(0.01); // false
+ * ```
  */
 export function isStatefulSchedule(value: unknown): value is StatefulSchedule {
   return (

@@ -76,6 +76,13 @@ export const warmupCosinePlugin = definePlugin({
  * @throws {@link @deeptune/core!InvalidHyperparameterError} when a number is out of range
  * or `totalSteps <= warmupSteps`.
  * @category Schedules
+ *
+ * @example
+ * ```ts
+ * const schedule = warmupCosine({ initialLearningRate: 1e-3, warmupSteps: 100, totalSteps: 1000 });
+ * [50, 100, 550, 1000, 2000].map(schedule); // [0.0005, 0.001, 0.0005, 0, 0]
+ * const optimizer = adam({ learningRate: schedule }); // advanced once per step
+ * ```
  */
 export function warmupCosine(
   ...options: Parameters<typeof warmupCosinePlugin.create>

@@ -2,11 +2,12 @@ import {
   ConfigError,
   definePlugin,
   getDefaultRng,
+  isTensor,
   option,
   Rng,
-  Tensor,
   zeros,
   type ForwardMode,
+  type Tensor,
 } from '@deeptune/core';
 import { Module } from '@deeptune/layers';
 import { optionValue } from '../internal/option-value.js';
@@ -97,7 +98,7 @@ export class Dropout extends Module {
     const keepProb = optionValue(options, 'keepProb');
     assertKeepProb('Dropout', 'keepProb', keepProb);
     const rng: unknown = options.rng;
-    if (rng !== undefined && !(rng instanceof Rng)) {
+    if (rng !== undefined && !Rng.isRng(rng)) {
       throw new ConfigError(
         `Dropout: rng must be an Rng, got ${rng === null ? 'null' : typeof rng}. ` +
           'Hint: pass a seeded generator such as new Rng(0) or rng.split().',
@@ -109,7 +110,7 @@ export class Dropout extends Module {
 
   /** @inheritDoc */
   protected call(input: Tensor, mode: ForwardMode): Tensor {
-    if (!(input instanceof Tensor)) {
+    if (!isTensor(input)) {
       throw new ConfigError(
         `Dropout: the input must be a Tensor, got ${input === null ? 'null' : typeof input}.`,
       );
@@ -153,7 +154,7 @@ export const dropoutPlugin = definePlugin({
     /** The generator of the masks. */
     rng: option.custom({
       typeName: 'an Rng',
-      check: (value: unknown): value is Rng => value instanceof Rng,
+      check: (value: unknown): value is Rng => Rng.isRng(value),
       optional: true,
       description: 'Generator of the masks; default: split from the default generator.',
     }),

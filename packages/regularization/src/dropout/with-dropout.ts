@@ -62,7 +62,7 @@ export function withDropout(layers: readonly Module[], options: WithDropoutOptio
     );
   }
   layers.forEach((layer: unknown, index) => {
-    if (!(layer instanceof Module)) {
+    if (!Module.isModule(layer)) {
       throw new ConfigError(
         `${where}: layers[${index}] is not a Module, got ${describeValue(layer)}.`,
       );
@@ -80,7 +80,7 @@ export function withDropout(layers: readonly Module[], options: WithDropoutOptio
     assertKeepProb(where, `keepProbs[${index}]`, keepProb),
   );
   const rng = optionValue(options, 'rng');
-  if (rng !== undefined && !(rng instanceof Rng)) {
+  if (rng !== undefined && !Rng.isRng(rng)) {
     throw new ConfigError(`${where}: rng must be an Rng, got ${describeValue(rng)}.`);
   }
   const source = rng ?? getDefaultRng();

@@ -1,4 +1,4 @@
-import { ConfigError, option, ShapeError, Tensor, Rng, zeros } from '@deeptune/core';
+import { ConfigError, option, ShapeError, Rng, zeros, isTensor, type Tensor } from '@deeptune/core';
 
 /**
  * The `height` and `width` options shared by the image augmentation plugins.
@@ -117,12 +117,12 @@ export function assertAugmentationArguments(
   batch: unknown,
   rng: unknown,
 ): asserts batch is Tensor {
-  if (!(batch instanceof Tensor)) {
+  if (!isTensor(batch)) {
     throw new ConfigError(
       `${where}: the batch must be a Tensor, got ${batch === null ? 'null' : typeof batch}.`,
     );
   }
-  if (!(rng instanceof Rng)) {
+  if (!Rng.isRng(rng)) {
     throw new ConfigError(
       `${where}: rng must be an Rng, got ${rng === null ? 'null' : typeof rng}. ` +
         'Hint: pass a seeded generator, e.g. new Rng(0) or rng.split().',

@@ -1,4 +1,12 @@
-import { ConfigError, INFERENCE_MODE, Tensor, concat, noGrad, type Model } from '@deeptune/core';
+import {
+  ConfigError,
+  INFERENCE_MODE,
+  concat,
+  isTensor,
+  noGrad,
+  type Model,
+  type Tensor,
+} from '@deeptune/core';
 import { checkInteger } from '../internal/check-option.js';
 import { describeValue } from '../internal/describe-value.js';
 
@@ -32,9 +40,9 @@ export interface PredictOptions {
  */
 export function predict(model: Model, inputs: Tensor, options: PredictOptions = {}): Tensor {
   const where = 'predict';
-  if (!(inputs instanceof Tensor) || inputs.rank < 1 || inputs.shape[0]! < 1) {
+  if (!isTensor(inputs) || inputs.rank < 1 || inputs.shape[0]! < 1) {
     throw new ConfigError(
-      `${where}: inputs must be a batch-first tensor [m, …] with m ≥ 1, got ${inputs instanceof Tensor ? `[${inputs.shape.join(', ')}]` : describeValue(inputs)}.`,
+      `${where}: inputs must be a batch-first tensor [m, …] with m ≥ 1, got ${isTensor(inputs) ? `[${inputs.shape.join(', ')}]` : describeValue(inputs)}.`,
     );
   }
   const batchSize = checkInteger(where, 'batchSize', options.batchSize ?? 1024, 1);

@@ -4,6 +4,7 @@ import {
   Rng,
   TRAINING_MODE,
   computeCost,
+  warnOnce,
   type Callback,
   type CallbackContext,
   type Model,
@@ -107,7 +108,7 @@ function checkOptions(model: unknown, trainData: unknown, options: FitOptions): 
     }
   }
   if (options.seed !== undefined) checkNumber(WHERE, 'seed', options.seed, -Infinity);
-  if (options.rng !== undefined && !(options.rng instanceof Rng)) {
+  if (options.rng !== undefined && !Rng.isRng(options.rng)) {
     throw new ConfigError(`${WHERE}: rng must be an Rng, got ${describeValue(options.rng)}.`);
   }
   if (options.shuffle !== undefined) checkBoolean(WHERE, 'shuffle', options.shuffle);
@@ -213,6 +214,12 @@ export async function fit(model: Model, trainData: Dataset, options: FitOptions)
     if (data === undefined) continue;
     checkFiniteData(WHERE, set, 'inputs', data.inputs);
     checkFiniteData(WHERE, set, 'targets', data.targets);
+  }
+  if (options.batchSize > trainData.size) {
+    warnOnce(
+      `${WHERE}: batchSize ${options.batchSize} is larger than the training set (${trainData.size} examples), so every step uses all of it: batch gradient descent, one step per epoch. ` +
+        `Hint: a batch size of at most ${trainData.size} gives mini-batch gradient descent; say batchSize: ${trainData.size} to mean the whole set.`,
+    );
   }
   const regularizers = options.regularizers ?? [];
   const metrics: readonly MetricName[] = options.metrics ?? [];

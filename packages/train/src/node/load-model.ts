@@ -306,10 +306,14 @@ async function loadFrom(
  * @example
  * ```ts
  * import { loadModel } from '@deeptune/train/node';
- * import { Standardizer } from '@deeptune/data';
+ * import { Standardizer, type StandardizerJSON } from '@deeptune/data';
  *
  * const { model, standardizer } = await loadModel('models/mnist', { registry });
- * const classes = predictClasses(model, Standardizer.fromJSON(standardizer).transform(images));
+ * const inputs =
+ *   standardizer === undefined
+ *     ? images
+ *     : Standardizer.fromJSON(standardizer as StandardizerJSON).transform(images);
+ * const classes = predictClasses(model, inputs);
  * ```
  */
 export async function loadModel(dir: string, options: LoadModelOptions = {}): Promise<LoadedModel> {

@@ -1,4 +1,4 @@
-import { ConfigError, Tensor } from '@deeptune/core';
+import { ConfigError, isTensor, type Tensor } from '@deeptune/core';
 import { describeValue } from '../internal/describe-value.js';
 
 /** Whether this platform stores typed arrays little-endian (every mainstream one does). */
@@ -56,7 +56,7 @@ export function encodeSafetensors(
     if (name === '' || name === '__metadata__') {
       throw new ConfigError(`${where}: invalid tensor name ${JSON.stringify(name)}.`);
     }
-    if (!(value instanceof Tensor)) {
+    if (!isTensor(value)) {
       throw new ConfigError(`${where}: '${name}' must be a Tensor, got ${describeValue(value)}.`);
     }
     const bytes = value.data.byteLength;

@@ -264,7 +264,7 @@ export function buildModel(
       }
     }
     const created: unknown = entry.factory(validated);
-    if (!(created instanceof Module)) {
+    if (!Module.isModule(created)) {
       throw new DataFormatError(
         `${source}: layers[${index}] plugin '${plugin}' did not create a Module.`,
       );

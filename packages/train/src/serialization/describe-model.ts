@@ -100,7 +100,7 @@ export function describeModel(
   model: Module,
   options: DescribeModelOptions = {},
 ): ModelArchitecture {
-  if (!(model instanceof Sequential)) {
+  if (!Sequential.isSequential(model)) {
     throw new ConfigError(
       `describeModel: only Sequential models can be described, got ${describeValue(model)}${typeof model === 'object' && model !== null && 'typeName' in model ? ` (${String(model.typeName)})` : ''}. Hint: wrap the layers in a Sequential, or pass the architecture yourself.`,
     );

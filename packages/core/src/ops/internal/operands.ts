@@ -3,6 +3,7 @@ import { DTypeError } from '../../errors/dtype-error.js';
 import { ConfigError } from '../../errors/config-error.js';
 import type { DType } from '../../tensor/dtype.js';
 import { allocateStorage } from '../../backend/allocate-storage.js';
+import { isTensor } from '../../tensor/is-tensor.js';
 
 /** The shape of a scalar (shared: `allocateStorage` only reads it). */
 const SCALAR_SHAPE: readonly number[] = [];
@@ -11,7 +12,8 @@ const SCALAR_SHAPE: readonly number[] = [];
 export type TensorLike = Tensor | number;
 
 /**
- * Checks that `value` is a tensor, naming the op and argument otherwise.
+ * Checks that `value` is a tensor (of this or a compatible copy of core), naming the op and
+ * argument otherwise.
  * @internal
  */
 export function assertTensor(
@@ -19,7 +21,7 @@ export function assertTensor(
   argument: string,
   value: unknown,
 ): asserts value is Tensor {
-  if (!(value instanceof Tensor)) {
+  if (!isTensor(value)) {
     throw new ConfigError(
       `${op}: argument '${argument}' must be a Tensor, got ${value === null ? 'null' : typeof value}.`,
     );
