@@ -11,7 +11,7 @@
 // DEEPTUNE_SKIP_BUILD=1 skips the build; the CLI's tests set it because they run inside a
 // turbo task that has already built everything.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +19,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'apps', 'cli', 'dist', 'cli.js');
 const userDirectory = process.env.INIT_CWD ?? process.cwd();
 
+if (!isDirectory(userDirectory)) {
+  process.stderr.write(
+    `deeptune: error: the directory the command was run in, ${userDirectory}, does not exist (any more); cd to an existing one.\n`,
+  );
+  process.exit(2);
+}
 if (process.env.DEEPTUNE_SKIP_BUILD !== '1') buildCli();
 
 const child = spawn(process.execPath, [cli, ...process.argv.slice(2)], {
@@ -32,6 +38,13 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     if (signal !== 'SIGINT') child.kill(signal);
   });
 }
+child.on('error', (error) => {
+  // E.g. the directory the command was typed in no longer exists.
+  process.stderr.write(
+    `deeptune: error: cannot run the CLI in ${userDirectory}: ${error.message}\n`,
+  );
+  process.exit(1);
+});
 child.on('exit', (code, signal) => {
   if (signal !== null) {
     process.removeAllListeners(signal); // die of the same signal, as a shell would report it
@@ -58,4 +71,13 @@ function buildCli() {
   const why = build.error === undefined ? `exit code ${build.status}` : build.error.message;
   process.stderr.write(`deeptune: error: building the CLI failed (${why}); see above.\n`);
   process.exit(1);
+}
+
+/** Whether `path` is an existing directory. */
+function isDirectory(path) {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -62,6 +62,15 @@ describe('pnpm deeptune (the root script)', () => {
     expect(missing.stderr).toMatch(/^deeptune: error: model: no such directory/);
   });
 
+  it('says so when the directory it was run in no longer exists, exit 2', async () => {
+    const gone = join(dir, 'gone');
+    const run = await runPnpmScript(['evaluate', 'model'], gone);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `deeptune: error: the directory the command was run in, ${gone}, does not exist (any more); cd to an existing one.\n`,
+    );
+  });
+
   it("passes the CLI's exit code through", async () => {
     const run = await runPnpmScript(['train', '--epochs', '0'], dir);
     expect(run.code).toBe(2);
