@@ -588,27 +588,19 @@ if (!(data.inputs instanceof Tensor) || history.epochs.length !== 2 || typeof ad
 console.log('bundle ok');
 `;
 
-/** The optimizer plugin of the two-copies check (the guide's Lion, in JavaScript). */
-const LION_PLUGIN = `import { option, zerosLike } from '@deeptune/core';
-import { defineOptimizer } from '@deeptune/optimizers';
-
-const beta = (value) => option.number({ default: value, min: 0, exclusiveMax: 1 });
-
-export default defineOptimizer({
-  name: 'acme:lion',
-  description: 'Lion: sign of an interpolated momentum (Chen et al., 2023).',
-  defaults: { learningRate: 1e-4 },
-  hyperparameters: { beta1: beta(0.9), beta2: beta(0.99) },
-  init: (param) => ({ m: zerosLike(param).data }),
-  update: ({ param, grad, state: { m }, hp: { learningRate, beta1, beta2 } }) => {
-    for (let i = 0; i < param.length; i++) {
-      const c = beta1 * m[i] + (1 - beta1) * grad[i];
-      param[i] = param[i] - learningRate * Math.sign(c);
-      m[i] = beta2 * m[i] + (1 - beta2) * grad[i];
-    }
-  },
-});
-`;
+/**
+ * The guide's `lion.mjs`, the plugin of the two-copies check: the very file a reader of the
+ * guide writes, so the check and the guide cannot drift apart.
+ *
+ * @param {string} guide - the guide's path.
+ * @returns {Promise<string>} the file's content.
+ */
+async function guideLion(guide) {
+  const { files } = extractGuide(await readFile(guide, 'utf8'));
+  const lion = files.find((file) => file.name === 'lion.mjs');
+  if (lion === undefined) throw new Error(`${guide} has no \`\`\`js file=lion.mjs block`);
+  return lion.content;
+}
 
 /** tsc options of the two consumer setups. */
 const TS_SETUPS = {
@@ -899,7 +891,7 @@ async function checkCli(version, registryUrl, env, pluginFolder) {
 
   await check('two copies (CLI + plugin folder)', async () => {
     if (pluginFolder === undefined) throw new Error('not run: installing @deeptune/core failed');
-    await writeFile(join(pluginFolder, 'lion.mjs'), LION_PLUGIN);
+    await writeFile(join(pluginFolder, 'lion.mjs'), await guideLion(options.guide));
     const plugin = join(pluginFolder, 'lion.mjs');
     const result = await run(
       deeptune,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,27 +8,20 @@ import { expectCliError } from './support/expect-cli-error.js';
 import { installPackageCopy } from './support/install-package-copy.js';
 import { runCli } from './support/run-cli.js';
 
-/** The plugin of docs/guides/custom-optimizer.md, in a user's folder outside the workspace. */
-const LION = `import { option, zerosLike } from '@deeptune/core';
-import { defineOptimizer } from '@deeptune/optimizers';
+/** The guide whose `lion.mjs` these tests load from a user's folder outside the workspace. */
+const GUIDE = join(
+  fileURLToPath(new URL('../../../docs/guides/', import.meta.url)),
+  'custom-optimizer.md',
+);
 
-const beta = (value) => option.number({ default: value, min: 0, exclusiveMax: 1 });
+/** The guide's ```js file=lion.mjs block: the very file its reader writes. */
+function guideLion(): string {
+  const block = /^```js file=lion\.mjs\n([\s\S]*?)^```$/m.exec(readFileSync(GUIDE, 'utf8'));
+  if (block === null) throw new Error(`${GUIDE} has no \`\`\`js file=lion.mjs block`);
+  return block[1]!;
+}
 
-export default defineOptimizer({
-  name: 'acme:lion',
-  description: 'Lion: sign of an interpolated momentum (Chen et al., 2023).',
-  defaults: { learningRate: 1e-4 },
-  hyperparameters: { beta1: beta(0.9), beta2: beta(0.99) },
-  init: (param) => ({ m: zerosLike(param).data }),
-  update: ({ param, grad, state: { m }, hp: { learningRate, beta1, beta2 } }) => {
-    for (let i = 0; i < param.length; i++) {
-      const c = beta1 * m[i] + (1 - beta1) * grad[i];
-      param[i] = param[i] - learningRate * Math.sign(c);
-      m[i] = beta2 * m[i] + (1 - beta2) * grad[i];
-    }
-  },
-});
-`;
+const LION = guideLion();
 
 /** Lion, also recording which copies of @deeptune/core are loaded when it first runs. */
 const LION_REPORTING_COPIES = LION.replace(
