@@ -32,6 +32,22 @@ export default tseslint.config(
     },
   },
   {
+    // ARCHITECTURE (Reproducibility): library randomness comes from a seeded Rng. Where
+    // Math.random is truly wanted, disable the rule on that line and say why.
+    files: ['packages/*/src/**', 'apps/*/src/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Math',
+          property: 'random',
+          message:
+            'Use the seeded Rng of @deeptune/core (an `rng` option, or getDefaultRng()) so runs are reproducible. If Math.random is really meant, add `// eslint-disable-next-line no-restricted-properties -- <reason>`.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/tests/**', '**/bench/**', 'examples/**', 'scripts/**'],
     rules: { 'no-console': 'off' },
   },

@@ -22,6 +22,16 @@ export function sharedProjectConfig(root: string): UserWorkspaceConfig {
     define: { __DEEPTUNE_CORE_VERSION__: JSON.stringify(coreVersion) },
     test: {
       include: ['tests/**/*.test.ts'],
+      // Type tests: `tests/**/*.test-d.ts` are type-checked with tsc (the package's
+      // tsconfig.json) in the same `vitest run`, never executed. A failed `expectTypeOf` or
+      // an unused `@ts-expect-error` in them fails the run; type errors in other files are
+      // `pnpm typecheck`'s to report (tsc sees the whole package, so they show here too).
+      typecheck: {
+        enabled: true,
+        include: ['tests/**/*.test-d.ts'],
+        tsconfig: 'tsconfig.json',
+        ignoreSourceErrors: true,
+      },
       environment: 'node',
       // Generous limits, hooks included: they catch hangs, and the suite must pass on a busy
       // 2-core machine (a training hook that takes 3 s alone can take 30 s there).
