@@ -1,10 +1,16 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { ConfigError, DataFormatError, tensor, type DType } from '@deeptune/core';
+import {
+  ConfigError,
+  DataFormatError,
+  tensor,
+  type DType,
+  describeValue,
+  formatShape,
+} from '@deeptune/core';
 import { dataset, type Dataset } from '../dataset/dataset.js';
 import type { IdxArray } from '../idx/idx-array.js';
 import { parseIdx } from '../idx/parse-idx.js';
-import { describe } from '../internal/describe.js';
 import { DEFAULT_IDX_MAX_BYTES } from './read-idx.js';
 import { readRegularFile } from './read-regular-file.js';
 
@@ -101,7 +107,7 @@ function checkSubset(name: string, value: unknown, max: number): void {
     (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max)
   ) {
     throw new ConfigError(
-      `mnist: ${name} must be an integer in [1, ${max}], got ${describe(value)}.`,
+      `mnist: ${name} must be an integer in [1, ${max}], got ${describeValue(value)}.`,
     );
   }
 }
@@ -122,7 +128,7 @@ function build(
       idx.shape.some((dim, i) => dim !== shape[i])
     ) {
       throw new DataFormatError(
-        `mnist: ${file} holds ${idx.type} values of shape [${idx.shape.join(', ')}]; expected ubyte [${shape.join(', ')}]. ` +
+        `mnist: ${file} holds ${idx.type} values of shape ${formatShape(idx.shape)}; expected ubyte ${formatShape(shape)}. ` +
           'Hint: is this the right file?',
       );
     }
@@ -178,22 +184,26 @@ function build(
  */
 export async function mnist(options: MnistOptions = {}): Promise<Mnist> {
   if (typeof options !== 'object' || options === null) {
-    throw new ConfigError(`mnist: options must be an object, got ${describe(options)}.`);
+    throw new ConfigError(`mnist: options must be an object, got ${describeValue(options)}.`);
   }
   checkSubset('subset', options.subset, FILES.train.size);
   checkSubset('testSubset', options.testSubset, FILES.test.size);
   const dtype = options.dtype ?? 'float32';
   if (dtype !== 'float32' && dtype !== 'float64') {
-    throw new ConfigError(`mnist: dtype must be 'float32' or 'float64', got ${describe(dtype)}.`);
+    throw new ConfigError(
+      `mnist: dtype must be 'float32' or 'float64', got ${describeValue(dtype)}.`,
+    );
   }
   const normalize = options.normalize ?? 'scale';
   if (normalize !== 'scale' && normalize !== 'none') {
     throw new ConfigError(
-      `mnist: normalize must be 'scale' or 'none', got ${describe(normalize)}.`,
+      `mnist: normalize must be 'scale' or 'none', got ${describeValue(normalize)}.`,
     );
   }
   if (options.directory !== undefined && typeof options.directory !== 'string') {
-    throw new ConfigError(`mnist: directory must be a string, got ${describe(options.directory)}.`);
+    throw new ConfigError(
+      `mnist: directory must be a string, got ${describeValue(options.directory)}.`,
+    );
   }
   const directory = options.directory ?? mnistDataDirectory();
   const load = async (file: string): Promise<IdxArray> => {
@@ -204,12 +214,18 @@ export async function mnist(options: MnistOptions = {}): Promise<Mnist> {
     });
     return parseIdx(bytes, path);
   };
-  const [trainImages, trainLabels, testImages, testLabels] = await Promise.all([
+  // Read in parallel, but report the first bad file in this order, whichever failed first,
+  // so the same directory always gives the same message.
+  const settled = await Promise.allSettled([
     load(FILES.train.images),
     load(FILES.train.labels),
     load(FILES.test.images),
     load(FILES.test.labels),
   ]);
+  const [trainImages, trainLabels, testImages, testLabels] = settled.map((result) => {
+    if (result.status === 'rejected') throw result.reason;
+    return result.value;
+  }) as [IdxArray, IdxArray, IdxArray, IdxArray];
   const scale = normalize === 'scale';
   return Object.freeze({
     train: build(
