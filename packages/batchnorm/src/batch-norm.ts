@@ -1,6 +1,7 @@
 import {
   DTypeError,
   ShapeError,
+  formatShape,
   noGrad,
   ones,
   zeros,
@@ -9,8 +10,8 @@ import {
   type Tensor,
 } from '@deeptune/core';
 import { Module } from '@deeptune/layers';
-import { formatShape } from './internal/format-value.js';
 import { resolveOptions } from './internal/resolve-options.js';
+import type { RunningVariance } from './running-variance.js';
 
 /** Options of {@link BatchNorm}. */
 export interface BatchNormOptions {
@@ -36,6 +37,15 @@ export interface BatchNormOptions {
    * @defaultValue 0.9
    */
   readonly runningAverageDecay?: number;
+  /**
+   * Which batch variance the running variance averages: `'unbiased'` averages
+   * `σ² · m / (m − 1)`, as PyTorch's `BatchNorm1d` (the default); `'biased'` averages the
+   * 1/m batch variance σ² used to normalise the batch, as the course and Keras's
+   * `BatchNormalization` do. Training outputs are the same either way; eval outputs differ
+   * by the factor m / (m − 1) inside the square root (1.03 for m = 32).
+   * @defaultValue 'unbiased'
+   */
+  readonly runningVariance?: RunningVariance;
   /**
    * The dtype of the parameters and running averages; inputs must have the same dtype.
    * @defaultValue 'float32'
@@ -84,7 +94,8 @@ export interface BatchNormOptions {
  *   Z̃_ij     = γ_j · Znorm_ij + β_j
  *
  *   runningMean_j ← d · runningMean_j + (1 − d) · μ_j
- *   runningVar_j  ← d · runningVar_j  + (1 − d) · σ²_j · m / (m − 1)
+ *   runningVar_j  ← d · runningVar_j  + (1 − d) · σ²_j · m / (m − 1)   runningVariance 'unbiased'
+ *   runningVar_j  ← d · runningVar_j  + (1 − d) · σ²_j                 runningVariance 'biased'
  *   (d = runningAverageDecay; initial runningMean 0, runningVar 1)
  *
  * eval:
@@ -92,13 +103,16 @@ export interface BatchNormOptions {
  * ```
  *
  * The batch is normalised with the biased (1/m) variance, as in the course and the paper.
- * The running variance averages the unbiased estimate `σ² · m / (m − 1)`, as the paper's
- * inference step and PyTorch do (Keras averages the biased one; the two differ by the
- * factor m / (m − 1), 1.03 for m = 32). It estimates the variance of the whole training
- * distribution: a training batch is normalised to biased variance exactly 1, so over all
- * training batches the normalised values have variance 1, and dividing by the unbiased
- * population estimate gives the same at test time. A state dictionary therefore means the
- * same as PyTorch's `BatchNorm1d` state (with `momentum = 1 − runningAverageDecay`).
+ * By default (`runningVariance: 'unbiased'`) the running variance averages the unbiased
+ * estimate `σ² · m / (m − 1)`, as the paper's inference step and PyTorch do. It estimates
+ * the variance of the whole training distribution: a training batch is normalised to biased
+ * variance exactly 1, so over all training batches the normalised values have variance 1,
+ * and dividing by the unbiased population estimate gives the same at test time. A state
+ * dictionary then means the same as PyTorch's `BatchNorm1d` state (with
+ * `momentum = 1 − runningAverageDecay`). With `runningVariance: 'biased'` it averages the
+ * 1/m batch variance itself, as the course's exponentially weighted average and Keras's
+ * `BatchNormalization` (`moving_variance`, with Keras `momentum = runningAverageDecay`)
+ * do; the two differ by the factor m / (m − 1), 1.03 for m = 32.
  *
  * The running averages are not bias-corrected: after k training batches the initial values
  * still weigh `d^k` (0.9^20 ≈ 0.12, 0.9^50 ≈ 0.005), so train for a few dozen batches
@@ -134,6 +148,8 @@ export class BatchNorm extends Module {
   readonly epsilon: number;
   /** The weight d of the old value in the running averages (PyTorch momentum = 1 − d). */
   readonly runningAverageDecay: number;
+  /** Which batch variance the running variance averages (`'unbiased'` or `'biased'`). */
+  readonly runningVariance: RunningVariance;
   /** The dtype of the parameters, the running averages and the expected input. */
   readonly dtype: DType;
   /** γ, the learnable per-feature scale `[n]`, initialised to 1 (role `'scale'`). */
@@ -142,7 +158,10 @@ export class BatchNorm extends Module {
   readonly beta: Tensor;
   /** The running average of the batch means `[n]`, initialised to 0 (a buffer). */
   readonly runningMean: Tensor;
-  /** The running average of the unbiased batch variances `[n]`, initialised to 1 (a buffer). */
+  /**
+   * The running average of the batch variances `[n]` (unbiased or biased, see
+   * {@link BatchNorm.runningVariance}), initialised to 1 (a buffer).
+   */
   readonly runningVar: Tensor;
   /** The number of training batches seen, a float64 scalar (a buffer). */
   readonly batchesTracked: Tensor;
@@ -150,9 +169,10 @@ export class BatchNorm extends Module {
   /**
    * Creates the layer with γ = 1, β = 0, running mean 0 and running variance 1.
    *
-   * @param options - `features` (required), `epsilon`, `runningAverageDecay`, `dtype`.
+   * @param options - `features` (required), `epsilon`, `runningAverageDecay`,
+   *   `runningVariance`, `dtype`.
    * @throws {@link @deeptune/core!ConfigError} when `features` is not a positive integer,
-   *   `dtype` is unknown, or an option is unknown (`momentum` gets a hint on how to
+   *   `dtype` or `runningVariance` is unknown, or an option is unknown (`momentum` gets a hint on how to
    *   convert it).
    * @throws {@link @deeptune/core!InvalidHyperparameterError} when `epsilon` is not a
    *   finite number > 0 or `runningAverageDecay` is not in [0, 1).
@@ -163,6 +183,7 @@ export class BatchNorm extends Module {
     this.features = resolved.features;
     this.epsilon = resolved.epsilon;
     this.runningAverageDecay = resolved.runningAverageDecay;
+    this.runningVariance = resolved.runningVariance;
     this.dtype = resolved.dtype;
     const dtype = this.dtype;
     this.gamma = this.registerParameter('gamma', ones([this.features], { dtype }), 'scale');
@@ -196,18 +217,21 @@ export class BatchNorm extends Module {
     return normalized.mul(this.gamma).add(this.beta);
   }
 
-  /** `'128 features, decay 0.9'`. */
+  /** `'128 features, decay 0.9'` (with `', biased running variance'` when so). */
   override describe(): string {
-    return `${this.features} features, decay ${this.runningAverageDecay}`;
+    const variance = this.runningVariance === 'biased' ? ', biased running variance' : '';
+    return `${this.features} features, decay ${this.runningAverageDecay}${variance}`;
   }
 
   #updateRunningAverages(batchMean: Tensor, batchVariance: Tensor, m: number): void {
     const decay = this.runningAverageDecay;
     noGrad(() => {
-      const unbiasedVariance = batchVariance.mul(m / (m - 1));
+      // 'unbiased': σ²·m/(m − 1) (PyTorch); 'biased': σ² (the course, Keras).
+      const averagedVariance =
+        this.runningVariance === 'unbiased' ? batchVariance.mul(m / (m - 1)) : batchVariance;
       this.runningMean.data.set(this.runningMean.mul(decay).add(batchMean.mul(1 - decay)).data);
       this.runningVar.data.set(
-        this.runningVar.mul(decay).add(unbiasedVariance.mul(1 - decay)).data,
+        this.runningVar.mul(decay).add(averagedVariance.mul(1 - decay)).data,
       );
       this.batchesTracked.data[0] = this.batchesTracked.data[0]! + 1;
     });

@@ -29,4 +29,6 @@
  */
 export { BatchNorm } from './batch-norm.js';
 export type { BatchNormOptions } from './batch-norm.js';
+export { RUNNING_VARIANCES } from './running-variance.js';
+export type { RunningVariance } from './running-variance.js';
 export { plugin, register } from './plugin.js';

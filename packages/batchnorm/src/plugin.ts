@@ -1,5 +1,6 @@
 import { DTYPES, definePlugin, definePluginPackage, option } from '@deeptune/core';
 import { BatchNorm } from './batch-norm.js';
+import { RUNNING_VARIANCES } from './running-variance.js';
 
 declare module '@deeptune/core' {
   interface KnownPlugins {
@@ -36,6 +37,11 @@ const batchNormPlugin = definePlugin({
       description:
         'Weight of the old value in the running averages (PyTorch momentum = 1 − decay; Keras momentum = decay).',
     }),
+    runningVariance: option.enum(RUNNING_VARIANCES, {
+      default: 'unbiased',
+      description:
+        "The batch variance the running variance averages: 'unbiased' σ²·m/(m − 1) (PyTorch) or 'biased' σ² (the course, Keras).",
+    }),
     dtype: option.enum(DTYPES, {
       default: 'float32',
       description: 'The dtype of the parameters and running averages.',
@@ -53,7 +59,8 @@ const batchNormPlugin = definePlugin({
 
 /**
  * The plugins of `@deeptune/batchnorm`: the `batch-norm` layer (options `features`,
- * `epsilon`, `runningAverageDecay`, `dtype`), which creates a {@link BatchNorm}.
+ * `epsilon`, `runningAverageDecay`, `runningVariance`, `dtype`), which creates a
+ * {@link BatchNorm}.
  *
  * @example
  * ```ts

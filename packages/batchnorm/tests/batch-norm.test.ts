@@ -120,6 +120,51 @@ describe('BatchNorm', () => {
       assertTensorClose(bn.runningVar, [14 / 3, 32 / 3]);
     });
 
+    it("with runningVariance 'biased' averages the 1/m batch variance (the course, Keras)", () => {
+      const bn = new BatchNorm({ features: 2, runningVariance: 'biased', dtype: 'float64' });
+      bn.forward(tensor(Z, f64), { training: true });
+      // Batch 1: μ = [3, 4], biased variance σ² = [14/4, 32/4] = [3.5, 8]; decay 0.9 from 1:
+      // 0.9·1 + 0.1·3.5 = 1.25 and 0.9·1 + 0.1·8 = 1.7.
+      assertTensorClose(bn.runningMean, [0.3, 0.4]);
+      assertTensorClose(bn.runningVar, [1.25, 1.7]);
+      const last = new BatchNorm({
+        features: 2,
+        runningAverageDecay: 0,
+        runningVariance: 'biased',
+        dtype: 'float64',
+      });
+      last.forward(tensor(Z, f64), { training: true });
+      assertTensorClose(last.runningVar, [3.5, 8]);
+    });
+
+    it("keeps the EWMA of the biased variance over k batches with runningVariance 'biased'", () => {
+      const decay = 0.75;
+      const bn = new BatchNorm({
+        features: 3,
+        runningAverageDecay: decay,
+        runningVariance: 'biased',
+        dtype: 'float64',
+      });
+      const rng = new Rng(7);
+      let variance = [1, 1, 1];
+      for (const m of [2, 5, 3, 8]) {
+        const batch = randn([m, 3], { rng, dtype: 'float64', mean: 2, std: 3 });
+        bn.forward(batch, { training: true });
+        const cols = columns(batch);
+        variance = variance.map((r, j) => decay * r + (1 - decay) * biasedVarianceOf(cols[j]!));
+      }
+      assertTensorClose(bn.runningVar, variance, { rtol: 1e-12, atol: 1e-12 });
+    });
+
+    it('gives the same training outputs whichever running variance it keeps', () => {
+      const unbiased = new BatchNorm({ features: 2, dtype: 'float64' });
+      const biased = new BatchNorm({ features: 2, runningVariance: 'biased', dtype: 'float64' });
+      expect(unbiased.runningVariance).toBe('unbiased');
+      const a = unbiased.forward(tensor(Z, f64), { training: true });
+      const b = biased.forward(tensor(Z, f64), { training: true });
+      expect(Array.from(b.data)).toEqual(Array.from(a.data));
+    });
+
     it('updates the running averages also when stochastic is false and under noGrad', () => {
       const bn = new BatchNorm({ features: 2, dtype: 'float64' });
       bn.forward(tensor(Z, f64), { training: true, stochastic: false });
@@ -298,6 +343,12 @@ describe('BatchNorm', () => {
       );
     });
 
+    it("adds ', biased running variance' when runningVariance is 'biased'", () => {
+      expect(new BatchNorm({ features: 8, runningVariance: 'biased' }).describe()).toBe(
+        '8 features, decay 0.9, biased running variance',
+      );
+    });
+
     it('appears in a model summary, which probes one example in eval mode', () => {
       const model = new Sequential([new BatchNorm({ features: 128 })]);
       expect(model.summary([128])).toContain('BatchNorm(128 features, decay 0.9)');
@@ -308,11 +359,16 @@ describe('BatchNorm', () => {
     const configErrors: [Record<string, unknown>, ...string[]][] = [
       [{ features: 0 }, 'features must be a positive integer', 'got 0'],
       [{ features: 1.5 }, 'features must be a positive integer', 'got 1.5'],
-      [{ features: '128' }, 'features must be a positive integer', '"128" (a string)'],
+      [{ features: '128' }, 'features must be a positive integer', "got '128'."],
       [{}, 'features must be a positive integer', 'got undefined'],
       [{ features: 4, dtype: 'float16' }, "dtype must be one of 'float32', 'float64'"],
       [{ features: 4, momentum: 0.1 }, 'unknown option "momentum"', '1 − m (0.1 → 0.9)'],
       [{ features: 4, eps: 1e-3 }, 'unknown option "eps"', 'did you mean epsilon?'],
+      [
+        { features: 4, runningVariance: 'population' },
+        "runningVariance must be one of 'unbiased', 'biased'",
+        "got 'population'.",
+      ],
     ];
     it.each(configErrors)('rejects %j with a ConfigError', (options, ...substrings) => {
       expectCode(

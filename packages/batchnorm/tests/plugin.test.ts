@@ -37,6 +37,23 @@ describe('plugin', () => {
     expect(dtype).toMatchObject({ default: 'float32' });
   });
 
+  it("declares runningVariance with the choices 'unbiased' (default) and 'biased'", () => {
+    const registry = createRegistry({ plugins: [plugin] });
+    const { runningVariance } = registry.get('layer', 'batch-norm').options;
+    expect(runningVariance).toMatchObject({ default: 'unbiased', values: ['unbiased', 'biased'] });
+    const layer = registry.create('layer', 'batch-norm', {
+      features: 4,
+      runningVariance: 'biased',
+    });
+    expect(layer.runningVariance).toBe('biased');
+    expect(registry.create('layer', 'batch-norm', { features: 4 }).runningVariance).toBe(
+      'unbiased',
+    );
+    expect(() =>
+      registry.create('layer', 'batch-norm', { features: 4, runningVariance: 'sample' } as never),
+    ).toThrow(ConfigError);
+  });
+
   it('rejects invalid options through the schema with a ConfigError naming the option', () => {
     const registry = createRegistry({ plugins: [plugin] });
     expect(() =>

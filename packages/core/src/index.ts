@@ -51,6 +51,7 @@ export { minimum } from './ops/minimum.js';
 export { neg } from './ops/neg.js';
 export { exp } from './ops/exp.js';
 export { log } from './ops/log.js';
+export { log1p } from './ops/log1p.js';
 export { sqrt } from './ops/sqrt.js';
 export { abs } from './ops/abs.js';
 export { square } from './ops/square.js';
@@ -108,6 +109,7 @@ export { getDefaultRng, setDefaultRng, seed } from './random/default-rng.js';
 // Portable math: results bit-identical on every JavaScript engine
 export { portableExp } from './math/portable-exp.js';
 export { portableLog } from './math/portable-log.js';
+export { portableLog1p } from './math/portable-log1p.js';
 export { portablePow } from './math/portable-pow.js';
 export { portableSinCos } from './math/portable-sin-cos.js';
 export { portableTanh } from './math/portable-tanh.js';
@@ -139,6 +141,9 @@ export type { Brand } from './copies/define-brand.js';
 // Warnings
 export { getLogger, setLogger, warnOnce } from './errors/logger.js';
 export type { Logger } from './errors/logger.js';
+export { describeValue } from './format/describe-value.js';
+export type { DescribeValueOptions } from './format/describe-value.js';
+export { formatShape } from './format/format-shape.js';
 
 // Model contracts
 export type { ParameterRole, NamedParameter } from './model/named-parameter.js';

@@ -35,7 +35,9 @@ export const plugins: readonly PluginPackage[] = Object.freeze([
  * ```ts
  * const registry = createDefaultRegistry();
  * const l2 = registry.create('regularizer', 'l2', { lambda: 0.01 });
- * registry.names('loss'); // ['binary-cross-entropy', 'mean-squared-error', 'softmax-cross-entropy']
+ * registry.names('loss');
+ * // ['binary-cross-entropy', 'binary-cross-entropy-from-probabilities', 'mean-squared-error',
+ * //  'softmax-cross-entropy']
  * ```
  */
 export function createDefaultRegistry(): Registry {

@@ -9,6 +9,7 @@ describe('createDefaultRegistry', () => {
     expect(registry.create('layer', 'dropout', { keepProb: 0.8 })).toBeInstanceOf(Dropout);
     expect(registry.names('loss')).toEqual([
       'binary-cross-entropy',
+      'binary-cross-entropy-from-probabilities',
       'mean-squared-error',
       'softmax-cross-entropy',
     ]);

@@ -8,6 +8,7 @@ import {
   sum,
   valueAndGrad,
   type Tensor as TensorType,
+  describeValue,
 } from '@deeptune/core';
 import { chooseCoordinates } from './internal/choose-coordinates.js';
 import { scalarValue } from './numerical-gradient.js';
@@ -375,11 +376,4 @@ function concatenate(parts: readonly ArrayLike<number>[]): Float64Array {
 /** `n` with its digits grouped in threes (`200,704`), the same on every platform and locale. */
 function groupDigits(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/** A value for an error message: numbers as written, strings quoted, anything else by type. */
-function describeValue(value: unknown): string {
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
-  return value === null ? 'null' : `a ${typeof value}`;
 }

@@ -1,4 +1,10 @@
-import { GradcheckError, noGrad, Tensor, type Tensor as TensorType } from '@deeptune/core';
+import {
+  GradcheckError,
+  noGrad,
+  Tensor,
+  type Tensor as TensorType,
+  formatShape,
+} from '@deeptune/core';
 
 /** How the numerical derivative is estimated. */
 export type DifferenceScheme = 'central' | 'forward';
@@ -83,7 +89,7 @@ export function scalarValue(where: string, value: TensorType | number): number {
   const number = typeof value === 'number' ? value : value.size === 1 ? value.data[0]! : Number.NaN;
   if (typeof value !== 'number' && value.size !== 1) {
     throw new GradcheckError(
-      `${where}: the function must return a single value, got a tensor of shape [${value.shape.join(', ')}]. Hint: reduce it (e.g. .sum()).`,
+      `${where}: the function must return a single value, got a tensor of shape ${formatShape(value.shape)}. Hint: reduce it (e.g. .sum()).`,
     );
   }
   if (!Number.isFinite(number)) {

@@ -99,6 +99,7 @@ const cases: OpCase[] = [
   unary('neg', core.neg),
   unary('exp', core.exp),
   unary('log', core.log, positive),
+  unary('log1p', core.log1p, positive),
   unary('sqrt', core.sqrt, positive),
   unary('abs', core.abs, awayFromZero),
   unary('square', core.square),
@@ -249,6 +250,7 @@ const notDifferentiable = new Set([
   // portable math on numbers, not tensors
   'portableExp',
   'portableLog',
+  'portableLog1p',
   'portablePow',
   'portableSinCos',
   'portableTanh',
@@ -261,6 +263,9 @@ const notDifferentiable = new Set([
   'getLogger',
   'setLogger',
   'warnOnce',
+  // message formatting
+  'describeValue',
+  'formatShape',
 ]);
 
 describe('op-gradient suite completeness', () => {

@@ -1,8 +1,8 @@
 /**
  * Layers for deeptune: the `Module` base and `Sequential`, the `Dense` and `Activation`
- * layers, activations by name, losses (softmax and binary cross-entropy from logits, mean
- * squared error), weight initializers (He, Xavier, Glorot, LeCun) and a diagnostic for
- * vanishing and exploding signals in deep networks.
+ * layers, activations by name, losses (softmax and binary cross-entropy from logits, binary
+ * cross-entropy on probabilities, mean squared error), weight initializers (He, Xavier,
+ * Glorot, LeCun) and a diagnostic for vanishing and exploding signals in deep networks.
  *
  * ```ts
  * import { Rng, randn, tensor } from '@deeptune/core';
@@ -42,6 +42,7 @@ export { resolveActivation } from './activations/resolve-activation.js';
 // Losses
 export { softmaxCrossEntropy } from './losses/softmax-cross-entropy.js';
 export { binaryCrossEntropy } from './losses/binary-cross-entropy.js';
+export { binaryCrossEntropyFromProbabilities } from './losses/binary-cross-entropy-from-probabilities.js';
 export { meanSquaredError } from './losses/mean-squared-error.js';
 
 // Initializers

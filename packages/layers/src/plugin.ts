@@ -13,6 +13,7 @@ import { Activation } from './layers/activation.js';
 import { Dense } from './layers/dense.js';
 import { denseOptionsSchema } from './layers/dense-options.js';
 import { binaryCrossEntropy } from './losses/binary-cross-entropy.js';
+import { binaryCrossEntropyFromProbabilities } from './losses/binary-cross-entropy-from-probabilities.js';
 import { meanSquaredError } from './losses/mean-squared-error.js';
 import { softmaxCrossEntropy } from './losses/softmax-cross-entropy.js';
 import type { Module } from './module/module.js';
@@ -107,6 +108,12 @@ const lossPlugins = [
   }),
   definePlugin({
     kind: 'loss',
+    name: 'binary-cross-entropy-from-probabilities',
+    description: 'Binary cross-entropy on sigmoid outputs in [0, 1], logs floored at −100.',
+    create: () => binaryCrossEntropyFromProbabilities,
+  }),
+  definePlugin({
+    kind: 'loss',
     name: 'mean-squared-error',
     description: 'Mean over all elements of (ŷ − y)².',
     create: () => meanSquaredError,
@@ -183,7 +190,8 @@ const constantPlugin = definePlugin({
 /**
  * The plugins of `@deeptune/layers`, declared as data: the `dense` and `activation`
  * layers, the activations `linear`, `relu`, `leaky-relu`, `tanh`, `sigmoid` and `softmax`,
- * the losses `softmax-cross-entropy`, `binary-cross-entropy` and `mean-squared-error`, and
+ * the losses `softmax-cross-entropy`, `binary-cross-entropy`,
+ * `binary-cross-entropy-from-probabilities` and `mean-squared-error`, and
  * the initializers `he-normal`, `he-uniform`, `xavier-normal`, `xavier-uniform`,
  * `glorot-normal`, `glorot-uniform`, `lecun-normal`, `lecun-uniform`, `zeros` and
  * `constant`.
@@ -224,7 +232,9 @@ export const plugin = definePluginPackage({
  * const registry = createRegistry();
  * register(registry);
  * const layer = registry.create('layer', 'dense', { inputs: 784, units: 128, activation: 'relu' });
- * registry.names('loss'); // ['binary-cross-entropy', 'mean-squared-error', 'softmax-cross-entropy']
+ * registry.names('loss');
+ * // ['binary-cross-entropy', 'binary-cross-entropy-from-probabilities', 'mean-squared-error',
+ * //  'softmax-cross-entropy']
  * ```
  */
 export const register = plugin.register;

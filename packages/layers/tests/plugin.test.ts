@@ -22,6 +22,7 @@ describe('plugin', () => {
     ]);
     expect(registry.names('loss')).toEqual([
       'binary-cross-entropy',
+      'binary-cross-entropy-from-probabilities',
       'mean-squared-error',
       'softmax-cross-entropy',
     ]);

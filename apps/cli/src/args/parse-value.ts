@@ -1,34 +1,16 @@
-import { closestMatch } from 'deeptune';
+import { closestMatch, describeValue } from 'deeptune';
 import { UsageError } from '../cli-error.js';
 import type { Flag, FlagValue } from './flag.js';
 
 /** A decimal number as people type it: `3`, `-0.5`, `1e-3`, `.5`, `Infinity` is not one. */
 const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-/** The longest value text a message shows; longer ones are cut with `…`. */
-const SHOWN_LENGTH = 80;
-
-function shorten(text: string): string {
-  return text.length <= SHOWN_LENGTH ? text : `${text.slice(0, SHOWN_LENGTH - 1)}…`;
-}
-
 /**
- * `'text'` for messages, JSON for anything else (`Infinity` and `NaN` as such, not `null`),
- * cut to 80 characters; a value nested too deeply to print is described instead.
+ * A flag or config value for messages, as the libraries show values (`'text'`, `[1, 2]`,
+ * `{ epochs: 5 }`, `NaN`), and `nothing` for a missing one.
  */
 export function show(value: unknown): string {
-  if (typeof value === 'string') return `'${shorten(value)}'`;
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'number') return String(value);
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(value, (_key, item: unknown) =>
-      typeof item === 'number' && !Number.isFinite(item) ? String(item) : item,
-    ) as string | undefined;
-  } catch {
-    return Array.isArray(value) ? 'a deeply nested list' : 'a deeply nested object';
-  }
-  return shorten(json ?? String(value));
+  return value === undefined ? 'nothing' : describeValue(value);
 }
 
 /** The accepted range of a numeric flag as text, e.g. `'a number in (0, 1]'`. */

@@ -7,6 +7,7 @@ import {
   type GradcheckReport,
   type GradcheckVerdict,
   type Registry,
+  formatShape,
 } from 'deeptune';
 import type { Flag, FlagValue } from '../args/flag.js';
 import { show } from '../args/parse-value.js';
@@ -142,7 +143,7 @@ function formatCheck(check: Check): string {
   for (const parameter of report.parameters) {
     rows.push([
       parameter.name,
-      `[${parameter.shape.join(', ')}]`,
+      formatShape(parameter.shape),
       `${formatCount(parameter.checked)} of ${formatCount(parameter.total)}`,
       parameter.relativeDifference.toExponential(2),
       parameter.verdict,

@@ -1,16 +1,29 @@
-import { ConfigError, DTYPES, InvalidHyperparameterError, type DType } from '@deeptune/core';
+import {
+  ConfigError,
+  DTYPES,
+  InvalidHyperparameterError,
+  describeValue,
+  type DType,
+} from '@deeptune/core';
 import type { BatchNormOptions } from '../batch-norm.js';
-import { formatValue } from './format-value.js';
+import { RUNNING_VARIANCES, type RunningVariance } from '../running-variance.js';
 
 /** The options of `BatchNorm` with defaults filled in. @internal */
 export interface ResolvedBatchNormOptions {
   readonly features: number;
   readonly epsilon: number;
   readonly runningAverageDecay: number;
+  readonly runningVariance: RunningVariance;
   readonly dtype: DType;
 }
 
-const KNOWN_OPTIONS: readonly string[] = ['features', 'epsilon', 'runningAverageDecay', 'dtype'];
+const KNOWN_OPTIONS: readonly string[] = [
+  'features',
+  'epsilon',
+  'runningAverageDecay',
+  'runningVariance',
+  'dtype',
+];
 
 /** Names other libraries use, with what to write instead. @internal */
 const FOREIGN_OPTIONS: Readonly<Record<string, string>> = {
@@ -36,7 +49,7 @@ function isPlainObject(value: unknown): value is Readonly<Record<string, unknown
 export function resolveOptions(where: string, options: unknown): ResolvedBatchNormOptions {
   if (!isPlainObject(options)) {
     throw new ConfigError(
-      `${where}: expected an options object like { features: 128 }, got ${formatValue(options)}.`,
+      `${where}: expected an options object like { features: 128 }, got ${describeValue(options)}.`,
     );
   }
   for (const key of Object.keys(options)) {
@@ -52,14 +65,14 @@ export function resolveOptions(where: string, options: unknown): ResolvedBatchNo
   const features = given.features;
   if (typeof features !== 'number' || !Number.isInteger(features) || features < 1) {
     throw new ConfigError(
-      `${where}: features must be a positive integer (the number of units of the layer before), got ${formatValue(features)}.`,
+      `${where}: features must be a positive integer (the number of units of the layer before), got ${describeValue(features)}.`,
     );
   }
 
   const epsilon = given.epsilon ?? 1e-5;
   if (typeof epsilon !== 'number' || !(epsilon > 0) || !Number.isFinite(epsilon)) {
     throw new InvalidHyperparameterError(
-      `${where}: epsilon must be a finite number > 0, got ${formatValue(epsilon)}. ` +
+      `${where}: epsilon must be a finite number > 0, got ${describeValue(epsilon)}. ` +
         'Hint: ε keeps √(σ² + ε) away from 0 when a feature is constant over a batch; the default is 1e-5.',
     );
   }
@@ -70,17 +83,34 @@ export function resolveOptions(where: string, options: unknown): ResolvedBatchNo
     !(runningAverageDecay >= 0 && runningAverageDecay < 1)
   ) {
     throw new InvalidHyperparameterError(
-      `${where}: runningAverageDecay must be in [0, 1), got ${formatValue(runningAverageDecay)}. ` +
+      `${where}: runningAverageDecay must be in [0, 1), got ${describeValue(runningAverageDecay)}. ` +
         "Hint: it is the weight of the old average (0.9 keeps 90% of it per batch); PyTorch's momentum m corresponds to 1 − m, Keras's momentum to the same value.",
+    );
+  }
+
+  const runningVariance = given.runningVariance ?? 'unbiased';
+  if (
+    typeof runningVariance !== 'string' ||
+    !(RUNNING_VARIANCES as readonly string[]).includes(runningVariance)
+  ) {
+    throw new ConfigError(
+      `${where}: runningVariance must be one of ${RUNNING_VARIANCES.map((v) => `'${v}'`).join(', ')}, got ${describeValue(runningVariance)}. ` +
+        "Hint: 'unbiased' averages σ²·m/(m − 1) as PyTorch does, 'biased' averages the 1/m batch variance σ² as the course and Keras do.",
     );
   }
 
   const dtype = given.dtype ?? 'float32';
   if (typeof dtype !== 'string' || !(DTYPES as readonly string[]).includes(dtype)) {
     throw new ConfigError(
-      `${where}: dtype must be one of ${DTYPES.map((d) => `'${d}'`).join(', ')}, got ${formatValue(dtype)}.`,
+      `${where}: dtype must be one of ${DTYPES.map((d) => `'${d}'`).join(', ')}, got ${describeValue(dtype)}.`,
     );
   }
 
-  return { features, epsilon, runningAverageDecay, dtype: dtype as DType };
+  return {
+    features,
+    epsilon,
+    runningAverageDecay,
+    runningVariance: runningVariance as RunningVariance,
+    dtype: dtype as DType,
+  };
 }

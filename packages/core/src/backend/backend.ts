@@ -17,6 +17,7 @@ export type UnaryKernelKind =
   | 'neg'
   | 'exp'
   | 'log'
+  | 'log1p'
   | 'sqrt'
   | 'abs'
   | 'square'

@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors/config-error.js';
+import { describeValue } from '../format/describe-value.js';
 import { portableLog } from '../math/portable-log.js';
 import { SPLITMIX32_GAMMA, expandSeedWords, mix32, seedWords } from './splitmix32.js';
 import { defineBrand } from '../copies/define-brand.js';
@@ -36,16 +37,6 @@ function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
 
-/** Describes a value for an error message: numbers as written, other types by name. */
-function describe(value: unknown): string {
-  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (typeof value === 'object') return value.constructor?.name ?? 'object';
-  return typeof value;
-}
-
 /**
  * Throws a {@link ConfigError} unless `seed` is a finite number.
  * @internal
@@ -53,7 +44,7 @@ function describe(value: unknown): string {
 export function assertSeed(where: string, seed: unknown): asserts seed is number {
   if (typeof seed !== 'number' || !Number.isFinite(seed)) {
     throw new ConfigError(
-      `${where}: seed must be a finite number, got ${describe(seed)}. ` +
+      `${where}: seed must be a finite number, got ${describeValue(seed)}. ` +
         'Hint: use an integer such as 0 or 42.',
     );
   }
@@ -71,7 +62,7 @@ function assertInterval(where: string, low: number, high: number): void {
   ) {
     throw new ConfigError(
       `${where}: low and high must be finite numbers with low < high and a finite width ` +
-        `high - low, got low=${describe(low)}, high=${describe(high)}.`,
+        `high - low, got low=${describeValue(low)}, high=${describeValue(high)}.`,
     );
   }
 }
@@ -79,11 +70,11 @@ function assertInterval(where: string, low: number, high: number): void {
 /** Throws unless `mean` is finite and `std` is finite and non-negative. */
 function assertNormalParameters(where: string, mean: number, std: number): void {
   if (typeof mean !== 'number' || !Number.isFinite(mean)) {
-    throw new ConfigError(`${where}: mean must be a finite number, got ${describe(mean)}.`);
+    throw new ConfigError(`${where}: mean must be a finite number, got ${describeValue(mean)}.`);
   }
   if (typeof std !== 'number' || !Number.isFinite(std) || std < 0) {
     throw new ConfigError(
-      `${where}: std must be a finite number >= 0, got ${describe(std)}. ` +
+      `${where}: std must be a finite number >= 0, got ${describeValue(std)}. ` +
         'Hint: std is the standard deviation, not the variance.',
     );
   }
@@ -93,7 +84,7 @@ function assertNormalParameters(where: string, mean: number, std: number): void 
 function assertFloatArray(where: string, out: unknown): void {
   if (!(out instanceof Float32Array) && !(out instanceof Float64Array)) {
     throw new ConfigError(
-      `${where}: out must be a Float32Array or a Float64Array, got ${describe(out)}.`,
+      `${where}: out must be a Float32Array or a Float64Array, got ${describeValue(out)}.`,
     );
   }
 }
@@ -296,7 +287,7 @@ export class Rng {
   int(n: number): number {
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > TWO_POW_32) {
       throw new ConfigError(
-        `Rng.int: n must be an integer in [1, 2^32], got ${describe(n)}. ` +
+        `Rng.int: n must be an integer in [1, 2^32], got ${describeValue(n)}. ` +
           'Hint: int(n) returns values in [0, n).',
       );
     }
@@ -323,7 +314,7 @@ export class Rng {
    */
   shuffle<T>(array: T[]): T[] {
     if (!Array.isArray(array)) {
-      throw new ConfigError(`Rng.shuffle: array must be an array, got ${describe(array)}.`);
+      throw new ConfigError(`Rng.shuffle: array must be an array, got ${describeValue(array)}.`);
     }
     for (let i = array.length - 1; i > 0; i--) {
       const j = this.#intBelow(i + 1);
@@ -347,7 +338,7 @@ export class Rng {
   permutation(n: number): Int32Array {
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 2147483648) {
       throw new ConfigError(
-        `Rng.permutation: n must be an integer in [0, 2^31], got ${describe(n)}.`,
+        `Rng.permutation: n must be an integer in [0, 2^31], got ${describeValue(n)}.`,
       );
     }
     const result = new Int32Array(n);
@@ -466,26 +457,26 @@ export class Rng {
     const candidate: unknown = state;
     if (typeof candidate !== 'object' || candidate === null || Array.isArray(candidate)) {
       throw new ConfigError(
-        `${where}: state must be an object from rng.getState(), got ${describe(candidate)}.`,
+        `${where}: state must be an object from rng.getState(), got ${describeValue(candidate)}.`,
       );
     }
     const record = candidate as Record<string, unknown>;
     if (record['algorithm'] !== 'xoshiro128**') {
       throw new ConfigError(
-        `${where}: state.algorithm must be 'xoshiro128**', got ${describe(record['algorithm'])}.`,
+        `${where}: state.algorithm must be 'xoshiro128**', got ${describeValue(record['algorithm'])}.`,
       );
     }
     const words = record['s'];
     if (!Array.isArray(words) || words.length !== 4) {
       throw new ConfigError(
-        `${where}: state.s must be an array of 4 integers in [0, 2^32), got ${describe(words)}.`,
+        `${where}: state.s must be an array of 4 integers in [0, 2^32), got ${describeValue(words)}.`,
       );
     }
     for (let k = 0; k < 4; k++) {
       const word: unknown = words[k];
       if (typeof word !== 'number' || !Number.isInteger(word) || word < 0 || word >= TWO_POW_32) {
         throw new ConfigError(
-          `${where}: state.s[${k}] must be an integer in [0, 2^32), got ${describe(word)}.`,
+          `${where}: state.s[${k}] must be an integer in [0, 2^32), got ${describeValue(word)}.`,
         );
       }
     }
@@ -497,7 +488,7 @@ export class Rng {
     const spare = record['spareNormal'];
     if (spare !== null && (typeof spare !== 'number' || !Number.isFinite(spare))) {
       throw new ConfigError(
-        `${where}: state.spareNormal must be null or a finite number, got ${describe(spare)}.`,
+        `${where}: state.spareNormal must be null or a finite number, got ${describeValue(spare)}.`,
       );
     }
     for (let k = 0; k < 4; k++) this.#state[k] = words[k] as number;

@@ -1,7 +1,7 @@
 import { ConfigError } from '../errors/config-error.js';
 import { checkOptionValue } from './check-option-value.js';
 import { didYouMean } from './closest-match.js';
-import { formatValue } from './format-value.js';
+import { describeValue } from '../format/describe-value.js';
 import type { NumberConstraints, OptionSpec, OptionType, OptionsSchema } from './option-schema.js';
 
 const common = ['type', 'description', 'default', 'optional'];
@@ -34,14 +34,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function checkCount(where: string, spec: Record<string, unknown>, key: string): void {
   const value = spec[key];
   if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < 0)) {
-    fail(where, `'${key}' must be an integer >= 0, got ${formatValue(value)}`);
+    fail(where, `'${key}' must be an integer >= 0, got ${describeValue(value)}`);
   }
 }
 
 function checkFlag(where: string, spec: Record<string, unknown>, key: string): void {
   const value = spec[key];
   if (value !== undefined && typeof value !== 'boolean') {
-    fail(where, `'${key}' must be true or false, got ${formatValue(value)}`);
+    fail(where, `'${key}' must be true or false, got ${describeValue(value)}`);
   }
 }
 
@@ -49,7 +49,7 @@ function checkConstraints(where: string, spec: Record<string, unknown>): void {
   for (const key of ['min', 'max', 'exclusiveMin', 'exclusiveMax']) {
     const value = spec[key];
     if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {
-      fail(where, `'${key}' must be a finite number, got ${formatValue(value)}`);
+      fail(where, `'${key}' must be a finite number, got ${describeValue(value)}`);
     }
   }
   checkFlag(where, spec, 'integer');
@@ -77,13 +77,13 @@ function checkConstraints(where: string, spec: Record<string, unknown>): void {
  */
 export function assertOptionSpec(where: string, spec: unknown): asserts spec is OptionSpec {
   if (!isRecord(spec))
-    fail(where, `an option must be a descriptor object, got ${formatValue(spec)}`);
+    fail(where, `an option must be a descriptor object, got ${describeValue(spec)}`);
   const type = spec['type'];
   if (typeof type !== 'string' || !(optionTypes as string[]).includes(type)) {
     const hint = typeof type === 'string' ? didYouMean(type, optionTypes) : '';
     fail(
       where,
-      `unknown option type ${formatValue(type)}; expected one of ${optionTypes.join(', ')}.${hint} Hint: build options with option.number(), option.enum() etc.`,
+      `unknown option type ${describeValue(type)}; expected one of ${optionTypes.join(', ')}.${hint} Hint: build options with option.number(), option.enum() etc.`,
     );
   }
   const allowed = settingsByType[type as OptionType];
@@ -93,7 +93,7 @@ export function assertOptionSpec(where: string, spec: unknown): asserts spec is 
     }
   }
   if (spec['description'] !== undefined && typeof spec['description'] !== 'string') {
-    fail(where, `'description' must be a string, got ${formatValue(spec['description'])}`);
+    fail(where, `'description' must be a string, got ${describeValue(spec['description'])}`);
   }
   checkFlag(where, spec, 'optional');
   if (spec['optional'] === true && spec['default'] !== undefined) {
@@ -103,7 +103,7 @@ export function assertOptionSpec(where: string, spec: unknown): asserts spec is 
     case 'number':
       checkConstraints(where, spec);
       if (spec['scale'] !== undefined && spec['scale'] !== 'linear' && spec['scale'] !== 'log') {
-        fail(where, `'scale' must be 'linear' or 'log', got ${formatValue(spec['scale'])}`);
+        fail(where, `'scale' must be 'linear' or 'log', got ${describeValue(spec['scale'])}`);
       }
       if (spec['scale'] === 'log') {
         const { min, exclusiveMin } = spec as NumberConstraints;
@@ -133,30 +133,33 @@ export function assertOptionSpec(where: string, spec: unknown): asserts spec is 
     case 'string':
       checkCount(where, spec, 'minLength');
       if (spec['pattern'] !== undefined && !(spec['pattern'] instanceof RegExp)) {
-        fail(where, `'pattern' must be a RegExp, got ${formatValue(spec['pattern'])}`);
+        fail(where, `'pattern' must be a RegExp, got ${describeValue(spec['pattern'])}`);
       }
       break;
     case 'enum': {
       const values = spec['values'];
       if (!Array.isArray(values) || values.length === 0) {
-        fail(where, `'values' must be a non-empty array of strings, got ${formatValue(values)}`);
+        fail(where, `'values' must be a non-empty array of strings, got ${describeValue(values)}`);
       }
       const seen = new Set<unknown>();
       for (const value of values as unknown[]) {
         if (typeof value !== 'string') {
-          fail(where, `'values' must contain only strings, got ${formatValue(value)}`);
+          fail(where, `'values' must contain only strings, got ${describeValue(value)}`);
         }
-        if (seen.has(value)) fail(where, `'values' lists ${formatValue(value)} twice`);
+        if (seen.has(value)) fail(where, `'values' lists ${describeValue(value)} twice`);
         seen.add(value);
       }
       break;
     }
     case 'custom':
       if (typeof spec['typeName'] !== 'string' || spec['typeName'] === '') {
-        fail(where, `'typeName' must be a non-empty string, got ${formatValue(spec['typeName'])}`);
+        fail(
+          where,
+          `'typeName' must be a non-empty string, got ${describeValue(spec['typeName'])}`,
+        );
       }
       if (typeof spec['check'] !== 'function') {
-        fail(where, `'check' must be a function, got ${formatValue(spec['check'])}`);
+        fail(where, `'check' must be a function, got ${describeValue(spec['check'])}`);
       }
       break;
     case 'boolean':
@@ -183,14 +186,14 @@ export function assertOptionsSchema(
   if (!isRecord(schema)) {
     fail(
       where,
-      `'options' must be an object mapping option names to descriptors, got ${formatValue(schema)}`,
+      `'options' must be an object mapping option names to descriptors, got ${describeValue(schema)}`,
     );
   }
   for (const [name, spec] of Object.entries(schema)) {
     if (!OPTION_NAME_PATTERN.test(name)) {
       fail(
         where,
-        `invalid option name ${formatValue(name)}; expected lowerCamelCase like 'learningRate'`,
+        `invalid option name ${describeValue(name)}; expected lowerCamelCase like 'learningRate'`,
       );
     }
     assertOptionSpec(`${where}: option '${name}'`, spec);

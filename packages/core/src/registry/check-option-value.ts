@@ -1,5 +1,6 @@
 import { didYouMean } from './closest-match.js';
-import { countOf, describeType, formatValue } from './format-value.js';
+import { describeValue } from '../format/describe-value.js';
+import { countOf } from './count-of.js';
 import type { NumberConstraints, OptionSpec } from './option-schema.js';
 
 const parseHint =
@@ -29,13 +30,13 @@ export function formatRange(
   const lowerOpen = constraints.exclusiveMin !== undefined;
   const upperOpen = constraints.exclusiveMax !== undefined;
   if (lower !== undefined && upper !== undefined) {
-    const text = `${lowerOpen ? '(' : '['}${formatValue(lower)}, ${formatValue(upper)}${upperOpen ? ')' : ']'}`;
+    const text = `${lowerOpen ? '(' : '['}${describeValue(lower)}, ${describeValue(upper)}${upperOpen ? ')' : ']'}`;
     return { text, interval: true };
   }
   if (lower !== undefined)
-    return { text: `${lowerOpen ? '>' : '>='} ${formatValue(lower)}`, interval: false };
+    return { text: `${lowerOpen ? '>' : '>='} ${describeValue(lower)}`, interval: false };
   if (upper !== undefined)
-    return { text: `${upperOpen ? '<' : '<='} ${formatValue(upper)}`, interval: false };
+    return { text: `${upperOpen ? '<' : '<='} ${describeValue(upper)}`, interval: false };
   return undefined;
 }
 
@@ -72,7 +73,7 @@ export function describeExpectation(spec: OptionSpec): string {
     case 'string':
       return spec.pattern === undefined ? 'a string' : `a string matching ${String(spec.pattern)}`;
     case 'enum':
-      return `one of ${spec.values.map((value) => formatValue(value)).join(', ')}`;
+      return `one of ${spec.values.map((value) => describeValue(value)).join(', ')}`;
     case 'numberList': {
       const element = describeNumber(spec).replace(/^an? /, '');
       return `an array of ${element.replace(/^(number|integer|finite number)/, '$1s')}`;
@@ -83,10 +84,8 @@ export function describeExpectation(spec: OptionSpec): string {
 }
 
 function typeMismatch(expected: string, value: unknown, hint = ''): string {
-  const got = formatValue(value);
-  const type = describeType(value);
-  const note = value === null || value === undefined ? '' : ` (${type})`;
-  return `must be ${expected}, got ${got}${note}${hint === '' ? '' : `. ${hint}`}`;
+  const got = describeValue(value, { withType: true });
+  return `must be ${expected}, got ${got}${hint === '' ? '' : `. ${hint}`}`;
 }
 
 function checkNumber(constraints: NumberConstraints, value: unknown): OptionProblem | undefined {
@@ -104,14 +103,14 @@ function checkNumber(constraints: NumberConstraints, value: unknown): OptionProb
   }
   const finite = Number.isFinite(value);
   if (!finite && constraints.allowInfinity !== true) {
-    return { problem: `must be finite, got ${formatValue(value)}`, outOfRange: true };
+    return { problem: `must be finite, got ${describeValue(value)}`, outOfRange: true };
   }
   const integer = constraints.integer === true;
   const range = rangePhrase(constraints);
   const integerPrefix = integer ? 'an integer' : '';
   if (integer && finite && !Number.isInteger(value)) {
     return {
-      problem: `must be an integer${range === undefined ? '' : ` ${range}`}, got ${formatValue(value)}`,
+      problem: `must be an integer${range === undefined ? '' : ` ${range}`}, got ${describeValue(value)}`,
       outOfRange: true,
     };
   }
@@ -123,7 +122,7 @@ function checkNumber(constraints: NumberConstraints, value: unknown): OptionProb
     (exclusiveMax !== undefined && value >= exclusiveMax);
   if (outside) {
     const expected = [integerPrefix, range].filter((part) => part !== '').join(' ');
-    return { problem: `must be ${expected}, got ${formatValue(value)}`, outOfRange: true };
+    return { problem: `must be ${expected}, got ${describeValue(value)}`, outOfRange: true };
   }
   return undefined;
 }
@@ -148,11 +147,11 @@ export function checkOptionValue(spec: OptionSpec, value: unknown): OptionProble
         return { problem: typeMismatch(describeExpectation(spec), value) };
       if (spec.minLength !== undefined && value.length < spec.minLength) {
         return {
-          problem: `must have at least ${countOf(spec.minLength, 'character')}, got ${formatValue(value)}`,
+          problem: `must have at least ${countOf(spec.minLength, 'character')}, got ${describeValue(value)}`,
         };
       }
       if (spec.pattern !== undefined && !matches(spec.pattern, value)) {
-        return { problem: `must match ${String(spec.pattern)}, got ${formatValue(value)}` };
+        return { problem: `must match ${String(spec.pattern)}, got ${describeValue(value)}` };
       }
       return undefined;
     case 'enum':
@@ -161,7 +160,7 @@ export function checkOptionValue(spec: OptionSpec, value: unknown): OptionProble
         return { problem: typeMismatch(describeExpectation(spec), value) };
       return {
         problem: withSuggestion(
-          `must be ${describeExpectation(spec)}, got ${formatValue(value)}`,
+          `must be ${describeExpectation(spec)}, got ${describeValue(value)}`,
           value,
           spec.values,
         ),
@@ -191,12 +190,12 @@ function checkNumberList(
   const { minLength, maxLength } = spec;
   if (minLength !== undefined && value.length < minLength) {
     return {
-      problem: `must have at least ${countOf(minLength, 'element')}, got ${value.length} (${formatValue(value)})`,
+      problem: `must have at least ${countOf(minLength, 'element')}, got ${value.length} (${describeValue(value)})`,
     };
   }
   if (maxLength !== undefined && value.length > maxLength) {
     return {
-      problem: `must have at most ${countOf(maxLength, 'element')}, got ${value.length} (${formatValue(value)})`,
+      problem: `must have at most ${countOf(maxLength, 'element')}, got ${value.length} (${describeValue(value)})`,
     };
   }
   for (let index = 0; index < value.length; index++) {

@@ -1,6 +1,6 @@
 import { ConfigError } from '../errors/config-error.js';
 import { didYouMean } from './closest-match.js';
-import { formatValue } from './format-value.js';
+import { describeValue } from '../format/describe-value.js';
 import { isPluginKind, PLUGIN_KINDS, type PluginKind } from './plugin-kinds.js';
 import type { PluginEntry } from './define-plugin.js';
 
@@ -21,7 +21,7 @@ export function assertKind(where: string, kind: unknown): asserts kind is Plugin
   if (isPluginKind(kind)) return;
   const hint = typeof kind === 'string' ? didYouMean(kind, PLUGIN_KINDS) : '';
   throw new ConfigError(
-    `${where}: unknown plugin kind ${formatValue(kind)}.${hint} Known kinds: ${[...PLUGIN_KINDS].sort().join(', ')}.`,
+    `${where}: unknown plugin kind ${describeValue(kind)}.${hint} Known kinds: ${[...PLUGIN_KINDS].sort().join(', ')}.`,
   );
 }
 
@@ -32,7 +32,7 @@ export function assertKind(where: string, kind: unknown): asserts kind is Plugin
 export function assertPluginName(where: string, name: unknown): asserts name is string {
   if (typeof name === 'string' && PLUGIN_NAME_PATTERN.test(name)) return;
   throw new ConfigError(
-    `${where}: invalid plugin name ${formatValue(name)}; expected kebab-case like 'time-decay', or a namespaced name like 'acme:lion' for third-party plugins`,
+    `${where}: invalid plugin name ${describeValue(name)}; expected kebab-case like 'time-decay', or a namespaced name like 'acme:lion' for third-party plugins`,
   );
 }
 
@@ -43,7 +43,7 @@ export function assertPluginName(where: string, name: unknown): asserts name is 
 export function assertApiVersion(where: string, apiVersion: unknown): asserts apiVersion is number {
   if (typeof apiVersion === 'number' && Number.isInteger(apiVersion) && apiVersion >= 1) return;
   throw new ConfigError(
-    `${where}: 'apiVersion' must be an integer >= 1, got ${formatValue(apiVersion)}`,
+    `${where}: 'apiVersion' must be an integer >= 1, got ${describeValue(apiVersion)}`,
   );
 }
 
@@ -57,7 +57,7 @@ export function assertApiVersion(where: string, apiVersion: unknown): asserts ap
 export function assertPluginEntry(where: string, entry: unknown): asserts entry is PluginEntry {
   if (typeof entry !== 'object' || entry === null) {
     throw new ConfigError(
-      `${where}: expected a plugin entry (made with definePlugin), got ${formatValue(entry)}`,
+      `${where}: expected a plugin entry (made with definePlugin), got ${describeValue(entry)}`,
     );
   }
   const fields = entry as Record<string, unknown>;
@@ -66,20 +66,20 @@ export function assertPluginEntry(where: string, entry: unknown): asserts entry 
   const label = `${where}: ${fields['kind']} '${fields['name']}'`;
   if (typeof fields['description'] !== 'string') {
     throw new ConfigError(
-      `${label}: 'description' must be a string, got ${formatValue(fields['description'])}`,
+      `${label}: 'description' must be a string, got ${describeValue(fields['description'])}`,
     );
   }
   const options = fields['options'];
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new ConfigError(
-      `${label}: 'options' must be an options schema, got ${formatValue(options)}`,
+      `${label}: 'options' must be an options schema, got ${describeValue(options)}`,
     );
   }
   assertApiVersion(label, fields['apiVersion']);
   for (const key of ['create', 'factory']) {
     if (typeof fields[key] !== 'function') {
       throw new ConfigError(
-        `${label}: '${key}' must be a function, got ${formatValue(fields[key])}. Hint: build entries with definePlugin().`,
+        `${label}: '${key}' must be a function, got ${describeValue(fields[key])}. Hint: build entries with definePlugin().`,
       );
     }
   }
@@ -89,7 +89,7 @@ export function assertPluginEntry(where: string, entry: unknown): asserts entry 
     (fields['kind'] !== 'layer' || typeof stateShapes !== 'function')
   ) {
     throw new ConfigError(
-      `${label}: 'stateShapes' must be a function of a layer plugin, got ${formatValue(stateShapes)}. Hint: build entries with definePlugin().`,
+      `${label}: 'stateShapes' must be a function of a layer plugin, got ${describeValue(stateShapes)}. Hint: build entries with definePlugin().`,
     );
   }
 }

@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors/config-error.js';
-import { formatValue } from './format-value.js';
+import { describeValue } from '../format/describe-value.js';
 import { Registry } from './registry.js';
 
 let defaultRegistry: Registry | undefined;
@@ -47,7 +47,7 @@ export function getDefaultRegistry(): Registry {
 export function setDefaultRegistry(registry: Registry): () => void {
   if (!Registry.isRegistry(registry)) {
     throw new ConfigError(
-      `setDefaultRegistry: expected a Registry (from createRegistry()), got ${formatValue(registry)}`,
+      `setDefaultRegistry: expected a Registry (from createRegistry()), got ${describeValue(registry)}`,
     );
   }
   const previous = defaultRegistry;

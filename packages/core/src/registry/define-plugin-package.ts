@@ -2,7 +2,7 @@ import { ConfigError } from '../errors/config-error.js';
 import { PluginConflictError } from '../errors/plugin-conflict-error.js';
 import { assertPluginEntry } from './check-plugin-entry.js';
 import type { PluginEntry } from './define-plugin.js';
-import { formatValue } from './format-value.js';
+import { describeValue } from '../format/describe-value.js';
 import type { Disposer, RegisterOptions, Registry } from './registry.js';
 
 /**
@@ -67,12 +67,12 @@ export function definePluginPackage(definition: PluginPackageDefinition): Plugin
   const { name, entries } = definition;
   if (typeof name !== 'string' || !PACKAGE_NAME_PATTERN.test(name)) {
     throw new ConfigError(
-      `definePluginPackage: invalid package name ${formatValue(name)}; expected an npm package name like '@deeptune/optimizers'`,
+      `definePluginPackage: invalid package name ${describeValue(name)}; expected an npm package name like '@deeptune/optimizers'`,
     );
   }
   if (!Array.isArray(entries)) {
     throw new ConfigError(
-      `definePluginPackage '${name}': 'entries' must be an array of plugin entries, got ${formatValue(entries)}`,
+      `definePluginPackage '${name}': 'entries' must be an array of plugin entries, got ${describeValue(entries)}`,
     );
   }
   const seen = new Map<string, PluginEntry>();

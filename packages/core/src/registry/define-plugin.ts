@@ -2,7 +2,7 @@ import { ConfigError } from '../errors/config-error.js';
 import type { DType } from '../tensor/dtype.js';
 import { assertOptionsSchema } from './check-option-spec.js';
 import { assertApiVersion, assertKind, assertPluginName } from './check-plugin-entry.js';
-import { formatValue } from './format-value.js';
+import { describeValue } from '../format/describe-value.js';
 import type { OptionsInputOf, OptionsOf, OptionsSchema } from './option-schema.js';
 import { PLUGIN_API_VERSION } from './plugin-api-version.js';
 import { pluginEntryBrand } from './plugin-entry-brand.js';
@@ -182,7 +182,7 @@ export function definePlugin<
 >(definition: PluginDefinition<K, S, P>): PluginEntry<K, S, P> {
   if (typeof definition !== 'object' || definition === null) {
     throw new ConfigError(
-      `definePlugin: expected a plugin definition object, got ${formatValue(definition)}`,
+      `definePlugin: expected a plugin definition object, got ${describeValue(definition)}`,
     );
   }
   const { kind, name, description, create } = definition;
@@ -191,14 +191,14 @@ export function definePlugin<
   const where = `${kind} '${name}'`;
   if (typeof description !== 'string') {
     throw new ConfigError(
-      `definePlugin: ${where}: 'description' must be a string, got ${formatValue(description)}`,
+      `definePlugin: ${where}: 'description' must be a string, got ${describeValue(description)}`,
     );
   }
   const schema = definition.options ?? (noOptions as S);
   assertOptionsSchema(`definePlugin: ${where}`, schema);
   if (typeof create !== 'function') {
     throw new ConfigError(
-      `definePlugin: ${where}: 'create' must be a function, got ${formatValue(create)}`,
+      `definePlugin: ${where}: 'create' must be a function, got ${describeValue(create)}`,
     );
   }
   const apiVersion = definition.apiVersion ?? PLUGIN_API_VERSION;
@@ -206,7 +206,7 @@ export function definePlugin<
   const { stateShapes } = definition;
   if (stateShapes !== undefined && (kind !== 'layer' || typeof stateShapes !== 'function')) {
     throw new ConfigError(
-      `definePlugin: ${where}: 'stateShapes' must be a function of a layer plugin, got ${formatValue(stateShapes)}${kind === 'layer' ? '' : ` on a ${kind} plugin`}`,
+      `definePlugin: ${where}: 'stateShapes' must be a function of a layer plugin, got ${describeValue(stateShapes)}${kind === 'layer' ? '' : ` on a ${kind} plugin`}`,
     );
   }
   const entry: PluginEntry<K, S, P> = {

@@ -1,5 +1,6 @@
 import { formatRange } from './check-option-value.js';
-import { countOf, formatValue } from './format-value.js';
+import { describeValue } from '../format/describe-value.js';
+import { countOf } from './count-of.js';
 import type { OptionSpec, OptionsSchema } from './option-schema.js';
 
 /** One row of option help, as {@link describeSchema} returns it. All fields are display text. */
@@ -27,7 +28,7 @@ function typeOf(spec: OptionSpec): string {
     case 'numberList':
       return spec.integer === true ? 'integer[]' : 'number[]';
     case 'enum':
-      return spec.values.map((value) => formatValue(value)).join(' | ');
+      return spec.values.map((value) => describeValue(value)).join(' | ');
     case 'custom':
       return spec.typeName;
     case 'boolean':
@@ -93,7 +94,7 @@ export function describeSchema(schema: OptionsSchema): OptionDescription[] {
     name,
     type: typeOf(spec),
     required: spec.default === undefined && spec.optional !== true,
-    default: spec.default === undefined ? undefined : formatValue(spec.default),
+    default: spec.default === undefined ? undefined : describeValue(spec.default),
     range: rangeOf(spec),
     scale: spec.type === 'number' ? spec.scale : undefined,
     description: spec.description ?? '',

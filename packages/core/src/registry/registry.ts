@@ -8,7 +8,7 @@ import { assertPluginEntry } from './check-plugin-entry.js';
 import { didYouMean } from './closest-match.js';
 import type { PluginPackage } from './define-plugin-package.js';
 import type { PluginEntry } from './define-plugin.js';
-import { formatValue } from './format-value.js';
+import { describeValue } from '../format/describe-value.js';
 import type { PluginEntryFor, PluginOptionsFor, PluginProductFor } from './known-plugins.js';
 import { PLUGIN_API_VERSION } from './plugin-api-version.js';
 import { pluginEntryBrand } from './plugin-entry-brand.js';
@@ -147,11 +147,11 @@ export class Registry {
       !Array.isArray(pluginPackage.entries)
     ) {
       throw new ConfigError(
-        `registry.use: expected a plugin package (made with definePluginPackage), got ${formatValue(pluginPackage)}`,
+        `registry.use: expected a plugin package (made with definePluginPackage), got ${describeValue(pluginPackage)}`,
       );
     }
     return this.#add(
-      `registry.use(${formatValue(pluginPackage.name)})`,
+      `registry.use(${describeValue(pluginPackage.name)})`,
       pluginPackage.entries,
       options,
       pluginPackage.name,
@@ -229,7 +229,7 @@ export class Registry {
     if (isPluginKind(kind)) return kind;
     const hint = typeof kind === 'string' ? didYouMean(kind, PLUGIN_KINDS) : '';
     throw new UnknownPluginError(
-      `${where}: unknown plugin kind ${formatValue(kind)}.${hint} Known kinds: ${[...PLUGIN_KINDS].sort().join(', ')}.`,
+      `${where}: unknown plugin kind ${describeValue(kind)}.${hint} Known kinds: ${[...PLUGIN_KINDS].sort().join(', ')}.`,
     );
   }
 
@@ -247,7 +247,7 @@ export class Registry {
     const table = this.#table(where, kind);
     if (typeof name !== 'string') {
       throw new ConfigError(
-        `${where}: the ${kind} name must be a string, got ${formatValue(name)}`,
+        `${where}: the ${kind} name must be a string, got ${describeValue(name)}`,
       );
     }
     const registration = table.get(name);
@@ -255,11 +255,11 @@ export class Registry {
     const names = this.names(kind);
     if (names.length === 0) {
       throw new UnknownPluginError(
-        `${where}: unknown ${kind} ${formatValue(name)}; no ${kind} plugins are registered. Hint: add plugins with registry.use(plugin); createDefaultRegistry() from the deeptune package includes every built-in plugin.`,
+        `${where}: unknown ${kind} ${describeValue(name)}; no ${kind} plugins are registered. Hint: add plugins with registry.use(plugin); createDefaultRegistry() from the deeptune package includes every built-in plugin.`,
       );
     }
     throw new UnknownPluginError(
-      `${where}: unknown ${kind} ${formatValue(name)}.${didYouMean(name, names)} Known ${kind} plugins: ${names.join(', ')}.`,
+      `${where}: unknown ${kind} ${describeValue(name)}.${didYouMean(name, names)} Known ${kind} plugins: ${names.join(', ')}.`,
     );
   }
 
@@ -270,11 +270,11 @@ export class Registry {
     source: string | undefined,
   ): Disposer {
     if (typeof options !== 'object' || options === null) {
-      throw new ConfigError(`${where}: options must be an object, got ${formatValue(options)}`);
+      throw new ConfigError(`${where}: options must be an object, got ${describeValue(options)}`);
     }
     if (options.override !== undefined && typeof options.override !== 'boolean') {
       throw new ConfigError(
-        `${where}: option 'override' must be true or false, got ${formatValue(options.override)}`,
+        `${where}: option 'override' must be true or false, got ${describeValue(options.override)}`,
       );
     }
     const override = options.override === true;

@@ -2,7 +2,7 @@ import { ConfigError } from '../errors/config-error.js';
 import { InvalidHyperparameterError } from '../errors/invalid-hyperparameter-error.js';
 import { checkOptionValue, describeExpectation } from './check-option-value.js';
 import { didYouMean } from './closest-match.js';
-import { formatValue } from './format-value.js';
+import { describeValue } from '../format/describe-value.js';
 import type { OptionsOf, OptionsSchema } from './option-schema.js';
 
 function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
@@ -50,7 +50,7 @@ export function validateOptions<S extends OptionsSchema>(
   input: unknown,
 ): OptionsOf<S> {
   if (input !== undefined && !isPlainObject(input)) {
-    throw new ConfigError(`${where}: options must be a plain object, got ${formatValue(input)}`);
+    throw new ConfigError(`${where}: options must be a plain object, got ${describeValue(input)}`);
   }
   const given: Readonly<Record<string, unknown>> = input ?? {};
   const names = Object.keys(schema);
@@ -61,7 +61,7 @@ export function validateOptions<S extends OptionsSchema>(
         ? 'It takes no options.'
         : `Known options: ${[...names].sort().join(', ')}.`;
     throw new ConfigError(
-      `${where}: unknown option ${formatValue(key)}.${didYouMean(key, names)} ${known}`,
+      `${where}: unknown option ${describeValue(key)}.${didYouMean(key, names)} ${known}`,
     );
   }
   const result: Record<string, unknown> = {};

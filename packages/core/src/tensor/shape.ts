@@ -1,5 +1,9 @@
 import { ShapeError } from '../errors/shape-error.js';
+import { formatShape } from '../format/format-shape.js';
 import type { DType } from './dtype.js';
+
+// The ops import every shape helper from here; the formatter itself lives in `format/`.
+export { formatShape };
 
 /** A tensor shape: the size of each axis, outermost first. `[]` is a scalar. */
 export type Shape = readonly number[];
@@ -41,14 +45,6 @@ export function shapeSize(shape: Shape): number {
   let size = 1;
   for (let i = 0; i < shape.length; i++) size *= shape[i]!;
   return size;
-}
-
-/**
- * Formats a shape for error messages: `[32, 784]`.
- * @internal
- */
-export function formatShape(shape: Shape): string {
-  return `[${shape.join(', ')}]`;
 }
 
 /**

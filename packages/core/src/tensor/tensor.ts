@@ -14,6 +14,7 @@ import { minimum } from '../ops/minimum.js';
 import { neg } from '../ops/neg.js';
 import { exp } from '../ops/exp.js';
 import { log } from '../ops/log.js';
+import { log1p } from '../ops/log1p.js';
 import { sqrt } from '../ops/sqrt.js';
 import { abs } from '../ops/abs.js';
 import { square } from '../ops/square.js';
@@ -298,6 +299,10 @@ export class Tensor {
   /** Element-wise natural logarithm. See {@link log}. */
   log(): Tensor {
     return log(this);
+  }
+  /** Element-wise `log(1 + x)`, accurate for small x. See {@link log1p}. */
+  log1p(): Tensor {
+    return log1p(this);
   }
   /** Element-wise square root. See {@link sqrt}. */
   sqrt(): Tensor {

@@ -172,7 +172,7 @@ describe('Rng', () => {
       [Number.NaN, 'got NaN'],
       [Number.POSITIVE_INFINITY, 'got Infinity'],
       [Number.NEGATIVE_INFINITY, 'got -Infinity'],
-      ['1', 'got "1"'],
+      ['1', "got '1'"],
       [undefined, 'got undefined'],
     ])('rejects the seed %s with a ConfigError', (seed, fragment) => {
       expectConfigError(
@@ -505,7 +505,7 @@ describe('Rng', () => {
       expectConfigError(
         () => new Rng(0).fillNormal([0, 0] as unknown as Float64Array),
         'Rng.fillNormal: out must be a Float32Array or a Float64Array',
-        'an array of length 2',
+        'got [0, 0]',
       );
       expectConfigError(
         () => new Rng(0).fillNormal(new Float64Array(2), 0, -0.5),
@@ -558,12 +558,12 @@ describe('Rng', () => {
       [
         'another algorithm',
         { algorithm: 'mt19937', s: [1, 2, 3, 4], spareNormal: null },
-        `state.algorithm must be 'xoshiro128**', got "mt19937"`,
+        "state.algorithm must be 'xoshiro128**', got 'mt19937'",
       ],
       [
         'three words',
         { algorithm: 'xoshiro128**', s: [1, 2, 3], spareNormal: null },
-        'state.s must be an array of 4 integers in [0, 2^32), got an array of length 3',
+        'state.s must be an array of 4 integers in [0, 2^32), got [1, 2, 3]',
       ],
       [
         'a negative word',
@@ -578,7 +578,7 @@ describe('Rng', () => {
       [
         'a string word',
         { algorithm: 'xoshiro128**', s: [1, '2', 3, 4], spareNormal: null },
-        'state.s[1] must be an integer in [0, 2^32), got "2"',
+        "state.s[1] must be an integer in [0, 2^32), got '2'",
       ],
       [
         'an all-zero state',

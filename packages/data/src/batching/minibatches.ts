@@ -5,10 +5,11 @@ import {
   gather,
   type Augmentation,
   type Rng,
+  describeValue,
+  formatShape,
 } from '@deeptune/core';
 import type { Dataset } from '../dataset/dataset.js';
 import { checkInteger } from '../internal/check-hyperparameter.js';
-import { describe, formatShape } from '../internal/describe.js';
 import { resolveRng } from '../internal/resolve-rng.js';
 import type { Batch } from './batch.js';
 
@@ -100,7 +101,7 @@ export function minibatches(data: Dataset, options: MinibatchOptions): Minibatch
   const where = 'minibatches';
   if (typeof options !== 'object' || options === null) {
     throw new ConfigError(
-      `${where}: options must be an object such as { batchSize: 64 }, got ${describe(options)}.`,
+      `${where}: options must be an object such as { batchSize: 64 }, got ${describeValue(options)}.`,
     );
   }
   const batchSize = checkInteger(where, 'batchSize', options.batchSize, 1);
@@ -112,7 +113,7 @@ export function minibatches(data: Dataset, options: MinibatchOptions): Minibatch
   }
   if (augment !== undefined && typeof augment !== 'function') {
     throw new ConfigError(
-      `${where}: augment must be an Augmentation (batch, rng) => Tensor, got ${describe(augment)}.`,
+      `${where}: augment must be an Augmentation (batch, rng) => Tensor, got ${describeValue(augment)}.`,
     );
   }
   const m = data.size;

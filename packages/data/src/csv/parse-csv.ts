@@ -1,7 +1,6 @@
-import { ConfigError, DataFormatError, tensor } from '@deeptune/core';
+import { ConfigError, DataFormatError, tensor, describeValue } from '@deeptune/core';
 import { dataset } from '../dataset/dataset.js';
 import { parse } from '../internal/csv-parse-sync.js';
-import { describe } from '../internal/describe.js';
 import { checkClassIndexLabels, checkClassNames } from './check-labels.js';
 import type { CsvData } from './csv-data.js';
 import type { CsvOptions } from './csv-options.js';
@@ -105,19 +104,21 @@ function columnIndex(
 export function parseCsv(text: string, options: CsvOptions): CsvData {
   if (typeof options !== 'object' || options === null) {
     throw new ConfigError(
-      `parseCsv: options must be an object such as { labelColumn: 'y' }, got ${describe(options)}.`,
+      `parseCsv: options must be an object such as { labelColumn: 'y' }, got ${describeValue(options)}.`,
     );
   }
   const where = options.name ?? 'csv';
   if (typeof text !== 'string') {
-    throw new ConfigError(`${where}: text must be a string, got ${describe(text)}.`);
+    throw new ConfigError(`${where}: text must be a string, got ${describeValue(text)}.`);
   }
   const header = options.header ?? true;
   const delimiter = options.delimiter ?? ',';
   const targetKind = options.targets ?? 'class-index';
   const dtype = options.dtype ?? 'float32';
   if (typeof delimiter !== 'string' || delimiter.length !== 1) {
-    throw new ConfigError(`${where}: delimiter must be one character, got ${describe(delimiter)}.`);
+    throw new ConfigError(
+      `${where}: delimiter must be one character, got ${describeValue(delimiter)}.`,
+    );
   }
   const givenNames = options.classNames;
   if (
@@ -129,17 +130,17 @@ export function parseCsv(text: string, options: CsvOptions): CsvData {
       new Set(givenNames).size !== givenNames.length)
   ) {
     throw new ConfigError(
-      `${where}: classNames must be a non-empty list of distinct strings and needs targets: 'class-name', got ${describe(givenNames)} with targets ${describe(targetKind)}.`,
+      `${where}: classNames must be a non-empty list of distinct strings and needs targets: 'class-name', got ${describeValue(givenNames)} with targets ${describeValue(targetKind)}.`,
     );
   }
   if (targetKind !== 'class-index' && targetKind !== 'class-name' && targetKind !== 'real') {
     throw new ConfigError(
-      `${where}: targets must be 'class-index', 'class-name' or 'real', got ${describe(targetKind)}.`,
+      `${where}: targets must be 'class-index', 'class-name' or 'real', got ${describeValue(targetKind)}.`,
     );
   }
   if (dtype !== 'float32' && dtype !== 'float64') {
     throw new ConfigError(
-      `${where}: dtype must be 'float32' or 'float64', got ${describe(dtype)}.`,
+      `${where}: dtype must be 'float32' or 'float64', got ${describeValue(dtype)}.`,
     );
   }
   const classes = options.classes;
@@ -152,7 +153,7 @@ export function parseCsv(text: string, options: CsvOptions): CsvData {
       classes > MAX_CLASS_INDEX + 1)
   ) {
     throw new ConfigError(
-      `${where}: classes must be an integer in [1, ${MAX_CLASS_INDEX + 1}] and needs targets: 'class-index', got ${describe(classes)} with targets ${describe(targetKind)}.`,
+      `${where}: classes must be an integer in [1, ${MAX_CLASS_INDEX + 1}] and needs targets: 'class-index', got ${describeValue(classes)} with targets ${describeValue(targetKind)}.`,
     );
   }
   const float32 = dtype === 'float32';

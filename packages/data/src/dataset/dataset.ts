@@ -1,7 +1,6 @@
-import { DTypeError, ShapeError, type Tensor } from '@deeptune/core';
+import { DTypeError, ShapeError, type Tensor, formatShape } from '@deeptune/core';
 import { assertTensor } from '../internal/assert-tensor.js';
 import { checkClassIndices } from '../internal/class-indices.js';
-import { formatShape } from '../internal/describe.js';
 
 /**
  * A labelled set of m examples: inputs `X` and targets `Y`, batch-first.

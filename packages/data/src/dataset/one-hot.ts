@@ -1,8 +1,7 @@
-import { ShapeError, zeros, type Tensor } from '@deeptune/core';
+import { ShapeError, zeros, type Tensor, formatShape } from '@deeptune/core';
 import { assertTensor } from '../internal/assert-tensor.js';
 import { checkClassIndices } from '../internal/class-indices.js';
 import { checkInteger } from '../internal/check-hyperparameter.js';
-import { formatShape } from '../internal/describe.js';
 
 /**
  * Turns class indices `[m]` into one-hot rows `[m, classes]`.

@@ -1,6 +1,5 @@
-import { DataFormatError, ShapeError, zeros, type Tensor } from '@deeptune/core';
+import { DataFormatError, ShapeError, zeros, type Tensor, formatShape } from '@deeptune/core';
 import { assertTensor } from '../internal/assert-tensor.js';
-import { formatShape } from '../internal/describe.js';
 
 /**
  * Turns one-hot rows `[m, k]` back into class indices `[m]`.

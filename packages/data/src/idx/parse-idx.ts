@@ -1,5 +1,4 @@
-import { ConfigError, DataFormatError } from '@deeptune/core';
-import { describe } from '../internal/describe.js';
+import { ConfigError, DataFormatError, describeValue } from '@deeptune/core';
 import type { IdxArray, IdxData, IdxType } from './idx-array.js';
 
 /** Element type, size in bytes and decoder of each IDX type byte. */
@@ -120,7 +119,7 @@ function magicHint(first: number, second: number): string {
  */
 export function parseIdx(bytes: Uint8Array, name: string): IdxArray {
   if (!(bytes instanceof Uint8Array)) {
-    throw new ConfigError(`parseIdx: bytes must be a Uint8Array, got ${describe(bytes)}.`);
+    throw new ConfigError(`parseIdx: bytes must be a Uint8Array, got ${describeValue(bytes)}.`);
   }
   const where = `${name}`;
   if (bytes.length < 4) {

@@ -1,5 +1,4 @@
-import { ConfigError, isTensor, type Tensor } from '@deeptune/core';
-import { describe } from './describe.js';
+import { ConfigError, isTensor, type Tensor, describeValue } from '@deeptune/core';
 
 /**
  * Throws a `ConfigError` unless `value` is a `Tensor`.
@@ -8,7 +7,7 @@ import { describe } from './describe.js';
 export function assertTensor(where: string, name: string, value: unknown): asserts value is Tensor {
   if (!isTensor(value)) {
     throw new ConfigError(
-      `${where}: ${name} must be a Tensor, got ${describe(value)}. ` +
+      `${where}: ${name} must be a Tensor, got ${describeValue(value)}. ` +
         'Hint: create one with tensor(values) from @deeptune/core.',
     );
   }

@@ -1,5 +1,4 @@
-import { InvalidHyperparameterError } from '@deeptune/core';
-import { describe } from './describe.js';
+import { InvalidHyperparameterError, describeValue } from '@deeptune/core';
 
 /**
  * Throws an `InvalidHyperparameterError` unless `value` is an integer `>= min`.
@@ -8,7 +7,7 @@ import { describe } from './describe.js';
 export function checkInteger(where: string, name: string, value: unknown, min: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
     throw new InvalidHyperparameterError(
-      `${where}: ${name} must be an integer >= ${min}, got ${describe(value)}.`,
+      `${where}: ${name} must be an integer >= ${min}, got ${describeValue(value)}.`,
     );
   }
   return value;

@@ -1,6 +1,5 @@
-import { ConfigError, type Tensor } from '@deeptune/core';
+import { ConfigError, type Tensor, formatShape } from '@deeptune/core';
 import { toClassIndices } from '../dataset/to-class-indices.js';
-import { formatShape } from './describe.js';
 
 /**
  * The class index of each example, from `[m]` class-index targets or `[m, k]` one-hot rows

@@ -1,5 +1,4 @@
-import { ConfigError, Rng, getDefaultRng } from '@deeptune/core';
-import { describe } from './describe.js';
+import { ConfigError, Rng, getDefaultRng, describeValue } from '@deeptune/core';
 
 /**
  * The generator chosen by `{ rng, seed }` options: `rng` itself, `new Rng(seed)`, or
@@ -21,14 +20,14 @@ export function resolveRng(
   if (rng !== undefined) {
     if (!Rng.isRng(rng)) {
       throw new ConfigError(
-        `${where}: rng must be an Rng, got ${describe(rng)}. Hint: new Rng(seed) from @deeptune/core.`,
+        `${where}: rng must be an Rng, got ${describeValue(rng)}. Hint: new Rng(seed) from @deeptune/core.`,
       );
     }
     return rng;
   }
   if (seed !== undefined) {
     if (typeof seed !== 'number' || !Number.isFinite(seed)) {
-      throw new ConfigError(`${where}: seed must be a finite number, got ${describe(seed)}.`);
+      throw new ConfigError(`${where}: seed must be a finite number, got ${describeValue(seed)}.`);
     }
     return new Rng(seed);
   }

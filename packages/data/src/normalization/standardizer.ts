@@ -1,7 +1,14 @@
-import { ConfigError, DataFormatError, ShapeError, tensor, type Tensor } from '@deeptune/core';
+import {
+  ConfigError,
+  DataFormatError,
+  ShapeError,
+  tensor,
+  type Tensor,
+  describeValue,
+  formatShape,
+} from '@deeptune/core';
 import { dataset, type Dataset } from '../dataset/dataset.js';
 import { assertTensor } from '../internal/assert-tensor.js';
-import { describe, formatShape } from '../internal/describe.js';
 import type { StandardizerJSON } from './standardizer-json.js';
 
 /** The statistics of a fitted standardizer. */
@@ -65,7 +72,7 @@ export class Standardizer {
     const candidate: unknown = json;
     if (typeof candidate !== 'object' || candidate === null || Array.isArray(candidate)) {
       throw new DataFormatError(
-        `${where}: expected an object from standardizer.toJSON(), got ${describe(candidate)}.`,
+        `${where}: expected an object from standardizer.toJSON(), got ${describeValue(candidate)}.`,
       );
     }
     // Only the object's own fields count: nothing is read from a prototype.
@@ -74,12 +81,12 @@ export class Standardizer {
       Object.hasOwn(source, name) ? source[name] : undefined;
     if (record('type') !== 'standardizer') {
       throw new DataFormatError(
-        `${where}: type must be 'standardizer', got ${describe(record('type'))}.`,
+        `${where}: type must be 'standardizer', got ${describeValue(record('type'))}.`,
       );
     }
     if (record('version') !== 1) {
       throw new DataFormatError(
-        `${where}: unsupported version ${describe(record('version'))}; expected 1. ` +
+        `${where}: unsupported version ${describeValue(record('version'))}; expected 1. ` +
           'Hint: the file may come from a newer deeptune.',
       );
     }
@@ -100,7 +107,7 @@ export class Standardizer {
       if (!Array.isArray(values) || values.length !== features) {
         throw new DataFormatError(
           `${where}: ${name} must be an array of ${features} numbers (featureShape ` +
-            `${formatShape(featureShape as number[])}), got ${describe(values)}.`,
+            `${formatShape(featureShape as number[])}), got ${describeValue(values)}.`,
         );
       }
       values.forEach((value: unknown, j) => {
@@ -109,7 +116,7 @@ export class Standardizer {
         if (!valid) {
           const expected = name === 'mean' ? 'a finite number' : 'a finite number >= 0';
           throw new DataFormatError(
-            `${where}: ${name}[${j}] must be ${expected}, got ${describe(value)}.`,
+            `${where}: ${name}[${j}] must be ${expected}, got ${describeValue(value)}.`,
           );
         }
       });

@@ -1,6 +1,5 @@
-import { ConfigError, InvalidHyperparameterError, Rng } from '@deeptune/core';
+import { ConfigError, InvalidHyperparameterError, Rng, describeValue } from '@deeptune/core';
 import type { Dataset } from '../dataset/dataset.js';
-import { describe } from '../internal/describe.js';
 import { resolveRng } from '../internal/resolve-rng.js';
 import { subset } from '../internal/subset.js';
 
@@ -66,11 +65,11 @@ export function kFold(data: Dataset, k: number, options: KFoldOptions = {}): Fol
   const m = data.size;
   if (typeof k !== 'number' || !Number.isInteger(k) || k < 2 || k > m) {
     throw new InvalidHyperparameterError(
-      `${where}: k must be an integer in [2, m] = [2, ${m}], got ${describe(k)}.`,
+      `${where}: k must be an integer in [2, m] = [2, ${m}], got ${describeValue(k)}.`,
     );
   }
   if (typeof options !== 'object' || options === null) {
-    throw new ConfigError(`${where}: options must be an object, got ${describe(options)}.`);
+    throw new ConfigError(`${where}: options must be an object, got ${describeValue(options)}.`);
   }
   const shuffle = options.shuffle ?? true;
   const rng = resolveRng(where, options.rng, options.seed, () => new Rng(0));

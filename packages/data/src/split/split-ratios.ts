@@ -1,5 +1,4 @@
-import { ConfigError } from '@deeptune/core';
-import { describe } from '../internal/describe.js';
+import { ConfigError, describeValue } from '@deeptune/core';
 
 /**
  * The fractions of the examples that go to the train, dev and test sets, in that order;
@@ -20,14 +19,14 @@ const SUM_TOLERANCE = 1e-9;
 export function checkSplitRatios(where: string, ratios: unknown): SplitRatios {
   if (!Array.isArray(ratios) || ratios.length !== 3) {
     throw new ConfigError(
-      `${where}: ratios must be [train, dev, test], got ${describe(ratios)}. Hint: e.g. [0.6, 0.2, 0.2].`,
+      `${where}: ratios must be [train, dev, test], got ${describeValue(ratios)}. Hint: e.g. [0.6, 0.2, 0.2].`,
     );
   }
   const names = ['train', 'dev', 'test'];
   ratios.forEach((ratio: unknown, i) => {
     if (typeof ratio !== 'number' || !Number.isFinite(ratio) || ratio < 0 || ratio > 1) {
       throw new ConfigError(
-        `${where}: the ${names[i]} ratio must be a number in [0, 1], got ${describe(ratio)}.`,
+        `${where}: the ${names[i]} ratio must be a number in [0, 1], got ${describeValue(ratio)}.`,
       );
     }
   });

@@ -1,5 +1,4 @@
-import { ConfigError } from '@deeptune/core';
-import { describe } from '../internal/describe.js';
+import { ConfigError, describeValue } from '@deeptune/core';
 import type { SplitRatios } from './split-ratios.js';
 
 /** The number of examples a dev or test set needs to compare models reliably. */
@@ -39,7 +38,7 @@ const MAX_EVALUATION_FRACTION = 0.2;
 export function suggestSplitRatios(m: number): SplitRatios {
   if (typeof m !== 'number' || !Number.isInteger(m) || m < 1) {
     throw new ConfigError(
-      `suggestSplitRatios: m must be the number of examples, an integer >= 1, got ${describe(m)}.`,
+      `suggestSplitRatios: m must be the number of examples, an integer >= 1, got ${describeValue(m)}.`,
     );
   }
   const evaluation = Math.min(MAX_EVALUATION_FRACTION, EVALUATION_SET_SIZE / m);

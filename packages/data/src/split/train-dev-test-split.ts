@@ -1,7 +1,6 @@
-import { ConfigError, Rng } from '@deeptune/core';
+import { ConfigError, Rng, describeValue } from '@deeptune/core';
 import type { Dataset } from '../dataset/dataset.js';
 import { classLabels } from '../internal/class-labels.js';
-import { describe } from '../internal/describe.js';
 import { largestRemainder } from '../internal/largest-remainder.js';
 import { resolveRng } from '../internal/resolve-rng.js';
 import { subset } from '../internal/subset.js';
@@ -88,7 +87,7 @@ export function trainDevTestSplit(
   const where = 'trainDevTestSplit';
   if (typeof options !== 'object' || options === null) {
     throw new ConfigError(
-      `${where}: options must be an object such as { ratios: [0.6, 0.2, 0.2] }, got ${describe(options)}.`,
+      `${where}: options must be an object such as { ratios: [0.6, 0.2, 0.2] }, got ${describeValue(options)}.`,
     );
   }
   const ratios = checkSplitRatios(where, options.ratios);

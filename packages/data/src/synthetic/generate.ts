@@ -1,6 +1,11 @@
-import { ConfigError, InvalidHyperparameterError, Rng, tensor } from '@deeptune/core';
+import {
+  ConfigError,
+  InvalidHyperparameterError,
+  Rng,
+  tensor,
+  describeValue,
+} from '@deeptune/core';
 import { dataset, type Dataset } from '../dataset/dataset.js';
-import { describe } from '../internal/describe.js';
 import { resolveRng } from '../internal/resolve-rng.js';
 import type { MultiClassSyntheticOptions } from './synthetic-options.js';
 
@@ -37,33 +42,35 @@ export function generate(spec: GeneratorSpec, options: MultiClassSyntheticOption
   const where = spec.name;
   if (typeof options !== 'object' || options === null) {
     throw new ConfigError(
-      `${where}: options must be an object such as { m: 200 }, got ${describe(options)}.`,
+      `${where}: options must be an object such as { m: 200 }, got ${describeValue(options)}.`,
     );
   }
   const { m } = options;
   if (typeof m !== 'number' || !Number.isInteger(m) || m < 1) {
-    throw new ConfigError(`${where}: m must be an integer >= 1, got ${describe(m)}.`);
+    throw new ConfigError(`${where}: m must be an integer >= 1, got ${describeValue(m)}.`);
   }
   const noise = options.noise ?? spec.defaultNoise;
   if (typeof noise !== 'number' || !Number.isFinite(noise) || noise < 0) {
     throw new InvalidHyperparameterError(
-      `${where}: noise must be a finite number >= 0 (a standard deviation), got ${describe(noise)}.`,
+      `${where}: noise must be a finite number >= 0 (a standard deviation), got ${describeValue(noise)}.`,
     );
   }
   const classes = options.classes ?? spec.defaultClasses;
   if (!spec.multiClass && classes !== spec.defaultClasses) {
     throw new ConfigError(
-      `${where}: has exactly ${spec.defaultClasses} classes, got classes ${describe(classes)}. ` +
+      `${where}: has exactly ${spec.defaultClasses} classes, got classes ${describeValue(classes)}. ` +
         'Hint: circles, spirals and blobs take a number of classes.',
     );
   }
   if (typeof classes !== 'number' || !Number.isInteger(classes) || classes < 2) {
-    throw new ConfigError(`${where}: classes must be an integer >= 2, got ${describe(classes)}.`);
+    throw new ConfigError(
+      `${where}: classes must be an integer >= 2, got ${describeValue(classes)}.`,
+    );
   }
   const dtype = options.dtype ?? 'float32';
   if (dtype !== 'float32' && dtype !== 'float64') {
     throw new ConfigError(
-      `${where}: dtype must be 'float32' or 'float64', got ${describe(dtype)}.`,
+      `${where}: dtype must be 'float32' or 'float64', got ${describeValue(dtype)}.`,
     );
   }
   const rng = resolveRng(where, options.rng, options.seed, () => new Rng(0));

@@ -1,3 +1,4 @@
+import { formatShape } from '@deeptune/core';
 import type { SignalPropagationReport } from './signal-propagation.js';
 
 function scientific(value: number | null): string {
@@ -35,7 +36,7 @@ export function formatSignalPropagationReport(report: SignalPropagationReport): 
     [
       'input',
       '',
-      `[${report.inputShape.join(', ')}]`,
+      formatShape(report.inputShape),
       scientific(report.inputMean),
       scientific(report.inputStd),
       '',
@@ -44,7 +45,7 @@ export function formatSignalPropagationReport(report: SignalPropagationReport): 
     ...report.layers.map((layer) => [
       layer.path,
       layer.description === '' ? layer.typeName : `${layer.typeName}(${layer.description})`,
-      `[${layer.outputShape.join(', ')}]`,
+      formatShape(layer.outputShape),
       scientific(layer.activationMean),
       scientific(layer.activationStd),
       scientific(layer.outputGradientNorm),

@@ -5,6 +5,7 @@ import {
   customOp,
   sum,
   valueAndGrad,
+  describeValue,
 } from '@deeptune/core';
 import type { ForwardMode, Loss, Tensor } from '@deeptune/core';
 import type { Module } from '../module/module.js';
@@ -268,10 +269,4 @@ function verdictOf(
   if (growths.some((growth) => growth > limit)) return 'exploding';
   if (growths.some((growth) => growth < 1 / limit)) return 'vanishing';
   return 'stable';
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'object') return value.constructor?.name ?? 'an object';
-  return typeof value;
 }

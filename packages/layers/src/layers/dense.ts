@@ -6,6 +6,7 @@ import {
   getDefaultRng,
   validateOptions,
   zeros,
+  formatShape,
 } from '@deeptune/core';
 import type { DType, Initializer, Tensor } from '@deeptune/core';
 import { Module } from '../module/module.js';
@@ -143,7 +144,7 @@ export class Dense extends Module {
       tensor.shape[1] !== this.units
     ) {
       throw new ShapeError(
-        `${WHERE} (${this.describe()}): the initializer returned shape [${tensor.shape.join(', ')}], expected ${expected}.`,
+        `${WHERE} (${this.describe()}): the initializer returned shape ${formatShape(tensor.shape)}, expected ${expected}.`,
       );
     }
     if (tensor.dtype !== this.dtype) {
@@ -166,7 +167,7 @@ export class Dense extends Module {
               ? ` Hint: a single example is [1, ${shape[0]}].`
               : '';
       throw new ShapeError(
-        `${WHERE} (${this.describe()}): expected input [m, ${this.inputs}], got [${shape.join(', ')}].${hint}`,
+        `${WHERE} (${this.describe()}): expected input [m, ${this.inputs}], got ${formatShape(shape)}.${hint}`,
       );
     }
     if (input.dtype !== this.dtype) {

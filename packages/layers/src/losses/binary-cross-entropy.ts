@@ -1,4 +1,4 @@
-import { ConfigError, abs, customOp, exp, log, relu, sigmoid } from '@deeptune/core';
+import { ConfigError, abs, customOp, exp, log1p, relu, sigmoid } from '@deeptune/core';
 import type { Tensor } from '@deeptune/core';
 import { assertSameShapeAndDType, assertTensorArgument } from './check-loss-inputs.js';
 
@@ -11,11 +11,12 @@ const WHERE = 'binaryCrossEntropy';
  * Each element of `logits` is a pre-sigmoid output z and the matching target y ∈ [0, 1] is
  * the probability of the positive class. The loss is computed in the form that never
  * overflows (the logits ±800 give exact, finite values, where `log(sigmoid(z))` would give
- * −∞), and averaged over all elements:
+ * −∞) and keeps full precision at large |z| (`log1p`, so z = 40 with y = 1 gives
+ * log1p(e^(−40)) ≈ 4.248e-18 rather than 0), and averaged over all elements:
  *
  * ```text
  * ℓ(z, y) = −y·log σ(z) − (1 − y)·log(1 − σ(z))
- *         = max(z, 0) − z·y + log(1 + e^(−|z|))
+ *         = max(z, 0) − z·y + log1p(e^(−|z|))
  * J       = mean of ℓ over every element
  * ∂J/∂z   = (σ(z) − y) / N                 (N = number of elements)
  * ∂J/∂y   = −z / N                         (only when targets require gradients)
@@ -24,7 +25,8 @@ const WHERE = 'binaryCrossEntropy';
  * The backward rule is written out (a custom op) rather than differentiated through
  * `max` and `|z|`, whose kinks at z = 0 would give a wrong gradient there — exactly where
  * zero-initialized logistic regression starts. It is a `Loss` and the
- * `'binary-cross-entropy'` loss plugin.
+ * `'binary-cross-entropy'` loss plugin. For outputs that already went through a sigmoid, see
+ * {@link binaryCrossEntropyFromProbabilities} (less stable: prefer logits when you can).
  *
  * @param logits - the pre-sigmoid outputs, typically `[m, 1]` or `[m, labels]`.
  * @param targets - probabilities in [0, 1], the same shape and dtype as `logits`.
@@ -57,11 +59,11 @@ export function binaryCrossEntropy(logits: Tensor, targets: Tensor): Tensor {
   return customOp({
     name: WHERE,
     inputs: [logits, targets],
-    // max(z, 0) − z·y + log(1 + e^(−|z|)), averaged.
+    // max(z, 0) − z·y + log1p(e^(−|z|)), averaged.
     forward: ([z, y]) =>
       relu(z!)
         .sub(z!.mul(y!))
-        .add(log(exp(abs(z!).neg()).add(1)))
+        .add(log1p(exp(abs(z!).neg())))
         .mean(),
     backward: (gradOutput, [z, y]) => [
       sigmoid(z!).sub(y!).mul(gradOutput).div(count),

@@ -14,6 +14,7 @@ import {
   type StateDict,
   type LoadStateDictOptions,
   type LoadStateDictResult,
+  formatShape,
 } from '@deeptune/core';
 
 /** A named buffer: state that is saved but not trained (e.g. batch norm's running mean). */
@@ -298,8 +299,8 @@ export abstract class Module implements Model {
       }
       if (source.dtype !== target.dtype || source.shape.join(',') !== target.shape.join(',')) {
         throw new StateDictError(
-          `${this.typeName}.loadStateDict: '${key}' is ${source.dtype} [${source.shape.join(', ')}] ` +
-            `but the model has ${target.dtype} [${target.shape.join(', ')}].`,
+          `${this.typeName}.loadStateDict: '${key}' is ${source.dtype} ${formatShape(source.shape)} ` +
+            `but the model has ${target.dtype} ${formatShape(target.shape)}.`,
         );
       }
       updates.push([target, source]);

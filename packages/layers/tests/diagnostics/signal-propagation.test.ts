@@ -155,7 +155,7 @@ describe('diagnoseSignalPropagation', () => {
         new Dense({ inputs: 2, units: 2 }) as unknown as Sequential,
         inputs,
       ),
-    ).toThrow(/model must be a Sequential.*got Dense/);
+    ).toThrow(/model must be a Sequential.*got a Dense\./);
     expect(() => diagnoseSignalPropagation(model, inputs, { growthLimit: 1 })).toThrow(
       /growthLimit must be a finite number > 1, got 1/,
     );

@@ -33,6 +33,38 @@ describe('binaryCrossEntropy', () => {
     expect(loss.item()).toBeCloseTo(naive, 13);
   });
 
+  it('keeps full precision at large |z| (log1p, not log(1 + x))', () => {
+    // Python: math.log1p(math.exp(-40)) = 4.248354255291589e-18 and
+    // math.log1p(math.exp(-30)) = 9.357622968839737e-14; log(1 + e^(−40)) would give 0.
+    const value = (z: number, y: number): number =>
+      binaryCrossEntropy(
+        tensor([z], { dtype: 'float64' }),
+        tensor([y], { dtype: 'float64' }),
+      ).item();
+    expect(value(40, 1)).toBe(4.248354255291589e-18);
+    expect(value(-40, 0)).toBe(4.248354255291589e-18);
+    const at30 = value(30, 1);
+    expect(Math.abs(at30 - 9.357622968839737e-14) / 9.357622968839737e-14).toBeLessThan(1e-15);
+    const atMinus30 = value(-30, 0);
+    expect(Math.abs(atMinus30 - 9.357622968839737e-14) / 9.357622968839737e-14).toBeLessThan(1e-15);
+  });
+
+  it('has the gradient σ(z) − y at large |z|', () => {
+    const logits = tensor([40, 30, -40, -30], { dtype: 'float64', requiresGrad: true });
+    const targets = tensor([1, 1, 0, 0], { dtype: 'float64' });
+    binaryCrossEntropy(logits, targets).backward();
+    // (σ(z) − y) / 4 with σ computed as in the sigmoid kernel: Python 1/(1+exp(-z)) − y
+    // gives 0, -9.348077867343818e-14 (σ(30) rounds near 1), 4.248354255291589e-18 and
+    // 9.3576229688393e-14 (e^(−|z|)/(1 + e^(−|z|)) for z < 0).
+    const gradient = logits.grad!.toArray() as number[];
+    const expected = [0, -9.348077867343818e-14, 4.248354255291589e-18, 9.3576229688393e-14];
+    gradient.forEach((value, i) => {
+      expect(Math.abs(value * 4 - expected[i]!)).toBeLessThanOrEqual(
+        1e-15 * Math.abs(expected[i]!),
+      );
+    });
+  });
+
   it('has the right gradient exactly at z = 0 (zero-initialized logistic regression)', () => {
     const logits = tensor([[0], [0]], { dtype: 'float64', requiresGrad: true });
     const loss = binaryCrossEntropy(logits, tensor([[1], [0]], { dtype: 'float64' }));

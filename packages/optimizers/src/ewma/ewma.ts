@@ -1,5 +1,4 @@
-import { InvalidHyperparameterError, NumericError } from '@deeptune/core';
-import { describeValue } from '../internal/describe-value.js';
+import { InvalidHyperparameterError, NumericError, describeValue } from '@deeptune/core';
 import { biasCorrection } from './bias-correction.js';
 
 /**

@@ -8,9 +8,10 @@ import {
   isTensor,
   noGrad,
   validateOptions,
+  describeValue,
+  formatShape,
 } from '@deeptune/core';
 import type { NamedParameter, OptionsSchema, ParameterRole, Storage, Tensor } from '@deeptune/core';
-import { describeValue } from '../internal/describe-value.js';
 import type { LearningRateSchedule } from '../schedules/learning-rate-schedule.js';
 import { isStatefulSchedule } from '../schedules/stateful-schedule.js';
 import type { ScheduleState } from '../schedules/stateful-schedule.js';
@@ -524,7 +525,7 @@ export class Optimizer {
     }
     if (grad.size !== entry.tensor.size) {
       throw new ShapeError(
-        `${this.#where}: the gradient of '${entry.path}' has shape [${grad.shape.join(', ')}] but the parameter has [${entry.tensor.shape.join(', ')}]`,
+        `${this.#where}: the gradient of '${entry.path}' has shape ${formatShape(grad.shape)} but the parameter has ${formatShape(entry.tensor.shape)}`,
       );
     }
   }

@@ -1,6 +1,5 @@
-import { InvalidHyperparameterError } from '@deeptune/core';
+import { InvalidHyperparameterError, describeValue } from '@deeptune/core';
 import { assertScheduleIndex } from '../internal/check-step.js';
-import { describeValue } from '../internal/describe-value.js';
 import type { LearningRateSchedule } from './learning-rate-schedule.js';
 
 /**

@@ -1,5 +1,4 @@
-import { NumericError, StateDictError, definePlugin, option } from '@deeptune/core';
-import { describeValue } from '../internal/describe-value.js';
+import { NumericError, StateDictError, definePlugin, option, describeValue } from '@deeptune/core';
 import type { ScheduleState, StatefulSchedule } from './stateful-schedule.js';
 
 /**

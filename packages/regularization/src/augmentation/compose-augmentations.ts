@@ -1,5 +1,10 @@
-import { ConfigError, type Augmentation, type Rng, type Tensor } from '@deeptune/core';
-import { describeValue } from '../internal/check-hyperparameter.js';
+import {
+  ConfigError,
+  type Augmentation,
+  type Rng,
+  type Tensor,
+  describeValue,
+} from '@deeptune/core';
 
 /**
  * Chains augmentations into one: applies them in order, each to the previous one's

@@ -5,8 +5,9 @@ import {
   type Callback,
   type StateDict,
   type TrainingLogs,
+  describeValue,
 } from '@deeptune/core';
-import { assertOptionalHyperparameter, describeValue } from '../internal/check-hyperparameter.js';
+import { assertOptionalHyperparameter } from '../internal/check-hyperparameter.js';
 import { optionValue } from '../internal/option-value.js';
 
 /** Which direction is an improvement. */

@@ -1,6 +1,5 @@
-import { ConfigError, getDefaultRng, Rng } from '@deeptune/core';
+import { ConfigError, getDefaultRng, Rng, describeValue } from '@deeptune/core';
 import { Module } from '@deeptune/layers';
-import { describeValue } from '../internal/check-hyperparameter.js';
 import { assertKeepProb } from '../internal/keep-prob.js';
 import { optionValue } from '../internal/option-value.js';
 import { Dropout } from './dropout.js';

@@ -1,4 +1,4 @@
-import { InvalidHyperparameterError } from '@deeptune/core';
+import { InvalidHyperparameterError, describeValue } from '@deeptune/core';
 
 /**
  * The valid range of a hyperparameter: at most one lower and one upper bound, inclusive or
@@ -27,20 +27,6 @@ function describeRange(range: HyperparameterRange): string {
   if (lower !== undefined) return `${finiteNoun} ${range.min !== undefined ? '≥' : '>'} ${lower}`;
   if (upper !== undefined) return `${finiteNoun} ${range.max !== undefined ? '≤' : '<'} ${upper}`;
   return finiteNoun;
-}
-
-/**
- * Describes a given value for an error message: numbers as written (`-0`, `NaN`), strings
- * quoted with their type, other values by type.
- * @internal
- */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
-  if (typeof value === 'string') return `${JSON.stringify(value)} (a string)`;
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** Whether `value` is a finite number inside `range`. */
@@ -72,7 +58,7 @@ export function assertHyperparameter(
 ): asserts value is number {
   if (typeof value === 'number' && inRange(value, range)) return;
   throw new InvalidHyperparameterError(
-    `${where}: ${name} must be ${describeRange(range)}, got ${describeValue(value)}.` +
+    `${where}: ${name} must be ${describeRange(range)}, got ${describeValue(value, { withType: typeof value !== 'number' })}.` +
       (hint === undefined ? '' : ` Hint: ${hint}`),
   );
 }

@@ -1,4 +1,13 @@
-import { ConfigError, option, ShapeError, Rng, zeros, isTensor, type Tensor } from '@deeptune/core';
+import {
+  ConfigError,
+  option,
+  ShapeError,
+  Rng,
+  zeros,
+  isTensor,
+  type Tensor,
+  formatShape,
+} from '@deeptune/core';
 
 /**
  * The `height` and `width` options shared by the image augmentation plugins.
@@ -53,10 +62,6 @@ export interface ImageBatch {
   readonly count: number;
   readonly height: number;
   readonly width: number;
-}
-
-function formatShape(shape: readonly number[]): string {
-  return `[${shape.join(', ')}]`;
 }
 
 /**

@@ -1,5 +1,10 @@
-import { ConfigError, zeros, type NamedParameter, type Tensor } from '@deeptune/core';
-import { describeValue } from './check-hyperparameter.js';
+import {
+  ConfigError,
+  zeros,
+  type NamedParameter,
+  type Tensor,
+  describeValue,
+} from '@deeptune/core';
 
 /**
  * Checks the arguments of a regularizer's `penalty` and returns the parameters it

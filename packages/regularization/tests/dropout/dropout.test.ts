@@ -117,7 +117,7 @@ describe('Dropout', () => {
     [1.5, 'got 1.5'],
     [Number.NaN, 'got NaN'],
     [-0.2, 'got -0.2'],
-    ['0.5', 'got "0.5" (a string)'],
+    ['0.5', "got '0.5' (a string)"],
   ])('throws InvalidHyperparameterError for keepProb %s, never clamping', (keepProb, got) => {
     const create = (): Dropout => new Dropout({ keepProb: keepProb as number });
     expect(create).toThrow(InvalidHyperparameterError);

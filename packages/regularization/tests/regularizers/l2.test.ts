@@ -163,7 +163,7 @@ describe('l2', () => {
     [-1, 'got -1'],
     [Number.NaN, 'got NaN'],
     [Number.POSITIVE_INFINITY, 'got Infinity'],
-    ['0.1', 'got "0.1" (a string)'],
+    ['0.1', "got '0.1' (a string)"],
   ])('throws InvalidHyperparameterError for lambda %s', (lambda, got) => {
     const create = (): unknown => l2({ lambda: lambda as number });
     expect(create).toThrow(InvalidHyperparameterError);

@@ -1,6 +1,5 @@
-import { ConfigError, definePlugin, option, type Callback } from '@deeptune/core';
+import { ConfigError, definePlugin, option, type Callback, describeValue } from '@deeptune/core';
 import type { PlateauSchedule } from '@deeptune/optimizers';
-import { describeValue } from '../internal/describe-value.js';
 import { isMonitorName, readMonitor } from '../internal/read-monitor.js';
 
 /**

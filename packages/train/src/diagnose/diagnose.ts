@@ -1,5 +1,4 @@
-import { InvalidHyperparameterError } from '@deeptune/core';
-import { describeValue } from '../internal/describe-value.js';
+import { InvalidHyperparameterError, describeValue } from '@deeptune/core';
 
 /**
  * The inputs of {@link diagnose}: error rates in [0, 1] and the thresholds.

@@ -1,7 +1,6 @@
-import { ConfigError, type Loss, type Model } from '@deeptune/core';
+import { ConfigError, type Loss, type Model, describeValue } from '@deeptune/core';
 import type { Dataset } from '@deeptune/data';
 import { checkFunction, checkInteger } from '../internal/check-option.js';
-import { describeValue } from '../internal/describe-value.js';
 import { evaluateBatches } from '../internal/evaluate-batches.js';
 import { isMetricName, type MetricName } from '../metrics/metric-name.js';
 

@@ -6,9 +6,10 @@ import {
   noGrad,
   type Model,
   type Tensor,
+  describeValue,
+  formatShape,
 } from '@deeptune/core';
 import { checkInteger } from '../internal/check-option.js';
-import { describeValue } from '../internal/describe-value.js';
 
 /**
  * Options of {@link predict} and {@link predictClasses}.
@@ -42,7 +43,7 @@ export function predict(model: Model, inputs: Tensor, options: PredictOptions = 
   const where = 'predict';
   if (!isTensor(inputs) || inputs.rank < 1 || inputs.shape[0]! < 1) {
     throw new ConfigError(
-      `${where}: inputs must be a batch-first tensor [m, …] with m ≥ 1, got ${isTensor(inputs) ? `[${inputs.shape.join(', ')}]` : describeValue(inputs)}.`,
+      `${where}: inputs must be a batch-first tensor [m, …] with m ≥ 1, got ${isTensor(inputs) ? formatShape(inputs.shape) : describeValue(inputs)}.`,
     );
   }
   const batchSize = checkInteger(where, 'batchSize', options.batchSize ?? 1024, 1);

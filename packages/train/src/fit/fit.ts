@@ -9,6 +9,7 @@ import {
   type CallbackContext,
   type Model,
   type TrainingLogs,
+  describeValue,
 } from '@deeptune/core';
 import { minibatches, type Dataset } from '@deeptune/data';
 import { progress } from '../callbacks/progress.js';
@@ -20,7 +21,6 @@ import {
 } from '../internal/check-option.js';
 import { checkFiniteData } from '../internal/check-finite-data.js';
 import { checkOptimizerParameters } from '../internal/check-optimizer-parameters.js';
-import { describeValue } from '../internal/describe-value.js';
 import { evaluateBatches } from '../internal/evaluate-batches.js';
 import { isMetricName, type MetricName } from '../metrics/metric-name.js';
 import type { FitOptions } from './fit-options.js';

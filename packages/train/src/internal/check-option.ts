@@ -1,5 +1,4 @@
-import { ConfigError, InvalidHyperparameterError } from '@deeptune/core';
-import { describeValue } from './describe-value.js';
+import { ConfigError, InvalidHyperparameterError, describeValue } from '@deeptune/core';
 
 /**
  * Checks that `value` is an integer ≥ `min` (or `undefined` when `optional`), never clamping.

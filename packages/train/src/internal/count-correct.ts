@@ -1,4 +1,4 @@
-import { ShapeError, type Tensor } from '@deeptune/core';
+import { ShapeError, type Tensor, formatShape } from '@deeptune/core';
 
 /** The predicted class of row `row` of `[m, C]` values: arg-max, or `> 0` for one column. */
 function predictedClass(values: ArrayLike<number>, row: number, columns: number): number {
@@ -26,7 +26,7 @@ function predictedClass(values: ArrayLike<number>, row: number, columns: number)
 export function countCorrect(where: string, outputs: Tensor, targets: Tensor): number {
   if (outputs.rank !== 2) {
     throw new ShapeError(
-      `${where}: accuracy needs outputs [m, classes], got [${outputs.shape.join(', ')}].`,
+      `${where}: accuracy needs outputs [m, classes], got ${formatShape(outputs.shape)}.`,
     );
   }
   const [m, columns] = outputs.shape as [number, number];
@@ -34,7 +34,7 @@ export function countCorrect(where: string, outputs: Tensor, targets: Tensor): n
   const indexTargets = targets.rank === 1;
   if (!sameRows || !(indexTargets || (targets.rank === 2 && targets.shape[1] === columns))) {
     throw new ShapeError(
-      `${where}: accuracy needs targets [${m}] (class indices) or [${m}, ${columns}] for outputs [${m}, ${columns}], got [${targets.shape.join(', ')}].`,
+      `${where}: accuracy needs targets [${m}] (class indices) or [${m}, ${columns}] for outputs [${m}, ${columns}], got ${formatShape(targets.shape)}.`,
     );
   }
   const predicted = outputs.data;

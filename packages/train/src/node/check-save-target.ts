@@ -1,8 +1,7 @@
 import { constants } from 'node:fs';
 import { access, lstat, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { ConfigError, DeeptuneError } from '@deeptune/core';
-import { describeValue } from '../internal/describe-value.js';
+import { ConfigError, DeeptuneError, describeValue } from '@deeptune/core';
 import {
   KNOWN_MODEL_FILES,
   MANIFEST_FORMAT,

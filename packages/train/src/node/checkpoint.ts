@@ -1,8 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigError, definePlugin, option, type Callback } from '@deeptune/core';
+import { ConfigError, definePlugin, option, type Callback, describeValue } from '@deeptune/core';
 import { checkInteger } from '../internal/check-option.js';
-import { describeValue } from '../internal/describe-value.js';
 import { encodeSafetensors } from '../safetensors/encode-safetensors.js';
 import { atomicWriteFile } from './atomic-write.js';
 

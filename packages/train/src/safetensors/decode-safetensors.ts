@@ -1,4 +1,4 @@
-import { DataFormatError, Tensor } from '@deeptune/core';
+import { DataFormatError, Tensor, formatShape } from '@deeptune/core';
 
 /**
  * The content of a safetensors file.
@@ -166,7 +166,7 @@ export function parseSafetensorsHeader(
     const expected = elements * width!;
     if (end < begin || end - begin !== expected) {
       fail(
-        `tensor '${name}' ${dtype as string} [${(shape as number[]).join(', ')}] needs ${expected} bytes but data_offsets [${begin}, ${end}] span ${end - begin}`,
+        `tensor '${name}' ${dtype as string} ${formatShape(shape as number[])} needs ${expected} bytes but data_offsets [${begin}, ${end}] span ${end - begin}`,
       );
     }
     if (end > dataLength) {

@@ -1,5 +1,4 @@
-import { ConfigError, isTensor, type Tensor } from '@deeptune/core';
-import { describeValue } from '../internal/describe-value.js';
+import { ConfigError, isTensor, type Tensor, describeValue } from '@deeptune/core';
 
 /** Whether this platform stores typed arrays little-endian (every mainstream one does). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;

@@ -5,6 +5,7 @@ import {
   validateOptions,
   type DType,
   type Registry,
+  formatShape,
 } from '@deeptune/core';
 import { Module, Sequential } from '@deeptune/layers';
 import type { ModelArchitecture } from './model-architecture.js';
@@ -105,11 +106,6 @@ export function assertModelArchitecture(
     if (names.has(name as string)) fail(`layers[${index}] repeats the name '${name as string}'`);
     names.add(name as string);
   }
-}
-
-/** `[a, b]` for messages. */
-function formatShape(shape: readonly number[]): string {
-  return `[${shape.join(', ')}]`;
 }
 
 /**

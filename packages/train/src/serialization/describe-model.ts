@@ -1,6 +1,5 @@
-import { ConfigError } from '@deeptune/core';
+import { ConfigError, describeValue } from '@deeptune/core';
 import { Sequential, type Module } from '@deeptune/layers';
-import { describeValue } from '../internal/describe-value.js';
 import type { LayerArchitecture, ModelArchitecture } from './model-architecture.js';
 
 /**
@@ -51,15 +50,19 @@ export const LAYER_DESCRIBERS: Readonly<Record<string, LayerDescriber>> = Object
     plugin: 'activation',
     options: fields(layer, { activation: 'string' }),
   }),
-  BatchNorm: (layer: Module) => ({
-    plugin: 'batch-norm',
-    options: fields(layer, {
+  BatchNorm: (layer: Module) => {
+    const options = fields(layer, {
       features: 'number',
       epsilon: 'number',
       runningAverageDecay: 'number',
+      runningVariance: 'string',
       dtype: 'string',
-    }),
-  }),
+    });
+    // The default is left out, so that a model saved with it still loads in a deeptune
+    // from before the option existed.
+    if (options['runningVariance'] === 'unbiased') delete options['runningVariance'];
+    return { plugin: 'batch-norm', options };
+  },
   Dropout: (layer: Module) => ({
     plugin: 'dropout',
     options: fields(layer, { keepProb: 'number' }),

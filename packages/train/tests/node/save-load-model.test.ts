@@ -150,6 +150,7 @@ describe('describeModel', () => {
       readonly features = 8;
       readonly epsilon = 1e-5;
       readonly runningAverageDecay = 0.9;
+      readonly runningVariance = 'biased';
       readonly dtype = 'float32';
       protected call(input: never): never {
         return input;
@@ -166,7 +167,13 @@ describe('describeModel', () => {
       {
         name: 'batchNorm1',
         plugin: 'batch-norm',
-        options: { features: 8, epsilon: 1e-5, runningAverageDecay: 0.9, dtype: 'float32' },
+        options: {
+          features: 8,
+          epsilon: 1e-5,
+          runningAverageDecay: 0.9,
+          runningVariance: 'biased',
+          dtype: 'float32',
+        },
       },
       { name: 'dropout1', plugin: 'dropout', options: { keepProb: 0.8 } },
     ]);

@@ -2,6 +2,7 @@ import type { UnaryKernelKind } from '../backend.js';
 import type { Storage } from '../../tensor/dtype.js';
 import { portableExp } from '../../math/portable-exp.js';
 import { portableLog } from '../../math/portable-log.js';
+import { portableLog1p } from '../../math/portable-log1p.js';
 import { portablePow } from '../../math/portable-pow.js';
 import { portableTanh } from '../../math/portable-tanh.js';
 
@@ -11,7 +12,7 @@ import { portableTanh } from '../../math/portable-tanh.js';
  * The switch on `kind` runs once, outside the loop, so each loop is a tight one. `out` may
  * alias `x`. NaN propagates through every kind except `step`, `leakyReluGrad` and
  * `clipGrad`, which follow their documented comparisons (a NaN compares false). exp, log,
- * sigmoid, tanh and powScalar call the portable fdlibm ports of `../../math`, not `Math.*`,
+ * log1p, sigmoid, tanh and powScalar call the portable fdlibm ports of `../../math`, not `Math.*`,
  * so their results are bit-identical on every JavaScript engine.
  *
  * @param kind - The function to apply (see {@link UnaryKernelKind}).
@@ -33,6 +34,10 @@ export function unary(kind: UnaryKernelKind, x: Storage, out: Storage, a: number
     case 'log':
       // log(0) = -Infinity and log(x < 0) = NaN, as in Math.log.
       for (let i = 0; i < size; i++) out[i] = portableLog(x[i]);
+      return;
+    case 'log1p':
+      // log(1 + x), exact for small x; log1p(−1) = -Infinity and log1p(x < −1) = NaN.
+      for (let i = 0; i < size; i++) out[i] = portableLog1p(x[i]);
       return;
     case 'sqrt':
       for (let i = 0; i < size; i++) out[i] = Math.sqrt(x[i]);
