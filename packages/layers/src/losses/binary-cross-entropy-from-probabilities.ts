@@ -1,6 +1,10 @@
-import { ConfigError, customOp, log, log1p, maximum } from '@deeptune/core';
+import { customOp, log, log1p, maximum } from '@deeptune/core';
 import type { Tensor } from '@deeptune/core';
-import { assertSameShapeAndDType, assertTensorArgument } from './check-loss-inputs.js';
+import {
+  assertSameShapeAndDType,
+  assertUnitInterval,
+  assertTensorArgument,
+} from './check-loss-inputs.js';
 
 const WHERE = 'binaryCrossEntropyFromProbabilities';
 
@@ -59,24 +63,20 @@ export function binaryCrossEntropyFromProbabilities(
   assertTensorArgument(WHERE, 'probabilities', probabilities);
   assertTensorArgument(WHERE, 'targets', targets);
   assertSameShapeAndDType(WHERE, 'probabilities', probabilities, targets);
-  for (let i = 0; i < probabilities.size; i++) {
-    const value = probabilities.data[i]!;
-    if (!(value >= 0 && value <= 1)) {
-      throw new ConfigError(
-        `${WHERE}: probabilities element ${i} is ${value}; expected activations in [0, 1]. ` +
-          'Hint: for pre-sigmoid outputs (logits) use binaryCrossEntropy.',
-      );
-    }
-  }
-  for (let i = 0; i < targets.size; i++) {
-    const value = targets.data[i]!;
-    if (!(value >= 0 && value <= 1)) {
-      throw new ConfigError(
-        `${WHERE}: targets element ${i} is ${value}; targets must be probabilities in [0, 1]. ` +
-          'Hint: labels are 0 and 1 (not −1 and 1).',
-      );
-    }
-  }
+  assertUnitInterval(
+    WHERE,
+    'probabilities',
+    probabilities,
+    'expected activations in [0, 1]',
+    'for pre-sigmoid outputs (logits) use binaryCrossEntropy.',
+  );
+  assertUnitInterval(
+    WHERE,
+    'targets',
+    targets,
+    'targets must be probabilities in [0, 1]',
+    'labels are 0 and 1 (not −1 and 1).',
+  );
   const count = probabilities.size;
   // max(log a, −100) and max(log(1 − a), −100), element-wise.
   const logs = (a: Tensor): [Tensor, Tensor] => [

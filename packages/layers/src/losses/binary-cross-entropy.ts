@@ -1,6 +1,10 @@
-import { ConfigError, abs, customOp, exp, log1p, relu, sigmoid } from '@deeptune/core';
+import { abs, customOp, exp, log1p, relu, sigmoid } from '@deeptune/core';
 import type { Tensor } from '@deeptune/core';
-import { assertSameShapeAndDType, assertTensorArgument } from './check-loss-inputs.js';
+import {
+  assertSameShapeAndDType,
+  assertUnitInterval,
+  assertTensorArgument,
+} from './check-loss-inputs.js';
 
 const WHERE = 'binaryCrossEntropy';
 
@@ -46,15 +50,13 @@ export function binaryCrossEntropy(logits: Tensor, targets: Tensor): Tensor {
   assertTensorArgument(WHERE, 'logits', logits);
   assertTensorArgument(WHERE, 'targets', targets);
   assertSameShapeAndDType(WHERE, 'logits', logits, targets);
-  for (let i = 0; i < targets.size; i++) {
-    const value = targets.data[i]!;
-    if (!(value >= 0 && value <= 1)) {
-      throw new ConfigError(
-        `${WHERE}: targets element ${i} is ${value}; targets must be probabilities in [0, 1]. ` +
-          'Hint: labels are 0 and 1 (not −1 and 1).',
-      );
-    }
-  }
+  assertUnitInterval(
+    WHERE,
+    'targets',
+    targets,
+    'targets must be probabilities in [0, 1]',
+    'labels are 0 and 1 (not −1 and 1).',
+  );
   const count = logits.size;
   return customOp({
     name: WHERE,

@@ -58,3 +58,25 @@ export function assertSameShapeAndDType(
     );
   }
 }
+
+/**
+ * Throws a ConfigError naming the first element of `values` outside [0, 1] (NaN included),
+ * e.g. `binaryCrossEntropy: targets element 3 is 2; targets must be probabilities in [0, 1].`
+ * @internal
+ */
+export function assertUnitInterval(
+  where: string,
+  name: string,
+  values: Tensor,
+  requirement: string,
+  hint: string,
+): void {
+  for (let i = 0; i < values.size; i++) {
+    const value = values.data[i]!;
+    if (!(value >= 0 && value <= 1)) {
+      throw new ConfigError(
+        `${where}: ${name} element ${i} is ${value}; ${requirement}. Hint: ${hint}`,
+      );
+    }
+  }
+}
