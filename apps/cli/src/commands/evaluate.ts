@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { ConfigError, DataFormatError, type Dataset, type Registry } from 'deeptune';
 import type { Flag, FlagValue } from '../args/flag.js';
 import { parseFlagValue, show } from '../args/parse-value.js';
@@ -9,7 +9,13 @@ import { formatResults } from '../render/format-results.js';
 import { loadSavedModel, type SavedModel } from '../setup/load-saved-model.js';
 import { measureSet, type SetResult } from '../setup/measure-set.js';
 import { DATA_FLAGS, NETWORK_FLAGS } from '../setup/model-flags.js';
-import { datasetRequest, prepareData, type PreparedData } from '../setup/prepare-data.js';
+import {
+  absoluteDataset,
+  dataPathPrefix,
+  datasetRequest,
+  prepareData,
+  type PreparedData,
+} from '../setup/prepare-data.js';
 
 /** The splits `--set` chooses from, in table order. */
 const SETS = ['train', 'dev', 'test'] as const;
@@ -122,16 +128,6 @@ function trainingValues(saved: SavedModel): Map<string, FlagValue> {
 }
 
 /**
- * `dataset` with the path of a `csv:<path>` or `mnist:<dir>` resolved against `base`; other
- * datasets (and an empty path, refused later with its own message) as they are.
- */
-function absoluteDataset(dataset: string, base: string): string {
-  const prefix = /^(csv|mnist):/.exec(dataset)?.[0];
-  if (prefix === undefined || dataset.length === prefix.length) return dataset;
-  return `${prefix}${resolve(base, dataset.slice(prefix.length))}`;
-}
-
-/**
  * Checks that data re-created from `training.json` is the data the model was trained on:
  * the same features, and the same training-set statistics as `standardizer.json`.
  */
@@ -185,7 +181,7 @@ async function recreateTrainingData(
   }
   const training = trainingValues(saved);
   const recorded = training.get('dataset') as string;
-  if (/^(csv|mnist):/.test(recorded) && values.get('recorded-data') !== true) {
+  if (dataPathPrefix(recorded) !== undefined && values.get('recorded-data') !== true) {
     throw new UsageError(
       `${saved.trainingPath} says the model was trained on ${recorded}; evaluate reads a path named in a model directory only when you confirm it with --recorded-data (same train/dev/test split), or pass --dataset ${recorded} to evaluate all of it`,
     );

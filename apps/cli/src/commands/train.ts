@@ -1,4 +1,4 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { diagnose, fit, softmaxCrossEntropy, type Dataset, type Diagnosis } from 'deeptune';
 import { saveModel } from 'deeptune/node';
 import { checkSaveTarget } from '../setup/check-save-target.js';
@@ -17,6 +17,8 @@ import { bestWeights } from '../setup/best-weights.js';
 import { earlyStoppingFromSpec } from '../setup/early-stopping-spec.js';
 import { DATA_FLAGS, NETWORK_FLAGS } from '../setup/model-flags.js';
 import {
+  absoluteDataset,
+  dataPathPrefix,
   datasetRequest,
   imageShapeOf,
   knownDataShape,
@@ -90,16 +92,8 @@ function trainingConfig(
     if (value !== undefined) config[flag.name] = value;
   }
   // File-based datasets are shown with absolute paths, so the output says which file it was.
-  const dataset = config.dataset as string;
-  const prefix = dataPathPrefix(dataset);
-  if (prefix !== undefined)
-    config.dataset = `${prefix}${resolve(cwd, dataset.slice(prefix.length))}`;
+  config.dataset = absoluteDataset(config.dataset as string, cwd);
   return config;
-}
-
-/** `'csv:'` or `'mnist:'` when `dataset` names a file or directory, else `undefined`. */
-function dataPathPrefix(dataset: string): string | undefined {
-  return ['csv:', 'mnist:'].find((candidate) => dataset.startsWith(candidate));
 }
 
 /**

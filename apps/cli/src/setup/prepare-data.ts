@@ -81,6 +81,21 @@ export function imageShapeOf(pluginName: string): readonly [number, number] | un
   return IMAGE_SHAPES[pluginName];
 }
 
+/** `'csv:'` or `'mnist:'` when a `--dataset` value names a file or directory, else `undefined`. */
+export function dataPathPrefix(dataset: string): string | undefined {
+  return ['csv:', 'mnist:'].find((candidate) => dataset.startsWith(candidate));
+}
+
+/**
+ * `dataset` with the path of a `csv:<path>` or `mnist:<dir>` resolved against `base`; other
+ * datasets (and an empty path, refused by {@link datasetRequest} with its own message) as they are.
+ */
+export function absoluteDataset(dataset: string, base: string): string {
+  const prefix = dataPathPrefix(dataset);
+  if (prefix === undefined || dataset.length === prefix.length) return dataset;
+  return `${prefix}${resolve(base, dataset.slice(prefix.length))}`;
+}
+
 /** What `--dataset` names: the plugin and its options. */
 export function datasetRequest(
   values: ReadonlyMap<string, FlagValue>,

@@ -2,6 +2,7 @@ import { customOp, log, log1p, maximum } from '@deeptune/core';
 import type { Tensor } from '@deeptune/core';
 import {
   assertSameShapeAndDType,
+  assertBinaryTargets,
   assertUnitInterval,
   assertTensorArgument,
 } from './check-loss-inputs.js';
@@ -70,13 +71,7 @@ export function binaryCrossEntropyFromProbabilities(
     'expected activations in [0, 1]',
     'for pre-sigmoid outputs (logits) use binaryCrossEntropy.',
   );
-  assertUnitInterval(
-    WHERE,
-    'targets',
-    targets,
-    'targets must be probabilities in [0, 1]',
-    'labels are 0 and 1 (not −1 and 1).',
-  );
+  assertBinaryTargets(WHERE, targets);
   const count = probabilities.size;
   // max(log a, −100) and max(log(1 − a), −100), element-wise.
   const logs = (a: Tensor): [Tensor, Tensor] => [

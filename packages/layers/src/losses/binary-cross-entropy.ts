@@ -2,7 +2,7 @@ import { abs, customOp, exp, log1p, relu, sigmoid } from '@deeptune/core';
 import type { Tensor } from '@deeptune/core';
 import {
   assertSameShapeAndDType,
-  assertUnitInterval,
+  assertBinaryTargets,
   assertTensorArgument,
 } from './check-loss-inputs.js';
 
@@ -50,13 +50,7 @@ export function binaryCrossEntropy(logits: Tensor, targets: Tensor): Tensor {
   assertTensorArgument(WHERE, 'logits', logits);
   assertTensorArgument(WHERE, 'targets', targets);
   assertSameShapeAndDType(WHERE, 'logits', logits, targets);
-  assertUnitInterval(
-    WHERE,
-    'targets',
-    targets,
-    'targets must be probabilities in [0, 1]',
-    'labels are 0 and 1 (not −1 and 1).',
-  );
+  assertBinaryTargets(WHERE, targets);
   const count = logits.size;
   return customOp({
     name: WHERE,

@@ -80,3 +80,18 @@ export function assertUnitInterval(
     }
   }
 }
+
+/**
+ * Throws a ConfigError naming the first target outside [0, 1] (NaN included): the targets of
+ * the binary cross-entropy losses are probabilities, labels 0 and 1 in the usual case.
+ * @internal
+ */
+export function assertBinaryTargets(where: string, targets: Tensor): void {
+  assertUnitInterval(
+    where,
+    'targets',
+    targets,
+    'targets must be probabilities in [0, 1]',
+    'labels are 0 and 1 (not −1 and 1).',
+  );
+}
