@@ -6,6 +6,11 @@
  * optimizer plugins, which get parameter groups, schedules, gradient clipping, decoupled
  * weight decay and state save/restore from the framework.
  *
+ * Every optimizer is a chain of transforms (optax's lesson): the scheduled learning rate,
+ * clipping by value and by global norm, decoupled weight decay and the update rule, run in
+ * order at each `step()`. `optimizer.withTransforms(...)` reorders the chain or adds pieces
+ * of your own (a `GradientTransform`: `init` and `update` on explicit state).
+ *
  * ```ts
  * import { adam, timeDecay, perEpoch } from '@deeptune/optimizers';
  *
@@ -37,6 +42,23 @@ export type { OptimizerStateDict } from './optimizer/optimizer-state-dict.js';
 export type { UpdateContext, BaseHyperparameters } from './optimizer/update-context.js';
 export { DEFAULT_PARAMETER_GROUPS } from './optimizer/parameter-group.js';
 export type { ParameterGroupOptions, ParameterGroupInfo } from './optimizer/parameter-group.js';
+
+// Transforms: the pieces every optimizer is a chain of
+export type {
+  GradientTransform,
+  GroupHyperparameters,
+  TransformGroup,
+  TransformParameter,
+  TransformStep,
+} from './transforms/gradient-transform.js';
+export { chain } from './transforms/chain.js';
+export type { TransformChain } from './transforms/chain.js';
+export { perParameter } from './transforms/per-parameter.js';
+export type { PerParameterDefinition } from './transforms/per-parameter.js';
+export { scheduleLearningRate } from './transforms/schedule-learning-rate.js';
+export { clipByValue } from './transforms/clip-by-value.js';
+export { clipByGlobalNorm } from './transforms/clip-by-global-norm.js';
+export { decoupledWeightDecay } from './transforms/decoupled-weight-decay.js';
 
 // Built-in optimizers
 export { sgd, sgdPlugin } from './optimizers/sgd.js';

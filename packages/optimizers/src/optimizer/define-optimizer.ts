@@ -8,7 +8,14 @@ import type {
   Tensor,
 } from '@deeptune/core';
 import type { LearningRateSchedule } from '../schedules/learning-rate-schedule.js';
-import { Optimizer, checkLearningRate } from './optimizer.js';
+import { checkLearningRate } from '../internal/check-options.js';
+import { chain } from '../transforms/chain.js';
+import { clipByGlobalNorm } from '../transforms/clip-by-global-norm.js';
+import { clipByValue } from '../transforms/clip-by-value.js';
+import { decoupledWeightDecay } from '../transforms/decoupled-weight-decay.js';
+import { perParameter } from '../transforms/per-parameter.js';
+import { scheduleLearningRate } from '../transforms/schedule-learning-rate.js';
+import { Optimizer } from './optimizer.js';
 import type { OptimizerRule } from './optimizer-rule.js';
 import type { OptimizerState } from './optimizer-state.js';
 import { DEFAULT_PARAMETER_GROUPS, type ParameterGroupOptions } from './parameter-group.js';
@@ -161,6 +168,11 @@ const FRAMEWORK_OPTIONS = ['learningRate', 'weightDecay', 'clipNorm', 'clipValue
  * groups, the learning-rate schedule, gradient clipping, decoupled weight decay, the step
  * counter and `stateDict()`/`loadStateDict()`.
  *
+ * Each optimizer it creates runs the default chain of transforms — `scheduleLearningRate()`,
+ * `clipByValue(clipValue)` and `clipByGlobalNorm(clipNorm)` when those options are given,
+ * `decoupledWeightDecay()`, then the rule as `perParameter({ name, init, update })` — which
+ * `Optimizer.withTransforms` can reorder or extend.
+ *
  * The result is a plugin entry: register it (`registry.register(lionPlugin)`) to select it
  * by name, or call its `create` directly; both validate the options the same way.
  *
@@ -229,16 +241,27 @@ export function defineOptimizer<
       for (const key of Object.keys(hyperparameters)) {
         if (all[key] !== undefined) ruleHyperparameters[key] = all[key];
       }
-      const settings = {
+      const clipNorm = all['clipNorm'] as number | undefined;
+      const clipValue = all['clipValue'] as number | undefined;
+      // The default chain; Optimizer.withTransforms reorders it or adds pieces.
+      const transforms = chain(
+        scheduleLearningRate(),
+        clipValue === undefined ? [] : [clipByValue(clipValue)],
+        clipNorm === undefined ? [] : [clipByGlobalNorm(clipNorm)],
+        decoupledWeightDecay(),
+        perParameter(rule),
+      );
+      return new Optimizer({
+        name,
+        transforms,
         learningRate: checkLearningRate(`optimizer '${name}'`, all['learningRate']),
         weightDecay: all['weightDecay'] as number,
         groups: all['groups'] as readonly ParameterGroupOptions[],
         hyperparameters: Object.freeze(ruleHyperparameters),
         schema: hyperparameters,
-        ...(all['clipNorm'] === undefined ? {} : { clipNorm: all['clipNorm'] as number }),
-        ...(all['clipValue'] === undefined ? {} : { clipValue: all['clipValue'] as number }),
-      };
-      return new Optimizer(rule as unknown as OptimizerRule<Record<string, unknown>>, settings);
+        ...(clipNorm === undefined ? {} : { clipNorm }),
+        ...(clipValue === undefined ? {} : { clipValue }),
+      });
     },
   });
 }

@@ -4,9 +4,10 @@ import type { UpdateContext } from './update-context.js';
 
 /**
  * A per-parameter update rule: how to create a parameter's state and how to update the
- * parameter from its gradient. This is all an optimizer plugin writes; the `Optimizer`
- * class supplies parameter groups, schedules, clipping, weight decay, the step counter and
- * state save/restore.
+ * parameter from its gradient. This is all an optimizer plugin writes; the framework makes
+ * it the last transform of the optimizer's chain (with `perParameter`), after the
+ * learning-rate schedule, clipping and weight decay, and supplies parameter groups, the
+ * step counter and state save/restore.
  *
  * @typeParam H - the rule's hyperparameters.
  * @typeParam S - the per-parameter state.

@@ -28,12 +28,34 @@ export interface PlateauSchedule extends StatefulSchedule {
   readonly learningRate: number;
   /**
    * Reports a validation metric (once per epoch, typically) and returns the learning rate
-   * to use from now on.
+   * to use from now on: the same as `loadStateDict(transition(stateDict(), metric))`.
    * @throws {@link @deeptune/core!NumericError} when `metric` is not a finite number.
    */
   observe(metric: number): number;
+  /**
+   * The schedule's rule as a pure function of explicit state: the state after observing
+   * `metric` in `state`, with this schedule's options. Changes nothing (not even this
+   * schedule's own state), so a training loop can keep the state wherever it likes.
+   * @throws {@link @deeptune/core!StateDictError} when `state` is not a {@link PlateauState};
+   * {@link @deeptune/core!NumericError} when `metric` is not a finite number.
+   */
+  transition(state: PlateauState, metric: number): PlateauState;
   /** A copy of the state. */
   stateDict(): PlateauState;
+}
+
+/** Checks a saved or given plateau state and returns a copy of it. */
+function checkPlateauState(where: string, saved: unknown): PlateauState {
+  const { learningRate, best, badEpochs, cooldownLeft } = (saved ?? {}) as Partial<PlateauState>;
+  const counts = [badEpochs, cooldownLeft].every((count) => Number.isInteger(count) && count! >= 0);
+  const rate = typeof learningRate === 'number' && Number.isFinite(learningRate);
+  const bestOk = best === null || (typeof best === 'number' && Number.isFinite(best));
+  if (typeof saved !== 'object' || !counts || !rate || !bestOk || learningRate < 0) {
+    throw new StateDictError(
+      `${where}: expected { learningRate ≥ 0, best: number | null, badEpochs, cooldownLeft: integers ≥ 0 }, got ${JSON.stringify(saved)}`,
+    );
+  }
+  return { learningRate, best, badEpochs: badEpochs!, cooldownLeft: cooldownLeft! };
 }
 
 /**
@@ -49,8 +71,9 @@ export interface PlateauSchedule extends StatefulSchedule {
  * badEpochs > patience:          α ← max(α·factor, minLearningRate), badEpochs ← 0,
  *                                cooldownLeft ← cooldown
  * ```
- * Necessarily stateful; the state ({@link PlateauState}) is explicit and serialisable, and
- * an optimizer using the schedule saves it in its state dict.
+ * Necessarily stateful, but the state ({@link PlateauState}) is explicit and serialisable:
+ * the learning rate is a function of it, `transition(state, metric)` is the rule above as a
+ * pure function, and an optimizer using the schedule saves the state in its state dict.
  * @see https://pytorch.org/docs/stable/generated/torch.optim.lr_scheduler.ReduceLROnPlateau.html
  * @category Schedules
  */
@@ -113,53 +136,51 @@ export const reduceOnPlateauPlugin = definePlugin({
       badEpochs: 0,
       cooldownLeft: 0,
     };
+    // The whole rule: a pure function from (state, metric) to the next state.
+    const transition = (from: PlateauState, metric: number): PlateauState => {
+      if (typeof metric !== 'number' || !Number.isFinite(metric)) {
+        throw new NumericError(
+          `schedule 'reduce-on-plateau': the observed metric must be a finite number, got ${describeValue(metric)}. Hint: stop training on a NaN loss before observing it.`,
+        );
+      }
+      let { learningRate, best, badEpochs, cooldownLeft } = from;
+      const improved =
+        best === null || (mode === 'min' ? metric < best - minDelta : metric > best + minDelta);
+      if (improved) {
+        best = metric;
+        badEpochs = 0;
+      } else if (cooldownLeft > 0) {
+        cooldownLeft -= 1;
+      } else {
+        badEpochs += 1;
+      }
+      if (badEpochs > patience) {
+        learningRate = Math.max(learningRate * factor, minLearningRate);
+        badEpochs = 0;
+        cooldownLeft = cooldown;
+      }
+      return { learningRate, best, badEpochs, cooldownLeft };
+    };
     const schedule = (): number => state.learningRate;
     const methods = {
       get learningRate(): number {
         return state.learningRate;
       },
       observe(metric: number): number {
-        if (typeof metric !== 'number' || !Number.isFinite(metric)) {
-          throw new NumericError(
-            `schedule 'reduce-on-plateau': observe(metric) needs a finite number, got ${describeValue(metric)}`,
-          );
-        }
-        let { learningRate, best, badEpochs, cooldownLeft } = state;
-        const improved =
-          best === null || (mode === 'min' ? metric < best - minDelta : metric > best + minDelta);
-        if (improved) {
-          best = metric;
-          badEpochs = 0;
-        } else if (cooldownLeft > 0) {
-          cooldownLeft -= 1;
-        } else {
-          badEpochs += 1;
-        }
-        if (badEpochs > patience) {
-          learningRate = Math.max(learningRate * factor, minLearningRate);
-          badEpochs = 0;
-          cooldownLeft = cooldown;
-        }
-        state = { learningRate, best, badEpochs, cooldownLeft };
-        return learningRate;
+        state = transition(state, metric);
+        return state.learningRate;
+      },
+      transition(from: PlateauState, metric: number): PlateauState {
+        return transition(
+          checkPlateauState("schedule 'reduce-on-plateau': transition", from),
+          metric,
+        );
       },
       stateDict(): PlateauState {
         return { ...state };
       },
       loadStateDict(saved: ScheduleState): void {
-        const where = "schedule 'reduce-on-plateau': loadStateDict";
-        const { learningRate, best, badEpochs, cooldownLeft } = saved as Partial<PlateauState>;
-        const counts = [badEpochs, cooldownLeft].every(
-          (count) => Number.isInteger(count) && count! >= 0,
-        );
-        const rate = typeof learningRate === 'number' && Number.isFinite(learningRate);
-        const bestOk = best === null || (typeof best === 'number' && Number.isFinite(best));
-        if (!counts || !rate || !bestOk || learningRate < 0) {
-          throw new StateDictError(
-            `${where}: expected { learningRate ≥ 0, best: number | null, badEpochs, cooldownLeft: integers ≥ 0 }, got ${JSON.stringify(saved)}`,
-          );
-        }
-        state = { learningRate, best, badEpochs: badEpochs!, cooldownLeft: cooldownLeft! };
+        state = checkPlateauState("schedule 'reduce-on-plateau': loadStateDict", saved);
       },
     };
     return Object.defineProperties(
@@ -184,6 +205,9 @@ export const reduceOnPlateauPlugin = definePlugin({
  * const optimizer = sgd({ learningRate: plateau });
  * // after each epoch:
  * plateau.observe(validationLoss);
+ * // or, with the state kept by the caller:
+ * let state = plateau.stateDict();
+ * state = plateau.transition(state, validationLoss); // pure: plateau itself is unchanged
  * ```
  */
 export function reduceOnPlateau(

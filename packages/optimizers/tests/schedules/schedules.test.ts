@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ConfigError,
   InvalidHyperparameterError,
+  NumericError,
   StateDictError,
   portablePow,
   portableSinCos,
@@ -129,5 +130,21 @@ describe('reduceOnPlateau', () => {
     expect(b.learningRate).toBeCloseTo(0.1, 15);
     expect(b.observe(0.75)).toBe(a.observe(0.75));
     expect(() => b.loadStateDict({ learningRate: 1 })).toThrow(StateDictError);
+  });
+
+  it('is a pure transition of explicit state: transition(state, metric) changes nothing', () => {
+    const schedule = reduceOnPlateau({ initialLearningRate: 1, factor: 0.5, patience: 1 });
+    const start = schedule.stateDict();
+    // Hand-run: 1 improves (best 1), 2 and 3 do not (badEpochs 1, then 2 > patience → halve).
+    let state = start;
+    for (const metric of [1, 2, 3]) state = schedule.transition(state, metric);
+    expect(state).toEqual({ learningRate: 0.5, best: 1, badEpochs: 0, cooldownLeft: 0 });
+    expect(schedule.stateDict()).toEqual(start);
+    expect(schedule(1)).toBe(1);
+    // observe is the same rule applied to the schedule's own state.
+    for (const metric of [1, 2, 3]) schedule.observe(metric);
+    expect(schedule.stateDict()).toEqual(state);
+    expect(() => schedule.transition({ learningRate: -1 } as never, 1)).toThrow(StateDictError);
+    expect(() => schedule.transition(state, Number.NaN)).toThrow(NumericError);
   });
 });
