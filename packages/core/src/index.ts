@@ -166,6 +166,7 @@ export type {
   TrainEndContext,
   TrainingLogs,
 } from './model/callback.js';
+export { MONITOR_PATTERN, isMonitorName, readMonitor } from './model/read-monitor.js';
 export { computeCost } from './model/compute-cost.js';
 export type { CostInputs, CostParts } from './model/compute-cost.js';
 
@@ -198,9 +199,11 @@ export type {
 } from './registry/option-schema.js';
 export { validateOptions } from './registry/validate-options.js';
 export { describeSchema } from './registry/describe-schema.js';
+export { describeExpectation } from './registry/check-option-value.js';
 export type { OptionDescription } from './registry/describe-schema.js';
 export { closestMatch } from './registry/closest-match.js';
 export { definePlugin } from './registry/define-plugin.js';
+export type { PluginContext } from './registry/plugin-context.js';
 export type {
   PluginDefinition,
   PluginEntry,

@@ -60,9 +60,18 @@ export function describeNumber(constraints: NumberConstraints): string {
 }
 
 /**
- * What a value of this option must be, as a noun phrase: `'a number > 0'`,
- * `"one of 'min', 'max'"`, `'true or false'`…
- * @internal
+ * What a value of an option must be, as a noun phrase: `'a number > 0'`,
+ * `"one of 'min', 'max'"`, `'true or false'`… The one wording of every message about an
+ * option's expected value: `validateOptions`, plugin help and the CLI all use it.
+ *
+ * @param spec - the option descriptor, e.g. from a plugin's `options`.
+ * @returns the expectation, ready to follow "must be".
+ *
+ * @example
+ * ```ts
+ * describeExpectation(option.number({ min: 0, exclusiveMax: 1 })); // 'a number in [0, 1)'
+ * describeExpectation(option.enum(['min', 'max'])); // "one of 'min', 'max'"
+ * ```
  */
 export function describeExpectation(spec: OptionSpec): string {
   switch (spec.type) {

@@ -5,12 +5,31 @@ import { assertApiVersion, assertKind, assertPluginName } from './check-plugin-e
 import { describeValue } from '../format/describe-value.js';
 import type { OptionsInputOf, OptionsOf, OptionsSchema } from './option-schema.js';
 import { PLUGIN_API_VERSION } from './plugin-api-version.js';
+import { pluginContextFor, type PluginContext } from './plugin-context.js';
 import { pluginEntryBrand } from './plugin-entry-brand.js';
 import type { PluginKind, PluginProduct } from './plugin-kinds.js';
 import { validateOptions } from './validate-options.js';
 
 /** The schema of plugins without options; shared so that identical entries stay identical. */
 const noOptions: OptionsSchema = Object.freeze({});
+
+/** The `factory` of each definition `create` function, so identical entries share it. */
+const factories = new WeakMap<object, unknown>();
+
+/**
+ * The entry's `factory` for a definition's `create`: the same function every time for the
+ * same `create` (registries compare it), filling in the default context.
+ */
+function factoryOf<O, P>(
+  create: (options: O, context: PluginContext) => P,
+): (options: O, context?: PluginContext) => P {
+  const known = factories.get(create) as ((options: O, context?: PluginContext) => P) | undefined;
+  if (known !== undefined) return known;
+  const factory = (options: O, context?: PluginContext): P =>
+    create(options, pluginContextFor('plugin factory', context));
+  factories.set(create, factory);
+  return factory;
+}
 
 /**
  * What `definePlugin` takes: the plugin's identity, its options schema and its factory.
@@ -37,9 +56,12 @@ export interface PluginDefinition<
   readonly options?: S;
   /**
    * The factory. It receives validated options with defaults filled in, so it never checks
-   * them again.
+   * them again, and the {@link PluginContext} of the creation: `context.registry` is the
+   * registry to create other plugins from by name (the one `registry.create` was called
+   * on, or `getDefaultRegistry()` for a direct call). Leave `context` out when the factory
+   * does not need it.
    */
-  readonly create: (options: OptionsOf<S>) => P;
+  readonly create: (options: OptionsOf<S>, context: PluginContext) => P;
   /**
    * The plugin API version the plugin was written against.
    * @defaultValue {@link PLUGIN_API_VERSION}
@@ -69,13 +91,14 @@ export interface PluginDefinition<
 }
 
 /**
- * The arguments of {@link PluginEntry.create}: the options object is optional when every
- * option has a default or is optional.
+ * The arguments of {@link PluginEntry.create}: the options (optional when every option has
+ * a default or is optional), then an optional {@link PluginContext} (by default the one of
+ * `getDefaultRegistry()`).
  */
 export type PluginCreateArguments<S extends OptionsSchema> =
   Record<never, never> extends OptionsInputOf<S>
-    ? [options?: OptionsInputOf<S>]
-    : [options: OptionsInputOf<S>];
+    ? [options?: OptionsInputOf<S>, context?: PluginContext]
+    : [options: OptionsInputOf<S>, context?: PluginContext];
 
 /**
  * A plugin: a named, typed factory with an options schema, as {@link definePlugin} returns
@@ -125,18 +148,21 @@ export interface PluginEntry<
    * Validates `options` against the schema, fills defaults, and creates the product.
    *
    * It does not use `this`, so it can be exported on its own:
-   * `export const adam = adamPlugin.create;`.
+   * `export const adam = adamPlugin.create;`. The factory gets `context` when it is given
+   * (`registry.create` passes `{ registry: itself }`), otherwise `getDefaultRegistry()`.
    *
    * @throws {@link ConfigError} when the options are invalid, naming the plugin, the
-   * option, the given value and what was expected.
+   * option, the given value and what was expected, or when `context` is not `{ registry }`.
    */
   create(...args: PluginCreateArguments<S>): P;
   /**
-   * The factory exactly as the definition gave it: it expects options that were already
-   * validated and filled (by `validateOptions`) and checks nothing. Prefer
-   * {@link PluginEntry.create}. Registries compare it to recognise an identical entry.
+   * The definition's factory without validation: it expects options that were already
+   * validated and filled (by `validateOptions`) and checks nothing but `context`, which
+   * defaults to `getDefaultRegistry()`'s as in {@link PluginEntry.create}. Prefer
+   * {@link PluginEntry.create}. It is the same function for every entry defined with the
+   * same `create`, so registries compare it to recognise an identical entry.
    */
-  factory(options: OptionsOf<S>): P;
+  factory(options: OptionsOf<S>, context?: PluginContext): P;
 }
 
 /**
@@ -209,14 +235,18 @@ export function definePlugin<
       `definePlugin: ${where}: 'stateShapes' must be a function of a layer plugin, got ${describeValue(stateShapes)}${kind === 'layer' ? '' : ` on a ${kind} plugin`}`,
     );
   }
+  const factory = factoryOf(create);
   const entry: PluginEntry<K, S, P> = {
     kind,
     name,
     description,
     options: schema,
     apiVersion,
-    create: (...args: PluginCreateArguments<S>) => create(validateOptions(where, schema, args[0])),
-    factory: create,
+    create: (...args: PluginCreateArguments<S>) => {
+      const options = validateOptions(where, schema, args[0]);
+      return create(options, pluginContextFor(where, args[1]));
+    },
+    factory,
     ...(stateShapes === undefined ? {} : { stateShapes }),
   };
   pluginEntryBrand.mark(entry);

@@ -11,6 +11,7 @@ import type { PluginEntry } from './define-plugin.js';
 import { describeValue } from '../format/describe-value.js';
 import type { PluginEntryFor, PluginOptionsFor, PluginProductFor } from './known-plugins.js';
 import { PLUGIN_API_VERSION } from './plugin-api-version.js';
+import type { PluginContext } from './plugin-context.js';
 import { pluginEntryBrand } from './plugin-entry-brand.js';
 import { isPluginKind, PLUGIN_KINDS, type PluginKind } from './plugin-kinds.js';
 
@@ -96,6 +97,8 @@ function from(source: string | undefined): string {
  */
 export class Registry {
   readonly #tables = new Map<PluginKind, Map<string, Registration>>();
+  /** What `create` passes to factories: this registry creates the plugins they build on. */
+  readonly #context: PluginContext = Object.freeze({ registry: this });
 
   static {
     registryBrand.mark(this.prototype);
@@ -179,7 +182,9 @@ export class Registry {
 
   /**
    * Creates a plugin's product by name: validates `options` through the entry's schema,
-   * fills defaults, and calls its factory, exactly like calling `entry.create(options)`.
+   * fills defaults, and calls its factory, exactly like calling `entry.create(options)`,
+   * except that the factory's {@link PluginContext} names this registry (so a layer created
+   * here finds the activation plugins registered here, not in the default registry).
    *
    * @param kind - the plugin kind, e.g. `'optimizer'`.
    * @param name - the plugin name, e.g. `'adam'`.
@@ -196,10 +201,10 @@ export class Registry {
     options?: PluginOptionsFor<K, N>,
   ): PluginProductFor<K, N> {
     const entry = this.#lookup('registry.create', kind, name);
-    return (entry as { create(options?: unknown): unknown }).create(options) as PluginProductFor<
-      K,
-      N
-    >;
+    // Entries of an older compatible copy of core ignore the context; their factories
+    // take options only.
+    const creator = entry as { create(options?: unknown, context?: PluginContext): unknown };
+    return creator.create(options, this.#context) as PluginProductFor<K, N>;
   }
 
   /**

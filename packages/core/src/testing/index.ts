@@ -1,8 +1,10 @@
 /**
- * Test helpers for code built on deeptune: tolerance-aware tensor comparison that works
- * with any test framework.
+ * Test helpers for code built on deeptune, usable with any test framework: tolerance-aware
+ * tensor comparison, and bad and valid option values derived from a plugin's options schema.
  *
  * @packageDocumentation
  */
 export { assertTensorClose } from './assert-tensor-close.js';
 export type { CloseOptions } from './assert-tensor-close.js';
+export { badOptionValues, validOptionValue, requiredOptionValues } from './bad-option-values.js';
+export type { BadOptionValue, ValidOptionValueSettings } from './bad-option-values.js';

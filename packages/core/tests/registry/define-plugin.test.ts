@@ -84,9 +84,17 @@ describe('definePlugin', () => {
     expect(() => toySgd({ momentum: 1 })).toThrow(InvalidHyperparameterError);
   });
 
-  it('keeps the unvalidated factory as factory', () => {
-    const create = (options: { learningRate: number; momentum: number }) => options;
-    expect(definePlugin(sgdDefinition(create)).factory).toBe(create);
+  it('keeps the unvalidated factory as factory, one function per definition create', () => {
+    const create = vi.fn((options: { learningRate: number; momentum: number }) => options);
+    const entry = definePlugin(sgdDefinition(create));
+    expect(definePlugin(sgdDefinition(create)).factory).toBe(entry.factory);
+    expect(definePlugin(sgdDefinition()).factory).not.toBe(entry.factory);
+    // no validation: a negative learning rate goes through
+    expect(entry.factory({ learningRate: -1, momentum: 0 })).toEqual({
+      learningRate: -1,
+      momentum: 0,
+    });
+    expect(create).toHaveBeenCalledTimes(1);
   });
 
   it('keeps an explicit apiVersion', () => {

@@ -5,6 +5,8 @@ import { definePluginPackage } from '../../src/registry/define-plugin-package.js
 import { option } from '../../src/registry/option.js';
 import type { OptionsInputOf, OptionsOf } from '../../src/registry/option-schema.js';
 import { createRegistry } from '../../src/registry/create-registry.js';
+import type { PluginContext } from '../../src/registry/plugin-context.js';
+import type { Registry } from '../../src/registry/registry.js';
 import type { PluginProduct } from '../../src/registry/plugin-kinds.js';
 import { toyPlugin, toySchema, type ToyOptimizer } from './toy-plugin.js';
 
@@ -87,7 +89,28 @@ describe('registry typing', () => {
       description: 'No options.',
       create: () => 42,
     });
-    expectTypeOf(plain.create).parameters.toEqualTypeOf<[options?: Record<never, never>]>();
+    expectTypeOf(plain.create).parameters.toEqualTypeOf<
+      [options?: Record<never, never>, context?: PluginContext]
+    >();
+  });
+
+  it('gives the factory the creation context, which definitions may leave out', () => {
+    const contextual = definePlugin({
+      kind: 'metric',
+      name: 'test:contextual',
+      description: 'Reads the registry.',
+      create: (_options, context) => {
+        expectTypeOf(context).toEqualTypeOf<PluginContext>();
+        expectTypeOf(context.registry).toEqualTypeOf<Registry>();
+        return context.registry.names('metric').length;
+      },
+    });
+    contextual.create({}, { registry: createRegistry() });
+    contextual.factory({});
+    // @ts-expect-error -- a context is { registry }
+    contextual.create({}, {});
+    // @ts-expect-error -- the registry must be a Registry
+    contextual.create({}, { registry: 'default' });
   });
 
   it('types registry.create by kind through PluginProducts', () => {
