@@ -10,7 +10,7 @@ import {
   type Tensor,
 } from '@deeptune/core';
 import { Module } from '@deeptune/layers';
-import { resolveOptions } from './internal/resolve-options.js';
+import { resolveBatchNormOptions } from './internal/batch-norm-schema.js';
 import type { RunningVariance } from './running-variance.js';
 
 /** Options of {@link BatchNorm}. */
@@ -171,15 +171,17 @@ export class BatchNorm extends Module {
    *
    * @param options - `features` (required), `epsilon`, `runningAverageDecay`,
    *   `runningVariance`, `dtype`.
-   * @throws {@link @deeptune/core!ConfigError} when `features` is not a positive integer,
-   *   `dtype` or `runningVariance` is unknown, or an option is unknown (`momentum` gets a hint on how to
-   *   convert it).
-   * @throws {@link @deeptune/core!InvalidHyperparameterError} when `epsilon` is not a
-   *   finite number > 0 or `runningAverageDecay` is not in [0, 1).
+   * @throws {@link @deeptune/core!ConfigError} when `features` is missing or an option has
+   *   the wrong type, `dtype` or `runningVariance` is unknown, or an option is unknown
+   *   (`momentum` gets a hint on how to convert it).
+   * @throws {@link @deeptune/core!InvalidHyperparameterError} when `features` is not an
+   *   integer ≥ 1, `epsilon` is not a finite number > 0 or `runningAverageDecay` is not in
+   *   [0, 1), e.g. `layer 'batch-norm': option 'runningAverageDecay' must be in [0, 1), got 1.5`
+   *   — the same error `registry.create('layer', 'batch-norm', …)` throws.
    */
   constructor(options: BatchNormOptions) {
     super();
-    const resolved = resolveOptions(this.typeName, options);
+    const resolved = resolveBatchNormOptions(options);
     this.features = resolved.features;
     this.epsilon = resolved.epsilon;
     this.runningAverageDecay = resolved.runningAverageDecay;

@@ -1,6 +1,6 @@
-import { DTYPES, definePlugin, definePluginPackage, option } from '@deeptune/core';
+import { definePlugin, definePluginPackage } from '@deeptune/core';
 import { BatchNorm } from './batch-norm.js';
-import { RUNNING_VARIANCES } from './running-variance.js';
+import { batchNormSchema } from './internal/batch-norm-schema.js';
 
 declare module '@deeptune/core' {
   interface KnownPlugins {
@@ -9,44 +9,15 @@ declare module '@deeptune/core' {
 }
 
 // The `batch-norm` layer entry: `registry.create('layer', 'batch-norm', options)` validates
-// the options against this schema, then constructs a BatchNorm. The schema declares the
-// same ranges the constructor checks, so help output and hyperparameter searches can read
-// them; an out-of-range value given through the registry is reported by the schema check
-// as a ConfigError naming the option.
+// the options against the schema that the BatchNorm constructor validates with too, so both
+// report a bad option with the same error and message; help output and hyperparameter
+// searches read the ranges from it.
 const batchNormPlugin = definePlugin({
   kind: 'layer',
   name: 'batch-norm',
   description:
     'Batch normalization of dense features: batch statistics in training, running averages in eval.',
-  options: {
-    features: option.number({
-      integer: true,
-      min: 1,
-      description: 'The number of features n (the units of the layer before).',
-    }),
-    epsilon: option.number({
-      default: 1e-5,
-      exclusiveMin: 0,
-      scale: 'log',
-      description: 'ε added to the variance for numerical stability.',
-    }),
-    runningAverageDecay: option.number({
-      default: 0.9,
-      min: 0,
-      exclusiveMax: 1,
-      description:
-        'Weight of the old value in the running averages (PyTorch momentum = 1 − decay; Keras momentum = decay).',
-    }),
-    runningVariance: option.enum(RUNNING_VARIANCES, {
-      default: 'unbiased',
-      description:
-        "The batch variance the running variance averages: 'unbiased' σ²·m/(m − 1) (PyTorch) or 'biased' σ² (the course, Keras).",
-    }),
-    dtype: option.enum(DTYPES, {
-      default: 'float32',
-      description: 'The dtype of the parameters and running averages.',
-    }),
-  },
+  options: batchNormSchema,
   create: (options) => new BatchNorm(options),
   stateShapes: ({ features, dtype }) => ({
     gamma: { shape: [features], dtype },

@@ -356,59 +356,75 @@ describe('BatchNorm', () => {
   });
 
   describe('validation', () => {
+    const where = "layer 'batch-norm': ";
     const configErrors: [Record<string, unknown>, ...string[]][] = [
-      [{ features: 0 }, 'features must be a positive integer', 'got 0'],
-      [{ features: 1.5 }, 'features must be a positive integer', 'got 1.5'],
-      [{ features: '128' }, 'features must be a positive integer', "got '128'."],
-      [{}, 'features must be a positive integer', 'got undefined'],
-      [{ features: 4, dtype: 'float16' }, "dtype must be one of 'float32', 'float64'"],
-      [{ features: 4, momentum: 0.1 }, 'unknown option "momentum"', '1 − m (0.1 → 0.9)'],
-      [{ features: 4, eps: 1e-3 }, 'unknown option "eps"', 'did you mean epsilon?'],
+      [{ features: '128' }, "option 'features' must be an integer >= 1", "got '128' (a string)"],
+      [{}, "option 'features' is required (an integer >= 1), but it was not given"],
+      [{ features: 4, dtype: 'float16' }, "option 'dtype' must be one of 'float32', 'float64'"],
+      [{ features: 4, momentum: 0.1 }, "unknown option 'momentum'", '1 − m (0.1 → 0.9)'],
+      [{ features: 4, eps: 1e-3 }, "unknown option 'eps'", 'did you mean epsilon?'],
       [
         { features: 4, runningVariance: 'population' },
-        "runningVariance must be one of 'unbiased', 'biased'",
-        "got 'population'.",
+        "option 'runningVariance' must be one of 'unbiased', 'biased'",
+        "got 'population'",
       ],
     ];
     it.each(configErrors)('rejects %j with a ConfigError', (options, ...substrings) => {
       expectCode(
         () => new BatchNorm(options as unknown as BatchNormOptions),
         ConfigError.code,
-        'BatchNorm: ',
+        where,
         ...substrings,
       );
     });
 
     it('rejects a missing options object with a ConfigError', () => {
       expectCode(
-        () => new BatchNorm(undefined as unknown as BatchNormOptions),
+        () => new BatchNorm(null as unknown as BatchNormOptions),
         ConfigError.code,
-        'BatchNorm: expected an options object',
+        `${where}options must be a plain object, got null`,
       );
     });
 
-    it.each([1.5, 1, -0.1, Number.NaN])(
+    it.each([
+      [0, 'must be an integer >= 1, got 0'],
+      [1.5, 'must be an integer >= 1, got 1.5'],
+    ])('rejects features %s with an InvalidHyperparameterError', (features, problem) => {
+      expectCode(
+        () => new BatchNorm({ features }),
+        InvalidHyperparameterError.code,
+        `${where}option 'features' ${problem}`,
+      );
+    });
+
+    it.each([
+      [1.5, 'must be in [0, 1), got 1.5'],
+      [1, 'must be in [0, 1), got 1'],
+      [-0.1, 'must be in [0, 1), got -0.1'],
+      [Number.NaN, 'must be a number in [0, 1), got NaN'],
+    ])(
       'rejects runningAverageDecay %s with an InvalidHyperparameterError',
-      (runningAverageDecay) => {
+      (runningAverageDecay, problem) => {
         expectCode(
           () => new BatchNorm({ features: 4, runningAverageDecay }),
           InvalidHyperparameterError.code,
-          `BatchNorm: runningAverageDecay must be in [0, 1), got ${runningAverageDecay}`,
-          "PyTorch's momentum",
+          `${where}option 'runningAverageDecay' ${problem}`,
         );
       },
     );
 
-    it.each([0, -1e-5, Number.NaN, Number.POSITIVE_INFINITY])(
-      'rejects epsilon %s with an InvalidHyperparameterError',
-      (epsilon) => {
-        expectCode(
-          () => new BatchNorm({ features: 4, epsilon }),
-          InvalidHyperparameterError.code,
-          `BatchNorm: epsilon must be a finite number > 0, got ${epsilon}`,
-        );
-      },
-    );
+    it.each([
+      [0, 'must be > 0, got 0'],
+      [-1e-5, 'must be > 0, got -0.00001'],
+      [Number.NaN, 'must be a number > 0, got NaN'],
+      [Number.POSITIVE_INFINITY, 'must be finite, got Infinity'],
+    ])('rejects epsilon %s with an InvalidHyperparameterError', (epsilon, problem) => {
+      expectCode(
+        () => new BatchNorm({ features: 4, epsilon }),
+        InvalidHyperparameterError.code,
+        `${where}option 'epsilon' ${problem}`,
+      );
+    });
 
     it('accepts the boundaries runningAverageDecay 0 and a tiny epsilon', () => {
       const bn = new BatchNorm({ features: 1, runningAverageDecay: 0, epsilon: 1e-12 });

@@ -69,4 +69,4 @@ export type { CsvData } from './csv/csv-data.js';
 
 // Plugins
 export { plugin, register } from './plugin.js';
-export type { DatasetLoader, LoadedDataset } from './plugin/dataset-loader.js';
+export type { DatasetInfo, DatasetLoader, LoadedDataset } from './plugin/dataset-loader.js';

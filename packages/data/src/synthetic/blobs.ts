@@ -15,8 +15,12 @@ const CENTRE_RADIUS = 2;
  *
  * @param options - `m`; `noise` (default 0.5); `classes` (default 3); `rng` or `seed`; `dtype`.
  * @returns the dataset.
- * @throws {@link @deeptune/core!ConfigError} for invalid `m`, `classes`, `dtype`, or both `rng` and `seed`.
- * @throws {@link @deeptune/core!InvalidHyperparameterError} for a negative or non-finite `noise`.
+ * @throws {@link @deeptune/core!ConfigError} for an option of the wrong type, an unknown
+ *   `dtype` or option, or both `rng` and `seed`.
+ * @throws {@link @deeptune/core!InvalidHyperparameterError} for an `m` that is not an integer
+ *   in [1, 1000000], a `classes` that is not an integer ≥ 2, or a negative or non-finite `noise`, with
+ *   the message of the `blobs` dataset plugin
+ *   (`dataset 'blobs': option 'classes' must be an integer >= 2, got 1`).
  * @category Synthetic datasets
  *
  * @example

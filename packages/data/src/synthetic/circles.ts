@@ -14,8 +14,12 @@ import type { MultiClassSyntheticOptions } from './synthetic-options.js';
  *
  * @param options - `m`; `noise` (default 0.05); `classes` (default 2); `rng` or `seed`; `dtype`.
  * @returns the dataset.
- * @throws {@link @deeptune/core!ConfigError} for invalid `m`, `classes`, `dtype`, or both `rng` and `seed`.
- * @throws {@link @deeptune/core!InvalidHyperparameterError} for a negative or non-finite `noise`.
+ * @throws {@link @deeptune/core!ConfigError} for an option of the wrong type, an unknown
+ *   `dtype` or option, or both `rng` and `seed`.
+ * @throws {@link @deeptune/core!InvalidHyperparameterError} for an `m` that is not an integer
+ *   in [1, 1000000], a `classes` that is not an integer ≥ 2, or a negative or non-finite `noise`, with
+ *   the message of the `circles` dataset plugin
+ *   (`dataset 'circles': option 'classes' must be an integer >= 2, got 1`).
  * @category Synthetic datasets
  *
  * @example

@@ -1,13 +1,14 @@
-import {
-  ConfigError,
-  InvalidHyperparameterError,
-  Rng,
-  tensor,
-  describeValue,
-} from '@deeptune/core';
+import { ConfigError, Rng, tensor, validateOptions, type OptionsOf } from '@deeptune/core';
 import { dataset, type Dataset } from '../dataset/dataset.js';
 import { resolveRng } from '../internal/resolve-rng.js';
+import { rngOption } from '../internal/rng-option.js';
 import type { MultiClassSyntheticOptions } from './synthetic-options.js';
+import { multiClassSyntheticSchema, syntheticSchema } from './synthetic-schema.js';
+
+/** The options of the two-class generators: the plugins' schema plus an `rng`. */
+const singleClassSchema = { ...syntheticSchema, rng: rngOption };
+/** The options of the multi-class generators: the plugins' schema plus an `rng`. */
+const multiClassSchema = { ...multiClassSyntheticSchema, rng: rngOption };
 
 /**
  * What a synthetic generator needs to produce one point: its class, its position within the
@@ -33,47 +34,38 @@ export interface GeneratorSpec {
 }
 
 /**
- * Validates the options and builds the dataset: example i has class `i mod classes` (so
+ * Validates the options through the dataset plugins' schema (plus `rng`), with the plugin's
+ * `where` (`dataset 'moons'`), and builds the dataset: example i has class `i mod classes` (so
  * classes are balanced and interleaved), its clean point from `spec.point`, plus
  * `noise · N(0, 1)` on each coordinate, all drawn from one generator in example order.
  * @internal
  */
 export function generate(spec: GeneratorSpec, options: MultiClassSyntheticOptions): Dataset {
-  const where = spec.name;
-  if (typeof options !== 'object' || options === null) {
-    throw new ConfigError(
-      `${where}: options must be an object such as { m: 200 }, got ${describeValue(options)}.`,
-    );
+  const where = `dataset '${spec.name}'`;
+  const schema = spec.multiClass ? multiClassSchema : singleClassSchema;
+  let validated: OptionsOf<typeof multiClassSchema>;
+  try {
+    validated = validateOptions(where, schema, options);
+  } catch (error) {
+    // The schema's message, plus what a two-class generator's `classes` should be instead.
+    if (ConfigError.isInstance(error) && error.message.includes("unknown option 'classes'")) {
+      throw new ConfigError(
+        `${error.message} Hint: ${spec.name} has exactly ${spec.defaultClasses} classes; ` +
+          'circles, spirals and blobs take a number of classes.',
+        { cause: error },
+      );
+    }
+    throw error;
   }
-  const { m } = options;
-  if (typeof m !== 'number' || !Number.isInteger(m) || m < 1) {
-    throw new ConfigError(`${where}: m must be an integer >= 1, got ${describeValue(m)}.`);
-  }
-  const noise = options.noise ?? spec.defaultNoise;
-  if (typeof noise !== 'number' || !Number.isFinite(noise) || noise < 0) {
-    throw new InvalidHyperparameterError(
-      `${where}: noise must be a finite number >= 0 (a standard deviation), got ${describeValue(noise)}.`,
-    );
-  }
-  const classes = options.classes ?? spec.defaultClasses;
-  if (!spec.multiClass && classes !== spec.defaultClasses) {
-    throw new ConfigError(
-      `${where}: has exactly ${spec.defaultClasses} classes, got classes ${describeValue(classes)}. ` +
-        'Hint: circles, spirals and blobs take a number of classes.',
-    );
-  }
-  if (typeof classes !== 'number' || !Number.isInteger(classes) || classes < 2) {
-    throw new ConfigError(
-      `${where}: classes must be an integer >= 2, got ${describeValue(classes)}.`,
-    );
-  }
-  const dtype = options.dtype ?? 'float32';
-  if (dtype !== 'float32' && dtype !== 'float64') {
-    throw new ConfigError(
-      `${where}: dtype must be 'float32' or 'float64', got ${describeValue(dtype)}.`,
-    );
-  }
-  const rng = resolveRng(where, options.rng, options.seed, () => new Rng(0));
+  const { m, dtype } = validated;
+  const noise = validated.noise ?? spec.defaultNoise;
+  const classes = validated.classes ?? spec.defaultClasses;
+  // `seed` has a default in the schema; only a seed the caller gave conflicts with `rng`.
+  const givenSeed = (options as { readonly seed?: number }).seed;
+  const rng =
+    validated.rng === undefined
+      ? new Rng(validated.seed)
+      : resolveRng(where, validated.rng, givenSeed);
   const inputs = new Float64Array(2 * m);
   const targets = new Float64Array(m);
   for (let i = 0; i < m; i++) {

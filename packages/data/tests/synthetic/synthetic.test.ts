@@ -24,8 +24,12 @@ describe.each(Object.entries(generators))('%s', (_name, generate) => {
   });
 
   it('validates m and noise', () => {
-    expect(() => generate({ m: 0 })).toThrow(ConfigError);
+    expect(() => generate({ m: 0 })).toThrow(InvalidHyperparameterError);
+    expect(() => generate({ m: 0 })).toThrow(
+      /^dataset '[a-z]+': option 'm' must be an integer in \[1, 1000000\], got 0$/,
+    );
     expect(() => generate({ m: 10, noise: -1 })).toThrow(InvalidHyperparameterError);
+    expect(() => generate({ m: '10' as unknown as number })).toThrow(ConfigError);
   });
 });
 
@@ -49,7 +53,10 @@ describe('xor', () => {
   });
 
   it('has exactly two classes', () => {
-    expect(() => xor({ m: 10, classes: 3 } as never)).toThrow(/exactly 2 classes/);
+    expect(() => xor({ m: 10, classes: 3 } as never)).toThrow(ConfigError);
+    expect(() => xor({ m: 10, classes: 3 } as never)).toThrow(
+      /^dataset 'xor': unknown option 'classes'\..* Hint: xor has exactly 2 classes/,
+    );
   });
 });
 

@@ -6,9 +6,7 @@ import {
   type Rng,
   type Tensor,
 } from '@deeptune/core';
-import { assertOptionalHyperparameter } from '../internal/check-hyperparameter.js';
 import { assertAugmentationArguments, emptyLike } from '../internal/image-batch.js';
-import { optionValue } from '../internal/option-value.js';
 
 /** Options of {@link gaussianNoise}. */
 export interface GaussianNoiseOptions {
@@ -78,21 +76,13 @@ export const gaussianNoisePlugin = definePlugin({
  * @returns an {@link @deeptune/core!Augmentation} `(batch, rng) => Tensor`.
  * @throws {@link @deeptune/core!InvalidHyperparameterError} when `std` is negative, NaN or
  *   infinite.
- * @throws {@link @deeptune/core!ConfigError} when `std` is missing or an unknown option is
- *   given; the augmentation throws a {@link @deeptune/core!ShapeError} for a scalar batch.
+ * @throws {@link @deeptune/core!ConfigError} when `std` is missing or not a number, or an
+ *   unknown option is given; the augmentation throws a {@link @deeptune/core!ShapeError} for a scalar batch.
  *
  * @example
  * ```ts
  * const noisy = gaussianNoise({ std: 0.1 })(batch, rng.split());
  * ```
  */
-export function gaussianNoise(options: GaussianNoiseOptions): Augmentation {
-  assertOptionalHyperparameter(
-    'gaussianNoise',
-    'std',
-    optionValue(options, 'std'),
-    { min: 0 },
-    'std is the standard deviation σ, not the variance σ².',
-  );
-  return gaussianNoisePlugin.create(options);
-}
+export const gaussianNoise: (options: GaussianNoiseOptions) => Augmentation =
+  gaussianNoisePlugin.create;

@@ -1,5 +1,4 @@
 import { definePlugin, option, type Augmentation, type Rng, type Tensor } from '@deeptune/core';
-import { assertOptionalHyperparameter } from '../internal/check-hyperparameter.js';
 import {
   assertImageSize,
   emptyLike,
@@ -7,7 +6,6 @@ import {
   readImageBatch,
   type ImageSize,
 } from '../internal/image-batch.js';
-import { optionValue } from '../internal/option-value.js';
 import type { ImageSizeOptions } from './image-size-options.js';
 
 /** Options of {@link horizontalFlip}. */
@@ -86,8 +84,8 @@ export const horizontalFlipPlugin = definePlugin({
  * @param options - `probability` (default 0.5), `height` and `width`.
  * @returns an {@link @deeptune/core!Augmentation} `(batch, rng) => Tensor`.
  * @throws {@link @deeptune/core!InvalidHyperparameterError} when `probability` is outside
- *   [0, 1] or not a number.
- * @throws {@link @deeptune/core!ConfigError} for an invalid or lone `height`/`width` or an
+ *   [0, 1] or NaN.
+ * @throws {@link @deeptune/core!ConfigError} for a value of the wrong type, an invalid or lone `height`/`width` or an
  *   unknown option; the augmentation throws a {@link @deeptune/core!ShapeError} when a batch
  *   does not have the image shape.
  *
@@ -97,12 +95,5 @@ export const horizontalFlipPlugin = definePlugin({
  * const augmented = flip(batch, rng.split());
  * ```
  */
-export function horizontalFlip(options: HorizontalFlipOptions = {}): Augmentation {
-  assertOptionalHyperparameter(
-    'horizontalFlip',
-    'probability',
-    optionValue(options, 'probability'),
-    { min: 0, max: 1 },
-  );
-  return horizontalFlipPlugin.create(options);
-}
+export const horizontalFlip: (options?: HorizontalFlipOptions) => Augmentation =
+  horizontalFlipPlugin.create;

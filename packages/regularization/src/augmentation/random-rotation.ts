@@ -1,5 +1,4 @@
 import { definePlugin, option, type Augmentation, type Rng, type Tensor } from '@deeptune/core';
-import { assertOptionalHyperparameter } from '../internal/check-hyperparameter.js';
 import {
   assertImageSize,
   emptyLike,
@@ -7,7 +6,6 @@ import {
   readImageBatch,
   type ImageSize,
 } from '../internal/image-batch.js';
-import { optionValue } from '../internal/option-value.js';
 import { rotateImage, type Interpolation } from '../internal/rotate-image.js';
 import type { ImageSizeOptions } from './image-size-options.js';
 
@@ -101,8 +99,8 @@ export const randomRotationPlugin = definePlugin({
  * @param options - `maxDegrees`, `interpolation` (default `'bilinear'`), `height` and `width`.
  * @returns an {@link @deeptune/core!Augmentation} `(batch, rng) => Tensor`.
  * @throws {@link @deeptune/core!InvalidHyperparameterError} when `maxDegrees` is outside
- *   [0, 180] or not a number.
- * @throws {@link @deeptune/core!ConfigError} for an invalid `interpolation`, an invalid or
+ *   [0, 180] or NaN.
+ * @throws {@link @deeptune/core!ConfigError} for a value of the wrong type, an invalid `interpolation`, an invalid or
  *   lone `height`/`width`, or an unknown option; the augmentation throws a
  *   {@link @deeptune/core!ShapeError} when a batch does not have the image shape.
  *
@@ -112,10 +110,5 @@ export const randomRotationPlugin = definePlugin({
  * const augmented = rotate(batch, rng.split()); // each digit tilted by up to ±10°
  * ```
  */
-export function randomRotation(options: RandomRotationOptions): Augmentation {
-  assertOptionalHyperparameter('randomRotation', 'maxDegrees', optionValue(options, 'maxDegrees'), {
-    min: 0,
-    max: 180,
-  });
-  return randomRotationPlugin.create(options);
-}
+export const randomRotation: (options: RandomRotationOptions) => Augmentation =
+  randomRotationPlugin.create;

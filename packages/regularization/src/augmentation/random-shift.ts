@@ -6,7 +6,6 @@ import {
   type Rng,
   type Tensor,
 } from '@deeptune/core';
-import { assertOptionalHyperparameter } from '../internal/check-hyperparameter.js';
 import {
   assertImageSize,
   emptyLike,
@@ -14,7 +13,6 @@ import {
   readImageBatch,
   type ImageSize,
 } from '../internal/image-batch.js';
-import { optionValue } from '../internal/option-value.js';
 import type { ImageSizeOptions } from './image-size-options.js';
 
 /** Options of {@link randomShift}. */
@@ -130,10 +128,4 @@ export const randomShiftPlugin = definePlugin({
  * const augmented = shift(batch, rng.split()); // each digit moved by up to 2 pixels
  * ```
  */
-export function randomShift(options: RandomShiftOptions): Augmentation {
-  assertOptionalHyperparameter('randomShift', 'maxShift', optionValue(options, 'maxShift'), {
-    min: 0,
-    integer: true,
-  });
-  return randomShiftPlugin.create(options);
-}
+export const randomShift: (options: RandomShiftOptions) => Augmentation = randomShiftPlugin.create;

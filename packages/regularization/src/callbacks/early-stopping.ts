@@ -1,21 +1,15 @@
 import {
   ConfigError,
+  MONITOR_PATTERN,
   definePlugin,
   option,
+  readMonitor,
   type Callback,
   type StateDict,
-  type TrainingLogs,
-  describeValue,
 } from '@deeptune/core';
-import { assertOptionalHyperparameter } from '../internal/check-hyperparameter.js';
-import { optionValue } from '../internal/option-value.js';
 
 /** Which direction is an improvement. */
 type Mode = 'min' | 'max';
-
-/** The quantities `monitor` may name. */
-const MONITOR_PATTERN =
-  /^(cost|dataCost|regularizationCost|devCost|(metrics|devMetrics)\.[a-z][a-z0-9-]*)$/;
 
 /**
  * The documented default `mode` per monitored quantity; anything else needs an explicit
@@ -79,16 +73,6 @@ export interface EarlyStopping extends Callback {
   readonly stoppedEpoch: number | null;
 }
 
-/** Reads the monitored quantity from epoch logs. */
-function readMonitor(logs: TrainingLogs, monitor: string): number | undefined {
-  if (monitor === 'cost' || monitor === 'dataCost' || monitor === 'regularizationCost') {
-    return logs[monitor];
-  }
-  if (monitor === 'devCost') return logs.devCost;
-  if (monitor.startsWith('metrics.')) return logs.metrics[monitor.slice('metrics.'.length)];
-  return logs.devMetrics?.[monitor.slice('devMetrics.'.length)];
-}
-
 /** Builds the callback from validated options. */
 function createEarlyStopping(options: {
   readonly monitor: string;
@@ -101,7 +85,7 @@ function createEarlyStopping(options: {
   const mode = options.mode ?? DEFAULT_MODES[monitor];
   if (mode === undefined) {
     throw new ConfigError(
-      `earlyStopping: no default mode for monitor '${monitor}'; expected mode: 'min' or 'max'. Hint: 'max' when higher is better (like accuracy).`,
+      `callback 'early-stopping': no default mode for monitor '${monitor}'; expected option 'mode': 'min' or 'max'. Hint: 'max' when higher is better (like accuracy).`,
     );
   }
   let best: number | null = null;
@@ -233,9 +217,11 @@ export const earlyStoppingPlugin = definePlugin({
  * @returns a `Callback` (the `@deeptune/core` contract) that also reports `best`, `bestEpoch` and
  *   `stoppedEpoch`.
  * @throws {@link @deeptune/core!InvalidHyperparameterError} when `patience` is not an
- *   integer ≥ 0 or `minDelta` is negative or not finite.
- * @throws {@link @deeptune/core!ConfigError} when `monitor` is not a known quantity, `mode`
- *   is not `'min'`/`'max'`, or `mode` is missing for a monitor without a default; during
+ *   integer ≥ 0 or `minDelta` is negative or not finite, e.g.
+ *   `callback 'early-stopping': option 'patience' must be an integer >= 0, got -1` (the same
+ *   error `registry.create('callback', 'early-stopping', …)` throws).
+ * @throws {@link @deeptune/core!ConfigError} when an option has the wrong type, `monitor` is
+ *   not a known quantity, `mode` is not `'min'`/`'max'`, or `mode` is missing for a monitor without a default; during
  *   training, when the monitored quantity is missing from the epoch logs.
  *
  * @example
@@ -248,19 +234,5 @@ export const earlyStoppingPlugin = definePlugin({
  * stopper.bestEpoch; // the epoch whose weights the model now holds
  * ```
  */
-export function earlyStopping(options: EarlyStoppingOptions = {}): EarlyStopping {
-  assertOptionalHyperparameter('earlyStopping', 'patience', optionValue(options, 'patience'), {
-    min: 0,
-    integer: true,
-  });
-  assertOptionalHyperparameter('earlyStopping', 'minDelta', optionValue(options, 'minDelta'), {
-    min: 0,
-  });
-  const monitor = optionValue(options, 'monitor');
-  if (monitor !== undefined && (typeof monitor !== 'string' || !MONITOR_PATTERN.test(monitor))) {
-    throw new ConfigError(
-      `earlyStopping: monitor must be 'devCost', 'cost', 'dataCost', 'regularizationCost', 'metrics.<name>' or 'devMetrics.<name>', got ${describeValue(monitor)}.`,
-    );
-  }
-  return earlyStoppingPlugin.create(options);
-}
+export const earlyStopping: (options?: EarlyStoppingOptions) => EarlyStopping =
+  earlyStoppingPlugin.create;

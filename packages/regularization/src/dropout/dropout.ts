@@ -3,15 +3,14 @@ import {
   definePlugin,
   getDefaultRng,
   isTensor,
-  option,
-  Rng,
+  validateOptions,
   zeros,
   type ForwardMode,
+  type Rng,
   type Tensor,
 } from '@deeptune/core';
 import { Module } from '@deeptune/layers';
-import { optionValue } from '../internal/option-value.js';
-import { assertKeepProb } from '../internal/keep-prob.js';
+import { DROPOUT_WHERE, dropoutSchema } from '../internal/dropout-schema.js';
 
 /** Options of {@link Dropout}. */
 export interface DropoutOptions {
@@ -82,28 +81,17 @@ export class Dropout extends Module {
 
   /**
    * @param options - `keepProb` in (0, 1] and an optional `rng`.
-   * @throws {@link @deeptune/core!InvalidHyperparameterError} when `keepProb` is not a number
-   *   in (0, 1] (0, 1.5, NaN, a drop rate given as a string…); it is never clamped.
-   * @throws {@link @deeptune/core!ConfigError} when `options` is not an object or `rng` is
-   *   not an `Rng`.
+   * @throws {@link @deeptune/core!InvalidHyperparameterError} when `keepProb` is outside
+   *   (0, 1] or NaN (`layer 'dropout': option 'keepProb' must be in (0, 1], got 1.5`); it is
+   *   never clamped.
+   * @throws {@link @deeptune/core!ConfigError} when `options` is not an object, `keepProb` is
+   *   missing or not a number, `rng` is not an `Rng`, or an option is unknown.
    */
   constructor(options: DropoutOptions) {
     super();
-    if (typeof options !== 'object' || options === null) {
-      throw new ConfigError(
-        `Dropout: expected options { keepProb, rng? }, got ${options === null ? 'null' : typeof options}. ` +
-          'Hint: new Dropout({ keepProb: 0.8 }).',
-      );
-    }
-    const keepProb = optionValue(options, 'keepProb');
-    assertKeepProb('Dropout', 'keepProb', keepProb);
-    const rng: unknown = options.rng;
-    if (rng !== undefined && !Rng.isRng(rng)) {
-      throw new ConfigError(
-        `Dropout: rng must be an Rng, got ${rng === null ? 'null' : typeof rng}. ` +
-          'Hint: pass a seeded generator such as new Rng(0) or rng.split().',
-      );
-    }
+    // The plugin's schema: `new Dropout(options)` and `registry.create('layer', 'dropout',
+    // options)` report a bad option with the same error and message.
+    const { keepProb, rng } = validateOptions(DROPOUT_WHERE, dropoutSchema, options);
     this.keepProb = keepProb;
     this.#rng = rng ?? getDefaultRng().split();
   }
@@ -144,21 +132,7 @@ export const dropoutPlugin = definePlugin({
   kind: 'layer',
   name: 'dropout',
   description: 'Inverted dropout: keeps each unit with probability keepProb, scaled by 1/keepProb.',
-  options: {
-    /** The probability of keeping each unit, in (0, 1]. */
-    keepProb: option.number({
-      exclusiveMin: 0,
-      max: 1,
-      description: 'Probability of keeping each unit (not a drop rate); 1 turns dropout off.',
-    }),
-    /** The generator of the masks. */
-    rng: option.custom({
-      typeName: 'an Rng',
-      check: (value: unknown): value is Rng => Rng.isRng(value),
-      optional: true,
-      description: 'Generator of the masks; default: split from the default generator.',
-    }),
-  },
+  options: dropoutSchema,
   create: (options) => new Dropout(options),
   // No parameters or buffers: loading a saved model checks this against the weights file.
   stateShapes: () => ({}),

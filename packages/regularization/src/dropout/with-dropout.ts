@@ -1,8 +1,23 @@
-import { ConfigError, getDefaultRng, Rng, describeValue } from '@deeptune/core';
+import {
+  ConfigError,
+  getDefaultRng,
+  option,
+  validateOptions,
+  describeValue,
+  type Rng,
+} from '@deeptune/core';
 import { Module } from '@deeptune/layers';
-import { assertKeepProb } from '../internal/keep-prob.js';
-import { optionValue } from '../internal/option-value.js';
+import { keepProbRange, rngOption } from '../internal/dropout-schema.js';
 import { Dropout } from './dropout.js';
+
+/** The options of `withDropout`: `Dropout`'s, with one keep probability per layer. */
+const withDropoutSchema = {
+  keepProbs: option.numberList({
+    ...keepProbRange,
+    description: 'One keep probability per layer, for the input of that layer; 1 adds no dropout.',
+  }),
+  rng: rngOption,
+};
 
 /** Options of {@link withDropout}. */
 export interface WithDropoutOptions {
@@ -32,10 +47,11 @@ export interface WithDropoutOptions {
  * @param layers - the layers, in order (typically `Dense` layers with their activations).
  * @param options - `keepProbs` (one per layer) and an optional `rng`.
  * @returns a new array of modules for `new Sequential(…)`.
- * @throws {@link @deeptune/core!ConfigError} when `keepProbs` does not have one entry per
- *   layer, a layer is not a `Module`, or `rng` is not an `Rng`.
- * @throws {@link @deeptune/core!InvalidHyperparameterError} when an entry of `keepProbs` is not
- *   a number in (0, 1], naming the entry (`withDropout: keepProbs[1] must be …`).
+ * @throws {@link @deeptune/core!ConfigError} when `keepProbs` is not a list of numbers or
+ *   does not have one entry per layer, a layer is not a `Module`, or `rng` is not an `Rng`.
+ * @throws {@link @deeptune/core!InvalidHyperparameterError} when an entry of `keepProbs` is
+ *   outside (0, 1] or NaN, naming the entry
+ *   (`withDropout: option 'keepProbs[1]' must be in (0, 1], got 1.5`).
  *
  * @example
  * ```ts
@@ -67,25 +83,18 @@ export function withDropout(layers: readonly Module[], options: WithDropoutOptio
       );
     }
   });
-  const keepProbs = optionValue(options, 'keepProbs');
-  if (!Array.isArray(keepProbs) || keepProbs.length !== layers.length) {
+  const { keepProbs, rng } = validateOptions(where, withDropoutSchema, options);
+  if (keepProbs.length !== layers.length) {
     throw new ConfigError(
-      `${where}: keepProbs must be an array with one keep probability per layer ` +
-        `(${layers.length}), got ${describeValue(keepProbs)}. ` +
+      `${where}: keepProbs must have one keep probability per layer (${layers.length}), ` +
+        `got ${keepProbs.length} (${describeValue(keepProbs)}). ` +
         'Hint: keepProbs[l] applies to the input of layers[l]; use 1 for no dropout.',
     );
-  }
-  keepProbs.forEach((keepProb: unknown, index) =>
-    assertKeepProb(where, `keepProbs[${index}]`, keepProb),
-  );
-  const rng = optionValue(options, 'rng');
-  if (rng !== undefined && !Rng.isRng(rng)) {
-    throw new ConfigError(`${where}: rng must be an Rng, got ${describeValue(rng)}.`);
   }
   const source = rng ?? getDefaultRng();
   const result: Module[] = [];
   layers.forEach((layer, index) => {
-    const keepProb = keepProbs[index] as number;
+    const keepProb = keepProbs[index]!;
     if (keepProb < 1) result.push(new Dropout({ keepProb, rng: source.split() }));
     result.push(layer);
   });

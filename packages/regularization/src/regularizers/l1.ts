@@ -5,8 +5,6 @@ import {
   type Regularizer,
   type Tensor,
 } from '@deeptune/core';
-import { assertOptionalHyperparameter } from '../internal/check-hyperparameter.js';
-import { optionValue } from '../internal/option-value.js';
 import { sumOverWeights } from '../internal/penalty-inputs.js';
 
 /** Options of {@link l1}. */
@@ -71,7 +69,8 @@ export const l1Plugin = definePlugin({
  * @param options - `lambda`, the strength λ ≥ 0.
  * @returns a {@link @deeptune/core!Regularizer} named `'l1'`.
  * @throws {@link @deeptune/core!InvalidHyperparameterError} when `lambda` is negative, NaN or
- *   infinite (`l1: lambda must be a finite number ≥ 0, got -1`).
+ *   infinite (`regularizer 'l1': option 'lambda' must be >= 0, got -1`, the message
+ *   `registry.create('regularizer', 'l1', …)` gives).
  * @throws {@link @deeptune/core!ConfigError} when `lambda` is missing or an unknown option
  *   is given.
  *
@@ -81,7 +80,4 @@ export const l1Plugin = definePlugin({
  * cost.backward(); // each weight's gradient includes (λ/m)·sign(W)
  * ```
  */
-export function l1(options: L1Options): Regularizer {
-  assertOptionalHyperparameter('l1', 'lambda', optionValue(options, 'lambda'), { min: 0 });
-  return l1Plugin.create(options);
-}
+export const l1: (options: L1Options) => Regularizer = l1Plugin.create;

@@ -5,8 +5,6 @@ import {
   type Regularizer,
   type Tensor,
 } from '@deeptune/core';
-import { assertOptionalHyperparameter } from '../internal/check-hyperparameter.js';
-import { optionValue } from '../internal/option-value.js';
 import { sumOverWeights } from '../internal/penalty-inputs.js';
 
 /** Options of {@link l2}. */
@@ -75,7 +73,8 @@ export const l2Plugin = definePlugin({
  * @param options - `lambda`, the strength λ ≥ 0.
  * @returns a {@link @deeptune/core!Regularizer} named `'l2'`.
  * @throws {@link @deeptune/core!InvalidHyperparameterError} when `lambda` is negative, NaN or
- *   infinite (`l2: lambda must be a finite number ≥ 0, got -1`).
+ *   infinite (`regularizer 'l2': option 'lambda' must be >= 0, got -1`, the message
+ *   `registry.create('regularizer', 'l2', …)` gives).
  * @throws {@link @deeptune/core!ConfigError} when `lambda` is missing or an unknown option
  *   is given.
  *
@@ -94,7 +93,4 @@ export const l2Plugin = definePlugin({
  * cost.backward(); // each weight's gradient includes (λ/m)·W
  * ```
  */
-export function l2(options: L2Options): Regularizer {
-  assertOptionalHyperparameter('l2', 'lambda', optionValue(options, 'lambda'), { min: 0 });
-  return l2Plugin.create(options);
-}
+export const l2: (options: L2Options) => Regularizer = l2Plugin.create;

@@ -58,10 +58,14 @@ describe('horizontalFlip', () => {
     expect([...a.data]).not.toEqual([...c.data]);
   });
 
-  it.each([1.5, -0.1, Number.NaN])('rejects probability %s', (probability) => {
+  it.each([
+    [1.5, 'must be in [0, 1], got 1.5'],
+    [-0.1, 'must be in [0, 1], got -0.1'],
+    [Number.NaN, 'must be a number in [0, 1], got NaN'],
+  ])('rejects probability %s', (probability, problem) => {
     expect(() => horizontalFlip({ probability })).toThrow(InvalidHyperparameterError);
     expect(() => horizontalFlip({ probability })).toThrow(
-      `horizontalFlip: probability must be a number in [0, 1], got ${probability}`,
+      `augmentation 'horizontal-flip': option 'probability' ${problem}`,
     );
   });
 

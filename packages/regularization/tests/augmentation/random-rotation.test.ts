@@ -102,10 +102,14 @@ describe('randomRotation', () => {
     expect([...batch.data.subarray(0, 36)]).toEqual([...input.data]); // input unchanged
   });
 
-  it.each([-1, 181, Number.NaN])('rejects maxDegrees %s', (maxDegrees) => {
+  it.each([
+    [-1, 'must be in [0, 180], got -1'],
+    [181, 'must be in [0, 180], got 181'],
+    [Number.NaN, 'must be a number in [0, 180], got NaN'],
+  ])('rejects maxDegrees %s', (maxDegrees, problem) => {
     expect(() => randomRotation({ maxDegrees })).toThrow(InvalidHyperparameterError);
     expect(() => randomRotation({ maxDegrees })).toThrow(
-      `randomRotation: maxDegrees must be a number in [0, 180], got ${maxDegrees}`,
+      `augmentation 'random-rotation': option 'maxDegrees' ${problem}`,
     );
   });
 

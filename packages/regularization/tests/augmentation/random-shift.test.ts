@@ -73,7 +73,7 @@ describe('randomShift', () => {
   it.each([-1, 1.5, Number.NaN])('rejects maxShift %s', (maxShift) => {
     expect(() => randomShift({ maxShift })).toThrow(InvalidHyperparameterError);
     expect(() => randomShift({ maxShift })).toThrow(
-      `randomShift: maxShift must be an integer ≥ 0, got ${maxShift}`,
+      `augmentation 'random-shift': option 'maxShift' must be an integer >= 0, got ${maxShift}`,
     );
   });
 

@@ -19,6 +19,16 @@ import { plugin } from '../../src/plugin.js';
 
 const training = { training: true, stochastic: true } as const;
 
+/** The error `run` throws, or `undefined`. */
+function captured(run: () => unknown): Error | undefined {
+  try {
+    run();
+  } catch (error) {
+    return error as Error;
+  }
+  return undefined;
+}
+
 describe('Dropout', () => {
   it('keeps the expected activation with keepProb 0.8 (inverted dropout)', () => {
     // n = 100 000 units of value 1. The number kept is K ~ Binomial(n, p) with p = 0.8, and
@@ -113,22 +123,41 @@ describe('Dropout', () => {
   });
 
   it.each([
-    [0, 'got 0'],
-    [1.5, 'got 1.5'],
-    [Number.NaN, 'got NaN'],
-    [-0.2, 'got -0.2'],
-    ['0.5', "got '0.5' (a string)"],
-  ])('throws InvalidHyperparameterError for keepProb %s, never clamping', (keepProb, got) => {
-    const create = (): Dropout => new Dropout({ keepProb: keepProb as number });
+    [0, 'must be in (0, 1], got 0'],
+    [1.5, 'must be in (0, 1], got 1.5'],
+    [Number.NaN, 'must be a number in (0, 1], got NaN'],
+    [-0.2, 'must be in (0, 1], got -0.2'],
+  ])('throws InvalidHyperparameterError for keepProb %s, never clamping', (keepProb, problem) => {
+    const create = (): Dropout => new Dropout({ keepProb });
     expect(create).toThrow(InvalidHyperparameterError);
-    expect(create).toThrow(`Dropout: keepProb must be a number in (0, 1], ${got}.`);
-    expect(create).toThrow(/not a drop rate/);
+    expect(create).toThrow(`layer 'dropout': option 'keepProb' ${problem}`);
+  });
+
+  it('reports a bad keepProb exactly as the registry does', () => {
+    const registry = createRegistry({ plugins: [plugin] });
+    for (const keepProb of [0, 1.5, '0.5']) {
+      const direct = captured(() => new Dropout({ keepProb: keepProb as number }));
+      const byName = captured(() =>
+        registry.create('layer', 'dropout', { keepProb: keepProb as number }),
+      );
+      expect(direct).toBeDefined();
+      expect(direct?.constructor).toBe(byName?.constructor);
+      expect(direct?.message).toBe(byName?.message);
+    }
+  });
+
+  it('throws ConfigError for a keepProb given as a string, never converting it', () => {
+    const create = (): Dropout => new Dropout({ keepProb: '0.5' as unknown as number });
+    expect(create).toThrow(ConfigError);
+    expect(create).toThrow(
+      "layer 'dropout': option 'keepProb' must be a number in (0, 1], got '0.5' (a string)",
+    );
   });
 
   it('throws ConfigError for a missing options object or an rng that is not an Rng', () => {
     expect(() => new Dropout(undefined as never)).toThrow(ConfigError);
     expect(() => new Dropout({ keepProb: 0.5, rng: Math.random as never })).toThrow(
-      /rng must be an Rng/,
+      /option 'rng' must be an Rng/,
     );
   });
 

@@ -60,7 +60,7 @@ describe('withDropout', () => {
   it('throws InvalidHyperparameterError naming the bad entry', () => {
     const create = (): unknown => withDropout([dense(2, 2), dense(2, 2)], { keepProbs: [1, 0] });
     expect(create).toThrow(InvalidHyperparameterError);
-    expect(create).toThrow('withDropout: keepProbs[1] must be a number in (0, 1], got 0.');
+    expect(create).toThrow("withDropout: option 'keepProbs[1]' must be in (0, 1], got 0");
   });
 
   it('throws ConfigError for layers that are not modules', () => {

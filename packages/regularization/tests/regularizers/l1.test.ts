@@ -69,13 +69,14 @@ describe('l1', () => {
     expect(report.relativeDifference).toBeLessThan(1e-7);
   });
 
-  it.each([-0.5, Number.NaN, Number.NEGATIVE_INFINITY])(
-    'throws InvalidHyperparameterError for lambda %s',
-    (lambda) => {
-      expect(() => l1({ lambda })).toThrow(InvalidHyperparameterError);
-      expect(() => l1({ lambda })).toThrow(`l1: lambda must be a finite number ≥ 0, got ${lambda}`);
-    },
-  );
+  it.each([
+    [-0.5, 'must be >= 0, got -0.5'],
+    [Number.NaN, 'must be a number >= 0, got NaN'],
+    [Number.NEGATIVE_INFINITY, 'must be finite, got -Infinity'],
+  ])('throws InvalidHyperparameterError for lambda %s', (lambda, problem) => {
+    expect(() => l1({ lambda })).toThrow(InvalidHyperparameterError);
+    expect(() => l1({ lambda })).toThrow(`regularizer 'l1': option 'lambda' ${problem}`);
+  });
 
   it('throws ConfigError for a missing lambda', () => {
     expect(() => l1({} as { lambda: number })).toThrow(ConfigError);

@@ -160,14 +160,21 @@ describe('l2', () => {
   });
 
   it.each([
-    [-1, 'got -1'],
-    [Number.NaN, 'got NaN'],
-    [Number.POSITIVE_INFINITY, 'got Infinity'],
-    ['0.1', "got '0.1' (a string)"],
-  ])('throws InvalidHyperparameterError for lambda %s', (lambda, got) => {
-    const create = (): unknown => l2({ lambda: lambda as number });
+    [-1, 'must be >= 0, got -1'],
+    [Number.NaN, 'must be a number >= 0, got NaN'],
+    [Number.POSITIVE_INFINITY, 'must be finite, got Infinity'],
+  ])('throws InvalidHyperparameterError for lambda %s', (lambda, problem) => {
+    const create = (): unknown => l2({ lambda });
     expect(create).toThrow(InvalidHyperparameterError);
-    expect(create).toThrow(`l2: lambda must be a finite number ≥ 0, ${got}`);
+    expect(create).toThrow(`regularizer 'l2': option 'lambda' ${problem}`);
+  });
+
+  it('throws ConfigError for a lambda that is not a number, never converting it', () => {
+    const create = (): unknown => l2({ lambda: '0.1' as unknown as number });
+    expect(create).toThrow(ConfigError);
+    expect(create).toThrow(
+      "regularizer 'l2': option 'lambda' must be a number >= 0, got '0.1' (a string)",
+    );
   });
 
   it('throws ConfigError for a missing lambda or an unknown option', () => {
@@ -193,6 +200,9 @@ describe('l2', () => {
     const byName = (): unknown => registry.create('regularizer', 'l2', { lambda: -1 });
     expect(byName).toThrow(InvalidHyperparameterError);
     expect(byName).toThrow("regularizer 'l2': option 'lambda' must be >= 0, got -1");
+    expect(() => l2({ lambda: -1 })).toThrow(
+      "regularizer 'l2': option 'lambda' must be >= 0, got -1",
+    );
     expect(l2Plugin.options.lambda.min).toBe(0);
   });
 });
