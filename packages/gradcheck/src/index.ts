@@ -21,5 +21,5 @@ export type { GradcheckOptions, GradcheckReport, ParameterGradcheck } from './gr
 export { checkModel } from './check-model.js';
 export type { CheckBatch, CheckModelOptions } from './check-model.js';
 export { relativeDifference } from './relative-difference.js';
-export { verdictOf } from './verdict.js';
-export type { GradcheckVerdict } from './verdict.js';
+export { GRADCHECK_VERDICT_BANDS, verdictBand, verdictOf } from './verdict.js';
+export type { GradcheckVerdict, GradcheckVerdictBand } from './verdict.js';
