@@ -32,12 +32,21 @@ export { Sequential } from './module/sequential.js';
 export { Dense } from './layers/dense.js';
 export type { DenseOptions } from './layers/dense-options.js';
 export { Activation } from './layers/activation.js';
+export { activationLayer } from './layers/activation-layer.js';
+export type {
+  ActivationLayerFactoryOptions,
+  ActivationLayerOptions,
+} from './layers/activation-layer-options.js';
 
 // Activations
 export { ACTIVATION_NAMES, isActivationName } from './activations/activation-name.js';
 export type { ActivationName } from './activations/activation-name.js';
+export type { ActivationId } from './activations/activation-id.js';
+export type { ActivationOptions } from './activations/activation-options.js';
 export type { ActivationFunction } from './activations/activation-function.js';
 export { resolveActivation } from './activations/resolve-activation.js';
+export { leakyReluActivation } from './activations/leaky-relu-activation.js';
+export type { ResolveActivationOptions } from './activations/resolve-activation.js';
 
 // Losses
 export { softmaxCrossEntropy } from './losses/softmax-cross-entropy.js';
@@ -52,6 +61,7 @@ export { glorotNormal, glorotUniform } from './initializers/glorot.js';
 export { lecunNormal, lecunUniform } from './initializers/lecun.js';
 export { zerosInitializer } from './initializers/zeros-initializer.js';
 export { constantInitializer } from './initializers/constant-initializer.js';
+export type { ConstantInitializerOptions } from './initializers/constant-initializer.js';
 export { INITIALIZER_NAMES, isInitializerName } from './initializers/initializer-name.js';
 export type { InitializerName } from './initializers/initializer-name.js';
 export { resolveInitializer } from './initializers/resolve-initializer.js';

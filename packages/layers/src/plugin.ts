@@ -1,15 +1,17 @@
-import { definePlugin, definePluginPackage, leakyRelu, option } from '@deeptune/core';
-import type { Tensor } from '@deeptune/core';
+import { definePlugin, definePluginPackage } from '@deeptune/core';
 import type { ActivationFunction } from './activations/activation-function.js';
-import { ACTIVATION_NAMES, type ActivationName } from './activations/activation-name.js';
-import { resolveActivation } from './activations/resolve-activation.js';
-import { constantInitializer } from './initializers/constant-initializer.js';
+import { ACTIVATION_PLUGINS, type leakyReluPlugin } from './activations/activation-plugins.js';
+import {
+  constantInitializer,
+  constantInitializerSchema,
+} from './initializers/constant-initializer.js';
 import { glorotNormal, glorotUniform } from './initializers/glorot.js';
 import { heNormal, heUniform } from './initializers/he.js';
 import { lecunNormal, lecunUniform } from './initializers/lecun.js';
 import { xavierNormal, xavierUniform } from './initializers/xavier.js';
 import { zerosInitializer } from './initializers/zeros-initializer.js';
-import { Activation } from './layers/activation.js';
+import { activationLayer } from './layers/activation-layer.js';
+import { activationLayerOptionsSchema } from './layers/activation-layer-options.js';
 import { Dense } from './layers/dense.js';
 import { denseOptionsSchema } from './layers/dense-options.js';
 import { binaryCrossEntropy } from './losses/binary-cross-entropy.js';
@@ -41,7 +43,8 @@ const densePlugin = definePlugin({
   name: 'dense',
   description: 'Fully connected layer A = g(X·W + b) with He or Xavier initialization.',
   options: denseOptionsSchema,
-  create: (options) => new Dense(options),
+  // Activation plugins are looked up in the registry creating the layer.
+  create: (options, { registry }) => new Dense({ ...options, registry }),
   stateShapes: ({ inputs, units, useBias, dtype }) => ({
     weight: { shape: [inputs, units], dtype },
     ...(useBias ? { bias: { shape: [units], dtype } } : {}),
@@ -51,44 +54,11 @@ const densePlugin = definePlugin({
 const activationLayerPlugin = definePlugin({
   kind: 'layer',
   name: 'activation',
-  description: 'Parameter-free layer applying a built-in activation.',
-  options: {
-    activation: option.enum(ACTIVATION_NAMES, { description: 'The activation to apply.' }),
-  },
-  create: ({ activation }) => new Activation(activation),
+  description: 'Parameter-free layer applying an activation (built-in or plugin).',
+  options: activationLayerOptionsSchema,
+  // The same factory as the public activationLayer(options), with this registry.
+  create: (options, { registry }) => activationLayer({ ...options, registry }),
   stateShapes: () => ({}),
-});
-
-// Activations
-
-const activationDescriptions: Readonly<Record<Exclude<ActivationName, 'leaky-relu'>, string>> = {
-  linear: 'Identity g(z) = z.',
-  relu: 'Rectified linear unit g(z) = max(0, z).',
-  tanh: 'Hyperbolic tangent.',
-  sigmoid: 'Logistic sigmoid g(z) = 1 / (1 + e^(−z)).',
-  softmax: 'Softmax over the last axis.',
-};
-
-const simpleActivationPlugins = Object.entries(activationDescriptions).map(([name, description]) =>
-  definePlugin({
-    kind: 'activation',
-    name,
-    description,
-    create: () => resolveActivation(name as ActivationName),
-  }),
-);
-
-const leakyReluPlugin = definePlugin({
-  kind: 'activation',
-  name: 'leaky-relu',
-  description: 'Leaky ReLU g(z) = z if z > 0, else alpha·z.',
-  options: {
-    alpha: option.number({ default: 0.01, description: 'Slope for negative inputs.' }),
-  },
-  create:
-    ({ alpha }) =>
-    (x: Tensor) =>
-      leakyRelu(x, alpha),
 });
 
 // Losses
@@ -183,8 +153,8 @@ const constantPlugin = definePlugin({
   kind: 'initializer',
   name: 'constant',
   description: 'Fills every element with one value.',
-  options: { value: option.number({ description: 'The fill value.' }) },
-  create: ({ value }) => constantInitializer(value),
+  options: constantInitializerSchema,
+  create: (options) => constantInitializer(options),
 });
 
 /**
@@ -214,8 +184,7 @@ export const plugin = definePluginPackage({
   entries: [
     densePlugin,
     activationLayerPlugin,
-    ...simpleActivationPlugins,
-    leakyReluPlugin,
+    ...Object.values(ACTIVATION_PLUGINS),
     ...lossPlugins,
     ...initializerPlugins,
     constantPlugin,

@@ -69,8 +69,10 @@ describe('plugin', () => {
       "layer 'dense': option 'units' must be an integer >= 1, got 0",
     );
     expect(() =>
-      registry.create('layer', 'dense', { inputs: 4, units: 3, activation: 'rleu' as 'relu' }),
-    ).toThrow(/option 'activation' must be one of .*Did you mean 'relu'\?/);
+      registry.create('layer', 'dense', { inputs: 4, units: 3, activation: 'rleu' }),
+    ).toThrow(
+      "Dense: unknown activation 'rleu'. Did you mean 'relu'? Known activations: leaky-relu, linear, relu, sigmoid, softmax, tanh. Hint: an activation plugin must be registered first: registry.use(plugin) in code, --plugin <module> on the command line.",
+    );
     expect(() =>
       registry.create('layer', 'dense', { inputs: 4, units: 3, initializer: 'he' as 'he-normal' }),
     ).toThrow(/option 'initializer' must be an Initializer function or one of 'he-normal'/);
@@ -92,6 +94,9 @@ describe('plugin', () => {
     assertTensorClose(registry.create('activation', 'leaky-relu', { alpha: 0.1 })(x), [[-0.2, 3]]);
     expect(() => registry.create('activation', 'leaky-relu', { alpha: Number.NaN })).toThrow(
       /option 'alpha'/,
+    );
+    expect(() => registry.create('activation', 'leaky-relu', { alpha: -1 })).toThrow(
+      "activation 'leaky-relu': option 'alpha' must be in [0, 1), got -1",
     );
   });
 

@@ -1,6 +1,10 @@
 import { DTYPES, Rng, option } from '@deeptune/core';
-import type { DType, Initializer } from '@deeptune/core';
-import { ACTIVATION_NAMES, type ActivationName } from '../activations/activation-name.js';
+import type { DType, Initializer, Registry } from '@deeptune/core';
+import type { ActivationId } from '../activations/activation-id.js';
+import {
+  activationOptionsOption,
+  type ActivationOptions,
+} from '../activations/activation-options.js';
 import {
   INITIALIZER_NAMES,
   isInitializerName,
@@ -14,10 +18,23 @@ export interface DenseOptions {
   /** The number of units nOut (output features); an integer ≥ 1. */
   readonly units: number;
   /**
-   * The activation applied after `X·W + b`.
+   * The activation applied after `X·W + b`: a built-in name (`'relu'`, `'tanh'`, …; no
+   * registry needed) or the name of an activation plugin in `registry`, e.g. `'acme:swish'`.
    * @defaultValue 'linear'
    */
-  readonly activation?: ActivationName;
+  readonly activation?: ActivationId;
+  /**
+   * The activation's own options, validated by its plugin's schema, e.g. `{ alpha: 0.2 }`
+   * for `'leaky-relu'` or `{ beta: 1.5 }` for a swish plugin. Saved with the model.
+   * @defaultValue `{}` (the activation's defaults)
+   */
+  readonly activationOptions?: ActivationOptions;
+  /**
+   * Where an activation plugin is looked up (built-in names never need it). The `dense`
+   * layer plugin passes the registry creating the layer.
+   * @defaultValue `getDefaultRegistry()`
+   */
+  readonly registry?: Registry;
   /**
    * Whether to add a bias b. Turn it off when batch norm follows: its shift β replaces
    * the bias, which the normalization would subtract anyway.
@@ -27,7 +44,8 @@ export interface DenseOptions {
   /**
    * How to initialize the weights: an `Initializer` function or a built-in name such as
    * `'he-normal'`. Biases always start at zero.
-   * @defaultValue `'he-normal'` for `'relu'`/`'leaky-relu'`, `'xavier-normal'` (variance 1/nIn) otherwise
+   * @defaultValue `defaultInitializerFor(activation)`: `'he-normal'` for `'relu'`/`'leaky-relu'`,
+   * `'xavier-normal'` (variance 1/nIn) otherwise, plugin activations included
    */
   readonly initializer?: Initializer | InitializerName;
   /**
@@ -51,7 +69,8 @@ function isRng(value: unknown): value is Rng {
 }
 
 /**
- * The options schema of `Dense`, shared by its constructor and the `'dense'` layer plugin.
+ * The options schema of `Dense`, shared by its constructor and the `'dense'` layer plugin
+ * (everything but `registry`, which is not a hyperparameter: the plugin passes its own).
  * @internal
  */
 export const denseOptionsSchema = Object.freeze({
@@ -61,10 +80,12 @@ export const denseOptionsSchema = Object.freeze({
     description: 'Number of input features nIn (the previous layer’s units).',
   }),
   units: option.number({ integer: true, min: 1, description: 'Number of units nOut.' }),
-  activation: option.enum(ACTIVATION_NAMES, {
+  activation: option.string({
     default: 'linear',
-    description: 'Activation applied after X·W + b.',
+    minLength: 1,
+    description: "Activation applied after X·W + b: a built-in name or an activation plugin's.",
   }),
+  activationOptions: activationOptionsOption,
   useBias: option.boolean({
     default: true,
     description: 'Add a bias b; turn it off before batch norm.',

@@ -11,12 +11,20 @@ import {
 import type { DType, Initializer, Tensor } from '@deeptune/core';
 import { Module } from '../module/module.js';
 import type { ActivationFunction } from '../activations/activation-function.js';
-import type { ActivationName } from '../activations/activation-name.js';
+import type { ActivationId } from '../activations/activation-id.js';
+import {
+  frozenActivationOptions,
+  type ActivationOptions,
+} from '../activations/activation-options.js';
 import { resolveActivation } from '../activations/resolve-activation.js';
+import { withoutRegistry } from '../internal/without-registry.js';
 import { defaultInitializerFor } from '../initializers/default-initializer.js';
 import { resolveInitializer } from '../initializers/resolve-initializer.js';
 import { denseOptionsSchema, type DenseOptions } from './dense-options.js';
 
+/** The start of option messages: the same as `registry.create('layer', 'dense', …)`'s. */
+const OPTIONS_WHERE = "layer 'dense'";
+/** The start of the layer's own messages (activation lookup, initializer output, inputs). */
 const WHERE = 'Dense';
 
 /**
@@ -28,9 +36,14 @@ const WHERE = 'Dense';
  *
  * - Parameters: `weight` (role `'weight'`, penalised by L1/L2) and, unless `useBias` is
  *   false, `bias` (role `'bias'`, starts at zero).
+ * - Activation: a built-in name, which needs no registry, or the name of an activation
+ *   plugin, created by `registry` (default `getDefaultRegistry()`; the `dense` layer plugin
+ *   passes the registry creating the layer) with `activationOptions` validated by that
+ *   plugin's schema. See {@link resolveActivation}.
  * - Default initialization: He normal N(0, 2/nIn) for `'relu'` and `'leaky-relu'`; the
- *   course's Xavier N(0, 1/nIn) for `'tanh'`, `'sigmoid'`, `'softmax'` and `'linear'`
- *   (see {@link defaultInitializerFor}). Pass `initializer` to choose another.
+ *   course's Xavier N(0, 1/nIn) for `'tanh'`, `'sigmoid'`, `'softmax'`, `'linear'` and
+ *   plugin activations (see {@link defaultInitializerFor}). Pass `initializer` to choose
+ *   another.
  * - `useBias: false` is for a layer followed by batch norm, whose shift β does the bias's
  *   job; `summary()` then shows `Dense(784 → 128, relu, no bias)`.
  * - For a classifier trained with `softmaxCrossEntropy` (or `binaryCrossEntropy`), keep the
@@ -50,6 +63,16 @@ const WHERE = 'Dense';
  * const loss = softmaxCrossEntropy(model.forward(images), labels);
  * loss.backward();
  * console.log(model.summary([784])); // dense1  Dense(784 → 128, relu)  [-1, 128]  100480 …
+ *
+ * // an activation plugin (defined with definePlugin({ kind: 'activation', … }))
+ * const registry = createRegistry({ plugins: [plugin, acmePlugin] });
+ * const swish = new Dense({
+ *   inputs: 784,
+ *   units: 128,
+ *   activation: 'acme:swish',
+ *   activationOptions: { beta: 1.5 },
+ *   registry,
+ * });
  * ```
  */
 export class Dense extends Module {
@@ -59,8 +82,10 @@ export class Dense extends Module {
   readonly inputs: number;
   /** The number of units nOut. */
   readonly units: number;
-  /** The activation applied after the affine map. */
-  readonly activation: ActivationName;
+  /** The activation applied after the affine map, e.g. `'relu'` or `'acme:swish'`. */
+  readonly activation: ActivationId;
+  /** The options the activation was created with, as given (`{}` for its defaults). */
+  readonly activationOptions: ActivationOptions;
   /** Whether the layer has a bias. */
   readonly useBias: boolean;
   /** The dtype of the parameters and of accepted inputs. */
@@ -72,31 +97,36 @@ export class Dense extends Module {
   readonly #apply: ActivationFunction;
 
   /**
-   * @param options - sizes, activation, bias, initializer, dtype and generator.
-   * @throws {@link @deeptune/core!ConfigError} when an option is missing, unknown or invalid
-   *   (sizes must be integers ≥ 1; an unknown activation or initializer name gets the
-   *   closest match suggested).
+   * @param options - sizes, activation and its options, bias, initializer, dtype, generator
+   *   and the registry of activation plugins.
+   * @throws {@link @deeptune/core!ConfigError} when an option is missing, unknown or of the
+   *   wrong type, with the message of the `dense` plugin's schema (`layer 'dense': option
+   *   'initializer' must be …`), or when the activation is unknown (the closest name is
+   *   suggested and the known activations are listed).
+   * @throws {@link @deeptune/core!InvalidHyperparameterError} when a size or an activation
+   *   option is out of range (the activation's message is the one its plugin gives).
    * @throws {@link @deeptune/core!ShapeError} / {@link @deeptune/core!DTypeError} when a
    *   custom initializer returns a tensor of the wrong shape or dtype.
    */
   constructor(options: DenseOptions) {
     super();
-    const initializerOption = (options as Partial<DenseOptions> | undefined)?.initializer;
-    if (typeof initializerOption === 'string') {
-      // Checked first so that a misspelt name gets a "Did you mean" suggestion.
-      resolveInitializer(initializerOption, WHERE);
-    }
-    const { inputs, units, activation, useBias, initializer, dtype, rng } = validateOptions(
-      WHERE,
-      denseOptionsSchema,
-      options,
-    );
+    // The plugin's schema, with the plugin's `where`: `new Dense(options)` and
+    // `registry.create('layer', 'dense', options)` report a bad option in the same words.
+    const { registry, options: rest } = withoutRegistry(OPTIONS_WHERE, options);
+    const { inputs, units, activation, activationOptions, useBias, initializer, dtype, rng } =
+      validateOptions(OPTIONS_WHERE, denseOptionsSchema, rest);
     this.inputs = inputs;
     this.units = units;
     this.activation = activation;
+    this.activationOptions = frozenActivationOptions(activationOptions);
     this.useBias = useBias;
     this.dtype = dtype;
-    this.#apply = resolveActivation(activation);
+    // Before the weights are allocated: an unknown activation costs nothing.
+    this.#apply = resolveActivation(activation, {
+      activationOptions: this.activationOptions,
+      where: WHERE,
+      ...(registry === undefined ? {} : { registry }),
+    });
     const initialize: Initializer =
       typeof initializer === 'function'
         ? initializer

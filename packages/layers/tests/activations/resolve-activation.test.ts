@@ -33,11 +33,13 @@ describe('resolveActivation', () => {
   it('throws a ConfigError suggesting the closest name', () => {
     let caught: unknown;
     try {
-      resolveActivation('rleu' as ActivationName);
+      resolveActivation('rleu');
     } catch (error) {
       caught = error;
     }
     expect((caught as { code: string }).code).toBe('INVALID_CONFIG');
-    expect((caught as Error).message).toContain("got 'rleu'. Did you mean 'relu'?");
+    expect((caught as Error).message).toBe(
+      "resolveActivation: unknown activation 'rleu'. Did you mean 'relu'? Known activations: leaky-relu, linear, relu, sigmoid, softmax, tanh. Hint: an activation plugin must be registered first: registry.use(plugin) in code, --plugin <module> on the command line.",
+    );
   });
 });

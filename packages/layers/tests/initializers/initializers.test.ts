@@ -111,9 +111,30 @@ describe('constantInitializer', () => {
     ]);
   });
 
-  it('rejects a value that is not finite', () => {
+  it('takes the constant plugin’s options, or the value alone', () => {
+    const fromOptions = constantInitializer({ value: -2 })([3], context(0));
+    expect(Array.from(fromOptions.data)).toEqual([-2, -2, -2]);
+    expect(Array.from(constantInitializer(-2)([3], context(0)).data)).toEqual([-2, -2, -2]);
+  });
+
+  it('rejects a value that is not finite, in the constant plugin schema’s words', () => {
     expect(() => constantInitializer(Number.NaN)).toThrow(InvalidHyperparameterError);
-    expect(() => constantInitializer(Infinity)).toThrow(/value must be a finite number/);
+    expect(() => constantInitializer(Infinity)).toThrow(
+      "initializer 'constant': option 'value' must be finite, got Infinity",
+    );
+    expect(() => constantInitializer({ value: Infinity })).toThrow(
+      "initializer 'constant': option 'value' must be finite, got Infinity",
+    );
+  });
+
+  it('rejects a missing value or an unknown option', () => {
+    expect(() => constantInitializer({} as { value: number })).toThrow(ConfigError);
+    expect(() => constantInitializer({} as { value: number })).toThrow(
+      "initializer 'constant': option 'value' is required (a finite number), but it was not given",
+    );
+    expect(() => constantInitializer({ value: 1, scale: 2 } as { value: number })).toThrow(
+      /^initializer 'constant': unknown option 'scale'\./,
+    );
   });
 });
 

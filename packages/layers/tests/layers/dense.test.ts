@@ -160,12 +160,12 @@ describe('Dense', () => {
     expect(Array.from(a.weight.data)).not.toEqual(Array.from(c.weight.data));
   });
 
-  it('rejects invalid options, naming the option and suggesting the closest name', () => {
+  it('rejects invalid options with the dense plugin schema’s messages, suggesting the closest name', () => {
     const attempt = (options: unknown) => () =>
       new Dense(options as ConstructorParameters<typeof Dense>[0]);
     expect(attempt({ inputs: 3, units: 0 })).toThrow(InvalidHyperparameterError);
     expect(attempt({ inputs: 3, units: 0 })).toThrow(
-      "Dense: option 'units' must be an integer >= 1, got 0",
+      "layer 'dense': option 'units' must be an integer >= 1, got 0",
     );
     expect(attempt({ inputs: 2.5, units: 3 })).toThrow(/option 'inputs' must be an integer >= 1/);
     expect(attempt({ units: 3 })).toThrow(/option 'inputs' is required/);
@@ -174,7 +174,7 @@ describe('Dense', () => {
       /unknown option 'activaton'\. Did you mean 'activation'\?/,
     );
     expect(attempt({ inputs: 3, units: 2, initializer: 'he-normla' })).toThrow(
-      /Dense: option 'initializer' must be one of .*Did you mean 'he-normal'\?/,
+      "layer 'dense': option 'initializer' must be an Initializer function or one of 'he-normal', 'he-uniform', 'xavier-normal', 'xavier-uniform', 'glorot-normal', 'glorot-uniform', 'lecun-normal', 'lecun-uniform', 'zeros', got 'he-normla' (a string)",
     );
     expect(attempt({ inputs: 3, units: 2, dtype: 'int32' })).toThrow(/option 'dtype'/);
     expect(attempt({ inputs: 3, units: 2, rng: 42 })).toThrow(/option 'rng' must be an Rng/);

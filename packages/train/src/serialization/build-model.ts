@@ -1,5 +1,7 @@
 import {
+  ConfigError,
   DataFormatError,
+  InvalidHyperparameterError,
   Rng,
   StateDictError,
   validateOptions,
@@ -16,7 +18,11 @@ import type { ModelArchitecture } from './model-architecture.js';
  * @category Save and load
  */
 export interface BuildModelOptions {
-  /** The registry holding the layer plugins the architecture names. */
+  /**
+   * The registry holding the layer plugins the architecture names, and the plugins they
+   * create by name (e.g. the activation plugin of a `Dense` layer): every layer is created
+   * with this registry as its plugin context, as `registry.create` would.
+   */
   readonly registry: Registry;
   /** The file name to put in error messages. @defaultValue 'architecture' */
   readonly source?: string;
@@ -168,7 +174,8 @@ function stateDifference(
 /**
  * Builds a fresh, initialised `Sequential` from an architecture by creating every layer
  * through its registry entry (the same validation and factory as
- * `registry.create('layer', plugin, options)`).
+ * `registry.create('layer', plugin, options)`, with `registry` as the plugin context, so a
+ * `Dense` layer's activation plugin and its `activationOptions` come from `registry` too).
  *
  * Layers whose plugin takes an `rng` option get a fresh `new Rng(0)`, so building a model
  * never advances the default generator; load weights into the result to restore a model.
@@ -189,7 +196,12 @@ function stateDifference(
  * @param options - `registry`, `source` and `weights`.
  * @returns the model, with the saved child names (so parameter paths match).
  * @throws {@link @deeptune/core!DataFormatError} when the architecture is malformed or a
- *   layer cannot be created (unknown plugin, invalid options), naming the source and layer.
+ *   layer cannot be created (unknown layer plugin, invalid options, an activation option
+ *   out of range), naming the source and layer.
+ * @throws {@link @deeptune/core!ConfigError} when a layer's factory refuses its context,
+ *   e.g. a `Dense` layer names an activation plugin that `registry` lacks: the message
+ *   names the source, the layer and the activation, lists the known activations, and says
+ *   to install the plugin (`registry.use(plugin)`, `--plugin <module>`).
  * @throws {@link @deeptune/core!StateDictError} when `weights` is given and a layer's state
  *   does not match it, or a tensor of `weights` belongs to no layer.
  * @category Save and load
@@ -259,7 +271,18 @@ export function buildModel(
         }
       }
     }
-    const created: unknown = entry.factory(validated);
+    let created: unknown;
+    try {
+      created = entry.factory(validated, { registry: options.registry });
+    } catch (error) {
+      const what = `${source}: layers[${index}] '${name}' (plugin '${plugin}') cannot be created: ${(error as Error).message}`;
+      // A plugin missing from the registry is the caller's setup; bad values are the file's.
+      if (ConfigError.isInstance(error)) throw new ConfigError(what, { cause: error });
+      if (InvalidHyperparameterError.isInstance(error)) {
+        throw new DataFormatError(what, { cause: error });
+      }
+      throw error;
+    }
     if (!Module.isModule(created)) {
       throw new DataFormatError(
         `${source}: layers[${index}] plugin '${plugin}' did not create a Module.`,

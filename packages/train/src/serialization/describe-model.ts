@@ -28,6 +28,43 @@ function fields(
   return options;
 }
 
+/** What JSON can hold exactly: finite numbers, strings and booleans, or lists of numbers. */
+function isJsonOptionValue(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value === 'string' || typeof value === 'boolean') return true;
+  return (
+    Array.isArray(value) &&
+    value.every((element) => typeof element === 'number' && Number.isFinite(element))
+  );
+}
+
+/**
+ * The `activationOptions` of a `Dense` or `Activation` layer as saved options: absent when
+ * the activation uses its defaults (so such models save exactly as before the option
+ * existed), otherwise a copy whose values JSON holds exactly.
+ */
+function activationOptionsOf(layer: Module): { activationOptions?: Record<string, unknown> } {
+  const value = (layer as unknown as Readonly<Record<string, unknown>>)['activationOptions'];
+  if (value === undefined) return {}; // a layer of a @deeptune/layers without the field
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ConfigError(
+      `describeModel: ${layer.typeName}.activationOptions must be an object to be saved, got ${describeValue(value)}.`,
+    );
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0) return {};
+  const activationOptions: Record<string, unknown> = {};
+  for (const [key, option] of entries) {
+    if (!isJsonOptionValue(option)) {
+      throw new ConfigError(
+        `describeModel: ${layer.typeName}.activationOptions.${key} must be a finite number, a string, true or false, or a list of finite numbers to be saved, got ${describeValue(option)}. Hint: architecture.json records the activation's options as JSON.`,
+      );
+    }
+    activationOptions[key] = Array.isArray(option) ? [...(option as number[])] : option;
+  }
+  return { activationOptions };
+}
+
 /**
  * The built-in describers by `typeName`: the layers of `@deeptune/layers`, `@deeptune/batchnorm`
  * and `@deeptune/regularization`, read through their public fields (train imports none of the
@@ -36,19 +73,22 @@ function fields(
  * @category Save and load
  */
 export const LAYER_DESCRIBERS: Readonly<Record<string, LayerDescriber>> = Object.freeze({
-  Dense: (layer: Module) => ({
-    plugin: 'dense',
-    options: fields(layer, {
+  Dense: (layer: Module) => {
+    const { inputs, units, activation, useBias, dtype } = fields(layer, {
       inputs: 'number',
       units: 'number',
       activation: 'string',
       useBias: 'boolean',
       dtype: 'string',
-    }),
-  }),
+    });
+    return {
+      plugin: 'dense',
+      options: { inputs, units, activation, ...activationOptionsOf(layer), useBias, dtype },
+    };
+  },
   Activation: (layer: Module) => ({
     plugin: 'activation',
-    options: fields(layer, { activation: 'string' }),
+    options: { ...fields(layer, { activation: 'string' }), ...activationOptionsOf(layer) },
   }),
   BatchNorm: (layer: Module) => {
     const options = fields(layer, {
@@ -84,13 +124,17 @@ export interface DescribeModelOptions {
  *
  * Each layer is described from its public fields by the describer for its `typeName`
  * (`Dense`, `Activation`, `BatchNorm`, `Dropout` built in). Initializers and generators are
- * not saved: the weights are.
+ * not saved: the weights are. A `Dense` or `Activation` layer records its activation by
+ * name (`'relu'`, or a plugin's such as `'acme:swish'`) and, when it was given any, its
+ * `activationOptions` (e.g. `{ beta: 1.5 }`), so {@link buildModel} with a registry holding
+ * the plugin recreates the same activation.
  *
  * @param model - a `Sequential` of describable layers.
  * @param options - extra `describers`.
  * @returns the architecture.
- * @throws {@link @deeptune/core!ConfigError} when the model is not a `Sequential` or a layer
- *   has no describer.
+ * @throws {@link @deeptune/core!ConfigError} when the model is not a `Sequential`, a layer
+ *   has no describer, or an activation option is not a JSON value (a finite number, a
+ *   string, a boolean or a list of finite numbers).
  * @category Save and load
  *
  * @example
