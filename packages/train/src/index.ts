@@ -1,6 +1,7 @@
 /**
  * The training loop of deeptune: `fit` with mini-batches, regularizers, metrics, a
- * divergence guard, callbacks and a progress event stream; `evaluate`, `predict` and
+ * divergence guard, callbacks (progress events, `lrScheduler`, `bestWeights`); the data
+ * split of a run (`splitForTraining`, and `recreateSplit` for a saved model); `evaluate`, `predict` and
  * `predictClasses`; the course's bias/variance recipe (`diagnose`); and the safetensors
  * format with model descriptions for saving and loading (the file-system part is in
  * `@deeptune/train/node`).
@@ -47,6 +48,18 @@ export type { ProgressOptions } from './callbacks/progress.js';
 // Callbacks
 export { lrScheduler, lrSchedulerPlugin } from './callbacks/lr-scheduler.js';
 export type { LrSchedulerOptions } from './callbacks/lr-scheduler.js';
+export { bestWeights, bestWeightsPlugin } from './callbacks/best-weights.js';
+export type {
+  BestWeights,
+  BestWeightsOptions,
+  BestWeightsRestore,
+} from './callbacks/best-weights.js';
+
+// Splits
+export { splitForTraining } from './split/split-for-training.js';
+export type { SplitForTrainingOptions, TrainingSplit } from './split/split-for-training.js';
+export { recreateSplit } from './split/recreate-split.js';
+export type { RecreateSplitOptions } from './split/recreate-split.js';
 
 // Metrics
 export { METRIC_NAMES, isMetricName } from './metrics/metric-name.js';

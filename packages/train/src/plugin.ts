@@ -1,4 +1,5 @@
 import { definePluginPackage } from '@deeptune/core';
+import { bestWeightsPlugin } from './callbacks/best-weights.js';
 import { lrSchedulerPlugin } from './callbacks/lr-scheduler.js';
 import { progressPlugin } from './callbacks/progress.js';
 
@@ -6,12 +7,13 @@ declare module '@deeptune/core' {
   interface KnownPlugins {
     'callback/progress': typeof progressPlugin;
     'callback/lr-scheduler': typeof lrSchedulerPlugin;
+    'callback/best-weights': typeof bestWeightsPlugin;
   }
 }
 
 /**
- * The browser-safe plugins of `@deeptune/train`: the `progress` and `lr-scheduler`
- * callbacks. The `checkpoint` callback is in `nodePlugin` from `@deeptune/train/node`.
+ * The browser-safe plugins of `@deeptune/train`: the `progress`, `lr-scheduler` and
+ * `best-weights` callbacks. The `checkpoint` callback is in `nodePlugin` from `@deeptune/train/node`.
  *
  * Importing the package registers nothing; a registry adds these entries with
  * `registry.use(plugin)` (or {@link register}).
@@ -27,7 +29,7 @@ declare module '@deeptune/core' {
  */
 export const plugin = definePluginPackage({
   name: '@deeptune/train',
-  entries: [progressPlugin, lrSchedulerPlugin],
+  entries: [progressPlugin, lrSchedulerPlugin, bestWeightsPlugin],
 });
 
 /**
@@ -39,7 +41,7 @@ export const plugin = definePluginPackage({
  * ```ts
  * const registry = createRegistry();
  * register(registry);
- * registry.names('callback'); // ['lr-scheduler', 'progress']
+ * registry.names('callback'); // ['best-weights', 'lr-scheduler', 'progress']
  * ```
  */
 export const register = plugin.register;

@@ -8,6 +8,7 @@ describe('plugin', () => {
     expect(plugin.entries.map((entry) => `${entry.kind}/${entry.name}`)).toEqual([
       'callback/progress',
       'callback/lr-scheduler',
+      'callback/best-weights',
     ]);
     expect(nodePlugin.entries.map((entry) => `${entry.kind}/${entry.name}`)).toEqual([
       'callback/checkpoint',
@@ -19,7 +20,12 @@ describe('plugin', () => {
     expect(registry.names('callback')).toEqual([]);
     const dispose = register(registry);
     registry.use(nodePlugin);
-    expect(registry.names('callback')).toEqual(['checkpoint', 'lr-scheduler', 'progress']);
+    expect(registry.names('callback')).toEqual([
+      'best-weights',
+      'checkpoint',
+      'lr-scheduler',
+      'progress',
+    ]);
     const callback = registry.create('callback', 'progress', { listener: () => undefined });
     expect(callback).toHaveProperty('onEpochEnd');
     expect(() => registry.create('callback', 'checkpoint', { dir: 'x', every: 0 })).toThrow(

@@ -1,6 +1,12 @@
-import { ConfigError, definePlugin, option, type Callback, describeValue } from '@deeptune/core';
+import {
+  ConfigError,
+  MONITOR_PATTERN,
+  definePlugin,
+  option,
+  readMonitor,
+  type Callback,
+} from '@deeptune/core';
 import type { PlateauSchedule } from '@deeptune/optimizers';
-import { isMonitorName, readMonitor } from '../internal/read-monitor.js';
 
 /**
  * Options of {@link lrScheduler}.
@@ -39,14 +45,15 @@ export const lrSchedulerPlugin = definePlugin({
   options: {
     /** The reduce-on-plateau schedule. */
     schedule: option.custom({
-      typeName: 'PlateauSchedule',
+      typeName:
+        "a reduce-on-plateau schedule (reduceOnPlateau(...); other schedules go straight into the optimizer's learningRate)",
       check: isPlateauSchedule,
       description: "The optimizer's reduce-on-plateau schedule.",
     }),
     /** The epoch quantity to observe. */
     monitor: option.string({
       default: 'devCost',
-      pattern: /^(cost|dataCost|regularizationCost|devCost|(metrics|devMetrics)\.[a-z][a-z0-9-]*)$/,
+      pattern: MONITOR_PATTERN,
       description: "The epoch quantity to observe, e.g. 'devCost' or 'devMetrics.accuracy'.",
     }),
   },
@@ -95,15 +102,5 @@ export const lrSchedulerPlugin = definePlugin({
  * ```
  */
 export function lrScheduler(options: LrSchedulerOptions): Callback {
-  if (!isPlateauSchedule(options?.schedule)) {
-    throw new ConfigError(
-      `lrScheduler: schedule must be a reduce-on-plateau schedule (reduceOnPlateau(...)), got ${describeValue(options?.schedule)}. Hint: other schedules go straight into the optimizer's learningRate.`,
-    );
-  }
-  if (options.monitor !== undefined && !isMonitorName(options.monitor)) {
-    throw new ConfigError(
-      `lrScheduler: monitor must be 'devCost', 'cost', 'dataCost', 'regularizationCost', 'metrics.<name>' or 'devMetrics.<name>', got ${describeValue(options.monitor)}.`,
-    );
-  }
   return lrSchedulerPlugin.create(options);
 }

@@ -1,5 +1,4 @@
 import { definePlugin, option, type Callback } from '@deeptune/core';
-import { checkFunction, checkInteger } from '../internal/check-option.js';
 import type { ProgressListener } from '../fit/progress-event.js';
 
 /**
@@ -106,7 +105,5 @@ export const progressPlugin = definePlugin({
  * ```
  */
 export function progress(options: ProgressOptions): Callback {
-  checkFunction('progress', 'listener', options?.listener, 'a function (event) => void');
-  if (options.every !== undefined) checkInteger('progress', 'every', options.every, 1);
   return progressPlugin.create(options);
 }

@@ -1,8 +1,22 @@
-import { ConfigError, type Loss, type Model, describeValue } from '@deeptune/core';
+import { ConfigError, type Loss, type Model, describeValue, validateOptions } from '@deeptune/core';
 import type { Dataset } from '@deeptune/data';
-import { checkFunction, checkInteger } from '../internal/check-option.js';
 import { evaluateBatches } from '../internal/evaluate-batches.js';
-import { isMetricName, type MetricName } from '../metrics/metric-name.js';
+import {
+  checkMetricNames,
+  evaluationBatchSizeOption,
+  lossOption,
+  metricsOption,
+} from '../internal/option-checks.js';
+import type { MetricName } from '../metrics/metric-name.js';
+
+const WHERE = 'evaluate';
+
+/** The options schema of {@link evaluate}: the one description of its options. */
+const evaluateOptionsSchema = Object.freeze({
+  loss: lossOption,
+  metrics: metricsOption,
+  batchSize: evaluationBatchSizeOption,
+});
 
 /**
  * Options of {@link evaluate}.
@@ -38,9 +52,11 @@ export interface EvaluationResult {
  * @param data - the examples and their targets.
  * @param options - `loss`, `metrics`, `batchSize`.
  * @returns the cost and the metrics.
- * @throws {@link @deeptune/core!ConfigError} when the loss is not a function, a metric is
- *   unknown or `data` is not a dataset.
- * @throws {@link @deeptune/core!InvalidHyperparameterError} when `batchSize` is not an integer ≥ 1.
+ * @throws {@link @deeptune/core!ConfigError} when an option is missing, unknown or has the
+ *   wrong type (the loss is not a function, a metric is unknown), or `data` is not a
+ *   non-empty dataset.
+ * @throws {@link @deeptune/core!InvalidHyperparameterError} when `batchSize` is not an
+ *   integer ≥ 1 (`evaluate: option 'batchSize' must be an integer >= 1, got 0`).
  * @category Evaluation
  *
  * @example
@@ -52,22 +68,19 @@ export interface EvaluationResult {
  * ```
  */
 export function evaluate(model: Model, data: Dataset, options: EvaluateOptions): EvaluationResult {
-  const where = 'evaluate';
-  checkFunction(where, 'loss', options?.loss, 'a Loss (outputs, targets) => Tensor');
+  const { loss, metrics, batchSize } = validateOptions(WHERE, evaluateOptionsSchema, options);
   if (typeof data !== 'object' || data === null || typeof data.size !== 'number' || data.size < 1) {
     throw new ConfigError(
-      `${where}: data must be a non-empty Dataset { inputs, targets, size }, got ${describeValue(data)}.`,
+      `${WHERE}: data must be a non-empty Dataset { inputs, targets, size }, got ${describeValue(data)}.`,
     );
   }
-  const metrics = options.metrics ?? [];
-  for (const metric of metrics) {
-    if (!isMetricName(metric)) {
-      throw new ConfigError(
-        `${where}: unknown metric ${describeValue(metric)}; expected one of 'accuracy', 'error-rate', 'loss'.`,
-      );
-    }
-  }
-  const batchSize = checkInteger(where, 'batchSize', options.batchSize ?? 1024, 1);
-  const result = evaluateBatches(where, model, data, options.loss, metrics, batchSize);
+  const result = evaluateBatches(
+    WHERE,
+    model,
+    data,
+    loss,
+    checkMetricNames(WHERE, metrics),
+    batchSize,
+  );
   return { cost: result.dataCost, metrics: result.metrics };
 }

@@ -1,5 +1,5 @@
 import type { Model, Tensor } from '@deeptune/core';
-import { predict, type PredictOptions } from './predict.js';
+import { predictIn, type PredictOptions } from './predict.js';
 
 /**
  * Predicts a class index per example: the arg-max of the outputs for `[m, C]` outputs with
@@ -9,7 +9,10 @@ import { predict, type PredictOptions } from './predict.js';
  * @param inputs - a batch-first tensor `[m, …]`.
  * @param options - `batchSize`.
  * @returns the m predicted class indices.
- * @throws {@link @deeptune/core!ConfigError} when `inputs` is not a batch-first tensor.
+ * @throws {@link @deeptune/core!ConfigError} when `inputs` is not a batch-first tensor, or
+ *   an option is unknown or has the wrong type.
+ * @throws {@link @deeptune/core!InvalidHyperparameterError} when `batchSize` is not an
+ *   integer ≥ 1 (`predictClasses: option 'batchSize' must be an integer >= 1, got 0`).
  * @category Evaluation
  *
  * @example
@@ -22,7 +25,7 @@ export function predictClasses(
   inputs: Tensor,
   options: PredictOptions = {},
 ): Int32Array {
-  const outputs = predict(model, inputs, options);
+  const outputs = predictIn('predictClasses', model, inputs, options);
   const m = outputs.shape[0]!;
   const columns = outputs.rank === 2 ? outputs.shape[1]! : 1;
   const values = outputs.data;

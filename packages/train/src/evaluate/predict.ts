@@ -8,8 +8,12 @@ import {
   type Tensor,
   describeValue,
   formatShape,
+  validateOptions,
 } from '@deeptune/core';
-import { checkInteger } from '../internal/check-option.js';
+import { evaluationBatchSizeOption } from '../internal/option-checks.js';
+
+/** The options schema of {@link predict} and {@link predictClasses}. */
+const predictOptionsSchema = Object.freeze({ batchSize: evaluationBatchSizeOption });
 
 /**
  * Options of {@link predict} and {@link predictClasses}.
@@ -30,7 +34,10 @@ export interface PredictOptions {
  * @param options - `batchSize`.
  * @returns the outputs for all m rows, in order.
  * @throws {@link @deeptune/core!ConfigError} when `inputs` is not a tensor of rank ≥ 1 with m ≥ 1.
- * @throws {@link @deeptune/core!InvalidHyperparameterError} when `batchSize` is not an integer ≥ 1.
+ * @throws {@link @deeptune/core!InvalidHyperparameterError} when `batchSize` is not an
+ *   integer ≥ 1 (`predict: option 'batchSize' must be an integer >= 1, got 0`).
+ * @throws {@link @deeptune/core!ConfigError} when `options` has an unknown key or a
+ *   `batchSize` that is not a number.
  * @category Evaluation
  *
  * @example
@@ -40,13 +47,26 @@ export interface PredictOptions {
  * ```
  */
 export function predict(model: Model, inputs: Tensor, options: PredictOptions = {}): Tensor {
-  const where = 'predict';
+  return predictIn('predict', model, inputs, options);
+}
+
+/**
+ * {@link predict}, with `where` at the start of its messages (`predictClasses` passes its
+ * own name).
+ * @internal
+ */
+export function predictIn(
+  where: string,
+  model: Model,
+  inputs: Tensor,
+  options: PredictOptions | undefined,
+): Tensor {
   if (!isTensor(inputs) || inputs.rank < 1 || inputs.shape[0]! < 1) {
     throw new ConfigError(
       `${where}: inputs must be a batch-first tensor [m, …] with m ≥ 1, got ${isTensor(inputs) ? formatShape(inputs.shape) : describeValue(inputs)}.`,
     );
   }
-  const batchSize = checkInteger(where, 'batchSize', options.batchSize ?? 1024, 1);
+  const { batchSize } = validateOptions(where, predictOptionsSchema, options);
   const m = inputs.shape[0]!;
   return noGrad(() => {
     if (m <= batchSize) return model.forward(inputs, INFERENCE_MODE);

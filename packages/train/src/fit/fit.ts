@@ -10,20 +10,21 @@ import {
   type Model,
   type TrainingLogs,
   describeValue,
+  validateOptions,
 } from '@deeptune/core';
 import { minibatches, type Dataset } from '@deeptune/data';
 import { progress } from '../callbacks/progress.js';
 import {
-  checkBoolean,
-  checkFunction,
-  checkInteger,
-  checkNumber,
-} from '../internal/check-option.js';
+  checkCallbacks,
+  checkMetricNames,
+  checkRegularizers,
+  isDataset,
+} from '../internal/option-checks.js';
 import { checkFiniteData } from '../internal/check-finite-data.js';
 import { checkOptimizerParameters } from '../internal/check-optimizer-parameters.js';
 import { evaluateBatches } from '../internal/evaluate-batches.js';
-import { isMetricName, type MetricName } from '../metrics/metric-name.js';
 import type { FitOptions } from './fit-options.js';
+import { fitOptionsSchema } from './fit-options-schema.js';
 import type { EpochRecord, History, StepRecord } from './history.js';
 
 const WHERE = 'fit';
@@ -35,25 +36,18 @@ function macrotask(): Promise<void> {
 
 /** Validates a dataset-like argument. */
 function checkDataset(name: string, data: unknown): asserts data is Dataset {
-  const candidate = data as Partial<Dataset> | null;
-  if (
-    typeof data !== 'object' ||
-    candidate === null ||
-    typeof candidate.size !== 'number' ||
-    typeof candidate.inputs !== 'object' ||
-    typeof candidate.targets !== 'object'
-  ) {
+  if (!isDataset(data)) {
     throw new ConfigError(
       `${WHERE}: ${name} must be a Dataset { inputs, targets, size } (see dataset() in @deeptune/data), got ${describeValue(data)}.`,
     );
   }
-  if (candidate.size < 1) {
+  if (data.size < 1) {
     throw new ConfigError(`${WHERE}: ${name} is empty; expected at least one example.`);
   }
 }
 
-/** Validates the options once, at the boundary. */
-function checkOptions(model: unknown, trainData: unknown, options: FitOptions): void {
+/** Validates the model argument. */
+function checkModel(model: unknown): asserts model is Model {
   const candidate = model as Partial<Model> | null;
   if (
     typeof model !== 'object' ||
@@ -65,72 +59,23 @@ function checkOptions(model: unknown, trainData: unknown, options: FitOptions): 
       `${WHERE}: model must be a Model (forward, namedParameters, stateDict, loadStateDict), got ${describeValue(model)}.`,
     );
   }
+}
+
+/**
+ * Validates the arguments once, at the boundary: the options through {@link fitOptionsSchema}
+ * (defaults filled in), then the elements of the lists it only knows as arrays.
+ */
+function checkArguments(model: unknown, trainData: unknown, options: unknown) {
+  checkModel(model);
   checkDataset('trainData', trainData);
-  if (typeof options !== 'object' || options === null) {
-    throw new ConfigError(
-      `${WHERE}: options must be an object { loss, optimizer, epochs, batchSize, … }, got ${describeValue(options)}.`,
-    );
-  }
-  checkFunction(WHERE, 'loss', options.loss, 'a Loss (outputs, targets) => Tensor');
-  const optimizer = options.optimizer as Partial<FitOptions['optimizer']> | null;
-  if (
-    typeof optimizer !== 'object' ||
-    optimizer === null ||
-    typeof optimizer.step !== 'function' ||
-    typeof optimizer.zeroGrad !== 'function'
-  ) {
-    throw new ConfigError(
-      `${WHERE}: optimizer must be an Optimizer such as adam({ learningRate: 1e-3 }), got ${describeValue(options.optimizer)}.`,
-    );
-  }
-  checkInteger(WHERE, 'epochs', options.epochs, 1);
-  checkInteger(WHERE, 'batchSize', options.batchSize, 1);
-  if (options.devData !== undefined) checkDataset('devData', options.devData);
-  for (const metric of options.metrics ?? []) {
-    if (!isMetricName(metric)) {
-      throw new ConfigError(
-        `${WHERE}: unknown metric ${describeValue(metric)}; expected one of 'accuracy', 'error-rate', 'loss'.`,
-      );
-    }
-  }
-  for (const [index, callback] of (options.callbacks ?? []).entries()) {
-    if (typeof callback !== 'object' || callback === null) {
-      throw new ConfigError(
-        `${WHERE}: callbacks[${index}] must be a Callback object with hooks such as onEpochEnd, got ${describeValue(callback)}.`,
-      );
-    }
-  }
-  for (const [index, regularizer] of (options.regularizers ?? []).entries()) {
-    if (typeof regularizer?.penalty !== 'function') {
-      throw new ConfigError(
-        `${WHERE}: regularizers[${index}] must be a Regularizer such as l2({ lambda: 0.7 }), got ${describeValue(regularizer)}.`,
-      );
-    }
-  }
-  if (options.seed !== undefined) checkNumber(WHERE, 'seed', options.seed, -Infinity);
-  if (options.rng !== undefined && !Rng.isRng(options.rng)) {
-    throw new ConfigError(`${WHERE}: rng must be an Rng, got ${describeValue(options.rng)}.`);
-  }
-  if (options.shuffle !== undefined) checkBoolean(WHERE, 'shuffle', options.shuffle);
-  if (options.augment !== undefined) {
-    checkFunction(WHERE, 'augment', options.augment, 'an Augmentation (batch, rng) => Tensor');
-  }
-  if (options.logEvery !== undefined) checkInteger(WHERE, 'logEvery', options.logEvery, 1);
-  if (options.yieldEvery !== undefined) {
-    checkNumber(WHERE, 'yieldEvery', options.yieldEvery, 0, true);
-  }
-  if (options.onProgress !== undefined) {
-    checkFunction(WHERE, 'onProgress', options.onProgress, 'a function (event) => void');
-  }
-  if (options.evaluationBatchSize !== undefined) {
-    checkInteger(WHERE, 'evaluationBatchSize', options.evaluationBatchSize, 1);
-  }
-  const signal = options.signal as Partial<AbortSignal> | undefined;
-  if (signal !== undefined && typeof signal.aborted !== 'boolean') {
-    throw new ConfigError(
-      `${WHERE}: signal must be an AbortSignal (new AbortController().signal), got ${describeValue(options.signal)}.`,
-    );
-  }
+  const settings = validateOptions(WHERE, fitOptionsSchema, options);
+  if (settings.devData !== undefined) checkDataset('devData', settings.devData);
+  return {
+    ...settings,
+    regularizers: checkRegularizers(WHERE, settings.regularizers),
+    metrics: checkMetricNames(WHERE, settings.metrics),
+    callbacks: checkCallbacks(WHERE, settings.callbacks),
+  };
 }
 
 /**
@@ -174,9 +119,10 @@ function checkOptions(model: unknown, trainData: unknown, options: FitOptions): 
  * @throws {@link @deeptune/core!DataFormatError} when the training or dev data holds NaN or
  *   ±Infinity.
  * @throws {@link @deeptune/core!InvalidHyperparameterError} when `epochs`, `batchSize`,
- *   `logEvery`, `yieldEvery` or `evaluationBatchSize` is out of range.
- * @throws {@link @deeptune/core!ConfigError} when an option has the wrong type, a metric
- *   name is unknown, or the optimizer holds another model's parameters.
+ *   `seed`, `logEvery`, `yieldEvery` or `evaluationBatchSize` is out of range, e.g.
+ *   `fit: option 'batchSize' must be an integer >= 1, got 0`.
+ * @throws {@link @deeptune/core!ConfigError} when an option is missing, unknown or has the
+ *   wrong type, a metric name is unknown, or the optimizer holds another model's parameters.
  * @category Training
  *
  * @example
@@ -204,9 +150,10 @@ function checkOptions(model: unknown, trainData: unknown, options: FitOptions): 
  * ```
  */
 export async function fit(model: Model, trainData: Dataset, options: FitOptions): Promise<History> {
-  checkOptions(model, trainData, options);
+  const settings = checkArguments(model, trainData, options);
   const started = performance.now();
-  const { loss, optimizer, epochs, devData, signal } = options;
+  const { loss, optimizer, epochs, batchSize, devData, signal, logEvery } = settings;
+  const { regularizers, metrics, yieldEvery, evaluationBatchSize } = settings;
   for (const [set, data] of [
     ['training', trainData],
     ['dev', devData],
@@ -215,26 +162,21 @@ export async function fit(model: Model, trainData: Dataset, options: FitOptions)
     checkFiniteData(WHERE, set, 'inputs', data.inputs);
     checkFiniteData(WHERE, set, 'targets', data.targets);
   }
-  if (options.batchSize > trainData.size) {
+  if (batchSize > trainData.size) {
     warnOnce(
-      `${WHERE}: batchSize ${options.batchSize} is larger than the training set (${trainData.size} examples), so every step uses all of it: batch gradient descent, one step per epoch. ` +
+      `${WHERE}: batchSize ${batchSize} is larger than the training set (${trainData.size} examples), so every step uses all of it: batch gradient descent, one step per epoch. ` +
         `Hint: a batch size of at most ${trainData.size} gives mini-batch gradient descent; say batchSize: ${trainData.size} to mean the whole set.`,
     );
   }
-  const regularizers = options.regularizers ?? [];
-  const metrics: readonly MetricName[] = options.metrics ?? [];
-  const logEvery = options.logEvery;
-  const yieldEvery = options.yieldEvery ?? 100;
-  const evaluationBatchSize = options.evaluationBatchSize ?? 1024;
-  const callbacks: Callback[] = [...(options.callbacks ?? [])];
+  const callbacks: Callback[] = [...settings.callbacks];
   if (options.onProgress !== undefined) callbacks.push(progress({ listener: options.onProgress }));
 
-  const rng = options.rng ?? new Rng(options.seed ?? 0);
+  const rng = settings.rng ?? new Rng(settings.seed ?? 0);
   const batches = minibatches(trainData, {
-    batchSize: options.batchSize,
-    shuffle: options.shuffle ?? true,
+    batchSize,
+    shuffle: settings.shuffle,
     rng,
-    ...(options.augment === undefined ? {} : { augment: options.augment }),
+    ...(settings.augment === undefined ? {} : { augment: settings.augment }),
   });
   const parameters = model.namedParameters();
   if (optimizer.paths.length === 0) optimizer.addParameters(parameters);

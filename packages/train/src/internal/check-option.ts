@@ -14,27 +14,6 @@ export function checkInteger(where: string, name: string, value: unknown, min: n
 }
 
 /**
- * Checks that `value` is a number ≥ `min`; `Infinity` passes only when `allowInfinity`.
- * @internal
- */
-export function checkNumber(
-  where: string,
-  name: string,
-  value: unknown,
-  min: number,
-  allowInfinity = false,
-): number {
-  const finiteOk =
-    typeof value === 'number' && (Number.isFinite(value) || (allowInfinity && value === Infinity));
-  if (!finiteOk || value < min) {
-    throw new InvalidHyperparameterError(
-      `${where}: ${name} must be a ${allowInfinity ? '' : 'finite '}number ≥ ${min}, got ${describeValue(value)}.`,
-    );
-  }
-  return value;
-}
-
-/**
  * Checks that `value` is a function (e.g. a loss).
  * @internal
  */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, tensor, type Model, type Tensor } from '@deeptune/core';
+import {
+  ConfigError,
+  InvalidHyperparameterError,
+  tensor,
+  type Model,
+  type Tensor,
+} from '@deeptune/core';
 import { dataset } from '@deeptune/data';
 import { softmaxCrossEntropy } from '@deeptune/layers';
 import { evaluate, predict, predictClasses } from '../../src/index.js';
@@ -59,6 +65,33 @@ describe('evaluate', () => {
     expect(() =>
       evaluate(identity, blobs(3, 1), { loss: softmaxCrossEntropy, metrics: ['f1' as 'loss'] }),
     ).toThrow(ConfigError);
+    expect(() =>
+      evaluate(identity, blobs(3, 1), {
+        loss: softmaxCrossEntropy,
+        metrics: ['acuracy' as 'loss'],
+      }),
+    ).toThrow(
+      "evaluate: option 'metrics[0]' must be one of 'accuracy', 'error-rate', 'loss', got 'acuracy' (a string). Did you mean 'accuracy'?",
+    );
+  });
+
+  it('validates its options through its schema', () => {
+    const data = blobs(3, 1);
+    expect(() => evaluate(identity, data, { loss: softmaxCrossEntropy, batchSize: 0 })).toThrow(
+      InvalidHyperparameterError,
+    );
+    expect(() => evaluate(identity, data, { loss: softmaxCrossEntropy, batchSize: 0 })).toThrow(
+      "evaluate: option 'batchSize' must be an integer >= 1, got 0",
+    );
+    expect(() => evaluate(identity, data, { loss: 'mse' } as never)).toThrow(
+      "evaluate: option 'loss' must be a Loss (outputs, targets) => Tensor, got 'mse' (a string)",
+    );
+    expect(() => evaluate(identity, data, {} as never)).toThrow(
+      "evaluate: option 'loss' is required (a Loss (outputs, targets) => Tensor), but it was not given",
+    );
+    expect(() =>
+      evaluate(identity, data, { loss: softmaxCrossEntropy, metric: ['accuracy'] } as never),
+    ).toThrow(/^evaluate: unknown option 'metric'\. Did you mean 'metrics'\?/);
   });
 });
 
@@ -71,6 +104,19 @@ describe('predict', () => {
     expect(pieces.shape).toEqual([50, 3]);
     expect(Array.from(pieces.data)).toEqual(Array.from(whole.data));
     expect(whole.requiresGrad).toBe(false);
+  });
+
+  it('validates batchSize through its schema', () => {
+    const inputs = blobs(5, 4).inputs;
+    expect(() => predict(smallNet(3), inputs, { batchSize: 0 })).toThrow(
+      InvalidHyperparameterError,
+    );
+    expect(() => predict(smallNet(3), inputs, { batchSize: 0 })).toThrow(
+      "predict: option 'batchSize' must be an integer >= 1, got 0",
+    );
+    expect(() => predict(smallNet(3), inputs, { batchsize: 8 } as never)).toThrow(
+      /^predict: unknown option 'batchsize'\. Did you mean 'batchSize'\?/,
+    );
   });
 });
 
@@ -86,5 +132,11 @@ describe('predictClasses', () => {
     );
     expect(Array.from(classes)).toEqual([1, 0, 2]);
     expect(Array.from(predictClasses(identity, tensor([[0.5], [-0.5]])))).toEqual([1, 0]);
+  });
+
+  it('names itself in its messages', () => {
+    expect(() => predictClasses(identity, tensor([[1, 0]]), { batchSize: 1.5 })).toThrow(
+      "predictClasses: option 'batchSize' must be an integer >= 1, got 1.5",
+    );
   });
 });

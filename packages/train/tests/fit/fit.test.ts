@@ -206,13 +206,126 @@ describe('fit', () => {
       InvalidHyperparameterError,
     );
     await expect(fit(smallNet(1), data, { ...options, batchSize: 1.5 })).rejects.toThrow(
-      /batchSize must be an integer/,
+      "fit: option 'batchSize' must be an integer >= 1, got 1.5",
     );
     await expect(
       fit(smallNet(1), data, { ...options, metrics: ['acc' as 'accuracy'] }),
     ).rejects.toThrow(ConfigError);
     await expect(fit(smallNet(1), data, { ...options, optimizer: {} as never })).rejects.toThrow(
-      /optimizer must be an Optimizer/,
+      "fit: option 'optimizer' must be an Optimizer such as adam({ learningRate: 1e-3 }), got {} (an object)",
     );
+  });
+
+  it.each([
+    [
+      { epochs: 0 },
+      InvalidHyperparameterError,
+      "fit: option 'epochs' must be an integer >= 1, got 0",
+    ],
+    [
+      { batchSize: 0 },
+      InvalidHyperparameterError,
+      "fit: option 'batchSize' must be an integer >= 1, got 0",
+    ],
+    [
+      { batchSize: '16' },
+      ConfigError,
+      "fit: option 'batchSize' must be an integer >= 1, got '16' (a string). Hint: option values are never converted; parse command-line and environment strings first.",
+    ],
+    [
+      { seed: Number.NaN },
+      InvalidHyperparameterError,
+      "fit: option 'seed' must be a finite number, got NaN",
+    ],
+    [
+      { shuffle: 'yes' },
+      ConfigError,
+      "fit: option 'shuffle' must be true or false, got 'yes' (a string). Hint: option values are never converted; parse command-line and environment strings first.",
+    ],
+    [
+      { logEvery: 0 },
+      InvalidHyperparameterError,
+      "fit: option 'logEvery' must be an integer >= 1, got 0",
+    ],
+    [
+      { yieldEvery: -1 },
+      InvalidHyperparameterError,
+      "fit: option 'yieldEvery' must be >= 0, got -1",
+    ],
+    [
+      { evaluationBatchSize: 2.5 },
+      InvalidHyperparameterError,
+      "fit: option 'evaluationBatchSize' must be an integer >= 1, got 2.5",
+    ],
+    [
+      { loss: 'mse' },
+      ConfigError,
+      "fit: option 'loss' must be a Loss (outputs, targets) => Tensor, got 'mse' (a string)",
+    ],
+    [{ rng: 42 }, ConfigError, "fit: option 'rng' must be an Rng, got 42 (a number)"],
+    [
+      { onProgress: true },
+      ConfigError,
+      "fit: option 'onProgress' must be a function (event) => void, got true (a boolean)",
+    ],
+    [
+      { signal: {} },
+      ConfigError,
+      "fit: option 'signal' must be an AbortSignal (new AbortController().signal), got {} (an object)",
+    ],
+    [
+      { metrics: 'accuracy' },
+      ConfigError,
+      "fit: option 'metrics' must be an array of metric names ('accuracy', 'error-rate', 'loss'), got 'accuracy' (a string)",
+    ],
+    [
+      { metrics: ['accuracy', 'acuracy'] },
+      ConfigError,
+      "fit: option 'metrics[1]' must be one of 'accuracy', 'error-rate', 'loss', got 'acuracy' (a string). Did you mean 'accuracy'?",
+    ],
+    [
+      { callbacks: [null] },
+      ConfigError,
+      "fit: option 'callbacks[0]' must be a Callback object with hooks such as onEpochEnd, got null",
+    ],
+    [
+      { regularizers: [{}] },
+      ConfigError,
+      "fit: option 'regularizers[0]' must be a Regularizer such as l2({ lambda: 0.7 }), got {} (an object)",
+    ],
+    [
+      { batchsize: 16 },
+      ConfigError,
+      "fit: unknown option 'batchsize'. Did you mean 'batchSize'? Known options: augment, batchSize, callbacks, devData, epochs, evaluationBatchSize, logEvery, loss, metrics, onProgress, optimizer, regularizers, rng, seed, shuffle, signal, yieldEvery.",
+    ],
+  ] as const)('rejects %o with the message of its options schema', async (bad, type, message) => {
+    const options = { ...base, optimizer: sgd({ learningRate: 0.05 }), epochs: 1, ...bad };
+    const attempt = fit(smallNet(1), blobs(9, 2), options as never);
+    await expect(attempt).rejects.toThrow(type);
+    await expect(fit(smallNet(1), blobs(9, 2), options as never)).rejects.toThrow(message);
+  });
+
+  it('names a missing required option', async () => {
+    await expect(
+      fit(smallNet(1), blobs(9, 2), {
+        loss: softmaxCrossEntropy,
+        epochs: 1,
+        batchSize: 4,
+      } as never),
+    ).rejects.toThrow(
+      "fit: option 'optimizer' is required (an Optimizer such as adam({ learningRate: 1e-3 })), but it was not given",
+    );
+  });
+
+  it('counts an option set to undefined as not given (plain JavaScript callers)', async () => {
+    const options = {
+      ...base,
+      optimizer: sgd({ learningRate: 0.05 }),
+      epochs: 1,
+      seed: undefined,
+      logEvery: undefined,
+    };
+    const history = await fit(smallNet(1), blobs(9, 2), options as never);
+    expect(history.epochs).toHaveLength(1);
   });
 });
