@@ -130,8 +130,16 @@ const forbidden = [
     severity: 'error',
     comment:
       'Apps compose the toolkit through the deeptune package (ARCHITECTURE: deeptune ← apps).',
-    from: { path: '^apps/' },
+    from: { path: '^apps/', pathNot: '^apps/[^/]+/tests/' },
     to: { path: '^packages/', pathNot: '^packages/deeptune/' },
+  },
+  {
+    name: 'app-tests-import-the-umbrella-and-core-testing',
+    severity: 'error',
+    comment:
+      "An app's tests use the deeptune package and the published test helpers of @deeptune/core/testing.",
+    from: { path: '^apps/[^/]+/tests/' },
+    to: { path: '^packages/', pathNot: '^packages/(deeptune/|core/(src|dist)/testing/)' },
   },
   {
     name: 'libraries-never-import-apps',

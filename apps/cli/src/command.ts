@@ -1,5 +1,6 @@
 import type { Registry } from 'deeptune';
 import type { Flag, FlagValue } from './args/flag.js';
+import type { PluginOptionInputs } from './args/plugin-option-input.js';
 import type { CliIo } from './cli-io.js';
 
 /** A positional argument of a command, for parsing and help. */
@@ -22,6 +23,10 @@ export interface CommandContext {
   readonly positionals: readonly string[];
   /** Every flag's value by name: command line over config file over default. */
   readonly values: ReadonlyMap<string, FlagValue>;
+  /** Options of chosen plugins (`--optimizer.beta2`, `optimizer: { beta2 }`), by path. */
+  readonly pluginOptions: PluginOptionInputs;
+  /** The flags the user gave, on the command line or in the config file (not defaults). */
+  readonly explicit: ReadonlySet<string>;
 }
 
 /** One `deeptune <command>`. */

@@ -6,6 +6,7 @@ import { configKey, type Flag, type FlagValue } from './args/flag.js';
 import { commandHelp, mainHelp } from './args/help.js';
 import { loadConfig } from './args/load-config.js';
 import { parseArgv } from './args/parse-argv.js';
+import type { PluginOptionInput } from './args/plugin-option-input.js';
 import { UsageError } from './cli-error.js';
 import type { CliIo } from './cli-io.js';
 import type { Command } from './command.js';
@@ -64,6 +65,38 @@ function mergeValues(
   return values;
 }
 
+/**
+ * Plugin options from the config file and the command line, the command line winning per
+ * option. When the command line chooses another plugin than the config file (`--optimizer sgd`
+ * over `optimizer: { name: adam, beta2: 0.99 }`), the file's options of that choice belonged to
+ * the other plugin and are dropped, with a note.
+ */
+function mergePluginOptions(
+  flags: readonly Flag[],
+  fromConfig: ReadonlyMap<string, PluginOptionInput>,
+  fromArgv: ReadonlyMap<string, PluginOptionInput>,
+  configValues: ReadonlyMap<string, FlagValue>,
+  argvValues: ReadonlyMap<string, FlagValue>,
+  note: (text: string) => void,
+): Map<string, PluginOptionInput> {
+  const merged = new Map(fromConfig);
+  for (const flag of flags) {
+    if (flag.plugin === undefined || flag.plugin.list === true) continue;
+    const fromFile = configValues.get(flag.name);
+    const chosen = argvValues.get(flag.name);
+    if (chosen === undefined || fromFile === undefined || chosen === fromFile) continue;
+    const dropped = [...merged.keys()].filter((path) => path.startsWith(`${flag.name}.`));
+    for (const path of dropped) merged.delete(path);
+    if (dropped.length > 0) {
+      note(
+        `deeptune: note: --${flag.name} ${String(chosen)} replaces '${String(fromFile)}' of the config file, so its options ${dropped.map((path) => `'${path}'`).join(', ')} are ignored\n`,
+      );
+    }
+  }
+  for (const [path, input] of fromArgv) merged.set(path, input);
+  return merged;
+}
+
 /** The config keys (camelCase and flag spelling) of every command but `command`. */
 function otherCommandKeys(command: Command, registry: Registry): Set<string> {
   const keys = new Set<string>();
@@ -87,7 +120,11 @@ async function runCommand(command: Command, args: readonly string[], io: CliIo):
   const configPath = argv.values.get('config') as string | undefined;
   const config =
     configPath === undefined
-      ? { values: new Map<string, FlagValue>(), ignored: [] }
+      ? {
+          values: new Map<string, FlagValue>(),
+          ignored: [],
+          pluginOptions: new Map<string, PluginOptionInput>(),
+        }
       : await loadConfig(configPath, staticFlags, io.cwd, otherCommandKeys(command, registry));
   if (config.ignored.length > 0) {
     io.err(
@@ -95,16 +132,32 @@ async function runCommand(command: Command, args: readonly string[], io: CliIo):
     );
   }
   const values = mergeValues(staticFlags, config.values, argv.values);
+  const pluginOptions = mergePluginOptions(
+    staticFlags,
+    config.pluginOptions,
+    argv.pluginOptions,
+    config.values,
+    argv.values,
+    (text) => io.err(text),
+  );
+  const explicit = new Set([...config.values.keys(), ...argv.values.keys()]);
   await loadPlugins(values.get('plugin') as readonly string[], registry, io.cwd);
   // Flags may list plugin names (choices): rebuild them with the user's plugins registered.
   const flags = [...command.flags(registry), ...COMMON_FLAGS];
   if (values.get('help') === true) {
-    io.out(commandHelp(command, flags, io.columns));
+    io.out(commandHelp(command, flags, io.columns, { registry, values, pluginOptions, explicit }));
     return 0;
   }
   checkPositionals(command, argv.positionals);
   try {
-    return await command.run({ io, registry, positionals: argv.positionals, values });
+    return await command.run({
+      io,
+      registry,
+      positionals: argv.positionals,
+      values,
+      pluginOptions,
+      explicit,
+    });
   } catch (error) {
     throw blameConfig(error, configPath, config.values, argv.values, flags);
   }

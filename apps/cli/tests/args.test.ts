@@ -178,7 +178,10 @@ describe('loadConfig', () => {
 describe('help', () => {
   it('lists every flag with its placeholder, choices and default', () => {
     const text = formatFlags(FLAGS, 100);
-    expect(text).toMatch(/^ {2}--lr <number> +Learning rate \[default: none\]$/m);
+    // --lr is an alias of an optimizer option; help says which.
+    expect(text).toMatch(
+      /^ {2}--lr <number> +Learning rate \(= --optimizer\.learning-rate\) \[default: none\]$/m,
+    );
     expect(text).toMatch(/^ {2}--epochs <n> +Epochs \[default: 5\]$/m);
     expect(text).toMatch(/^ {2}--keep-prob <a,b,…> +Keep \[default: 1\]$/m);
     expect(text).toMatch(/^ {2}--activation relu\|tanh +Act \[default: relu\]$/m);

@@ -42,12 +42,22 @@ describe('bad input gets a one-line error naming the flag, key or file', () => {
     expectCliError(
       await runCli(['train', '--activation', 'rellu']),
       2,
-      "--activation: unknown value 'rellu'. Did you mean 'relu'?",
+      "--activation: unknown activation 'rellu'. Did you mean 'relu'? Known activation plugins:",
     );
   });
 
   it('invalid values name the flag and what was expected, exit 2', async () => {
-    expectCliError(await runCli(['train', '--lr', '-1']), 2, "--lr must be a number > 0, got '-1'");
+    // Aliases and plugin options are checked by the plugin's schema, with its message.
+    expectCliError(
+      await runCli(['train', '--lr', '-1']),
+      2,
+      "--lr -1: optimizer 'adam': option 'learningRate' must be a number > 0, got -1.",
+    );
+    expectCliError(
+      await runCli(['train', '--optimizer.beta2', '1']),
+      2,
+      "--optimizer.beta2 1: optimizer 'adam': option 'beta2' must be in [0, 1), got 1",
+    );
     expectCliError(
       await runCli(['train', '--keep-prob', '1.5']),
       2,
@@ -76,12 +86,12 @@ describe('bad input gets a one-line error naming the flag, key or file', () => {
     expectCliError(
       await runCli(['train', '--lr-decay', 'exp:2']),
       2,
-      "--lr-decay 'exp:2': expected exp:<rate> with rate in (0, 1]",
+      "--lr-decay exp:2: schedule 'exponential-decay': option 'decayRate' must be in (0, 1], got 2",
     );
     expectCliError(
-      await runCli(['train', '--early-stopping', 'patience=0']),
+      await runCli(['train', '--early-stopping', 'patience=-1']),
       2,
-      '--early-stopping: patience must be an integer >= 1',
+      "--early-stopping 'patience=-1': callback 'early-stopping': option 'patience' must be an integer >= 0, got -1",
     );
     expectCliError(
       await runCli(['train', '--dataset', 'moons', '--split', '0.5,0.2,0.2']),
@@ -113,7 +123,7 @@ describe('bad input gets a one-line error naming the flag, key or file', () => {
     expectCliError(
       await runCli(['train', '--config', 'string.json'], { cwd: dir }),
       2,
-      "key 'lr' in string.json must be a number > 0, got '0.1'",
+      "key 'lr' in string.json must be a finite number, got '0.1'",
     );
     expectCliError(
       await runCli(['train', '--config', 'missing.yaml'], { cwd: dir }),
@@ -201,6 +211,8 @@ describe('bad input gets a one-line error naming the flag, key or file', () => {
       'beta2',
       'eps',
       'lr-decay',
+      'lr-schedule',
+      'regularizer',
       'batch-size',
       'epochs',
       'early-stopping',

@@ -83,7 +83,7 @@ describe('deeptune diagnose', () => {
     ],
     ['--train-error 0.15', 'missing --dev-error <error> (the error rate on the dev set'],
     ['--dev-error 0.15', 'missing --train-error <error>'],
-    ['--train-error 15% --dev-error 0.16', "--train-error must be a number, got '15%'"],
+    ['--train-error 15% --dev-error 0.16', "--train-error must be a finite number, got '15%'"],
   ])('rejects %s with exit code 2', async (flags, message) => {
     expectCliError(await diagnose(flags), 2, message);
   });

@@ -158,6 +158,35 @@ describe('deeptune evaluate', () => {
     );
   });
 
+  it('refuses a re-created split that is not the one the model was trained on, exit 1', async () => {
+    const edited = join(dir, 'edited-split');
+    await cp(model, edited, { recursive: true, dereference: true });
+    const path = join(edited, 'training.json');
+    const config = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    expect(config.splitRatios).toEqual([0.6, 0.2, 0.2]);
+    await writeFile(path, JSON.stringify({ ...config, splitRatios: [0.5, 0.25, 0.25] }));
+    const run = await runCli(['evaluate', edited]);
+    expectCliError(
+      run,
+      1,
+      `moons re-created from ${path} does not fit the model in ${edited}: recreateSplit: the re-created training set is not the one the model was trained on: its statistics differ from the saved standardizer's (mean of feature 0 is`,
+    );
+    expect(run.stderr).toContain('pass --dataset to evaluate on the data as it is now');
+  });
+
+  it('blames training.json for recorded split ratios that do not fit the data, exit 1', async () => {
+    const edited = join(dir, 'two-ratios');
+    await cp(model, edited, { recursive: true, dereference: true });
+    const path = join(edited, 'training.json');
+    const config = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    await writeFile(path, JSON.stringify({ ...config, splitRatios: [0.8, 0.2] }));
+    expectCliError(
+      await runCli(['evaluate', edited]),
+      1,
+      `${path} records settings that cannot be used: recreateSplit: ratios [train, dev] apply only to a dataset with its own test set`,
+    );
+  });
+
   it('without training.json asks for --dataset, exit 2', async () => {
     const bare = join(dir, 'bare');
     await cp(model, bare, { recursive: true, dereference: true });

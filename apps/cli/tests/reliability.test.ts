@@ -176,7 +176,7 @@ describe('config files', () => {
     expectCliError(
       await runCli(['train', ...TINY, '--config', 'run.yaml'], { cwd }),
       2,
-      "key 'lr' in run.yaml must be a number > 0, got Infinity",
+      "key 'lr' in run.yaml must be a finite number, got Infinity",
     );
   });
 
@@ -540,7 +540,7 @@ describe('--plugin and --examples are bounded before anything is read', () => {
     expectCliError(
       await runCli(['train', '--examples', '70000']),
       2,
-      '--examples 70000: MNIST has 60,000 training images',
+      "--examples 70000: dataset 'mnist': option 'subset' must be an integer in [1, 60000], got 70000",
     );
   });
 });

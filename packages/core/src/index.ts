@@ -200,6 +200,7 @@ export type {
 export { validateOptions } from './registry/validate-options.js';
 export { describeSchema } from './registry/describe-schema.js';
 export { describeExpectation } from './registry/check-option-value.js';
+export { parseOptionText } from './registry/parse-option-text.js';
 export type { OptionDescription } from './registry/describe-schema.js';
 export { closestMatch } from './registry/closest-match.js';
 export { definePlugin } from './registry/define-plugin.js';

@@ -3,12 +3,11 @@ import * as deeptune from '../src/index.js';
 import { createDefaultRegistry } from '../src/index.js';
 import {
   badOptionCases,
-  customOptionValues,
   publicFactory,
   thrownBy,
+  validRequiredOptions,
   whereOf,
 } from './support/bad-option-cases.js';
-import { requiredOptionValues } from '@deeptune/core/testing';
 
 const registry = createDefaultRegistry();
 const exports = deeptune as unknown as Readonly<Record<string, unknown>>;
@@ -36,7 +35,7 @@ describe('option validation: one schema, one message', () => {
         factory,
         `no export is ${entry.kind} '${entry.name}'.create, a function named after '${entry.name}' in camelCase (alone or followed by the kind) or a class in PascalCase`,
       ).toBeDefined();
-      const options = requiredOptionValues(entry.options, customOptionValues);
+      const options = validRequiredOptions(entry);
       expect(thrownBy(() => registry.create(entry.kind, entry.name, options as never))).toBe(
         'no error',
       );

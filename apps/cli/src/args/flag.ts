@@ -1,3 +1,5 @@
+import type { PluginKind } from 'deeptune';
+
 /** The value types a flag accepts. */
 export type FlagType = 'number' | 'integer' | 'string' | 'boolean' | 'numberList' | 'stringList';
 
@@ -39,6 +41,34 @@ export interface Flag {
   readonly group?: string;
   /** Whether a config file may set it (not `--config`, `--help`, …). @defaultValue true */
   readonly configurable?: boolean;
+  /**
+   * The flag chooses a plugin of this kind by name (`--optimizer adam`); the chosen plugin's
+   * options are set with `--<flag>.<option>` (`--optimizer.beta2 0.98`) or, in a config
+   * file, `<flag>: { name: …, <option>: … }`, and are checked against its options schema.
+   * With `list`, the flag chooses several plugins (`--augment flip,shift`) and their options
+   * are `--<flag>.<plugin>.<option>` (`--augment.shift.max-shift 3`).
+   */
+  readonly plugin?: PluginChoiceFlag;
+}
+
+/** A short name a list choice accepts for a plugin with preset options: `shift` → `random-shift` with `maxShift: 2`. */
+export interface PluginPreset {
+  /** The registered plugin, e.g. `'random-shift'`. */
+  readonly plugin: string;
+  /** Its options, before the user's. */
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+/** What a plugin-choice flag chooses; see {@link Flag.plugin}. */
+export interface PluginChoiceFlag {
+  /** The plugin kind, e.g. `'optimizer'`. */
+  readonly kind: PluginKind;
+  /** The flag chooses several plugins (a comma-separated list). */
+  readonly list?: boolean;
+  /** Short names with preset options, by short name. */
+  readonly presets?: Readonly<Record<string, PluginPreset>>;
+  /** Values that choose no plugin (`'none'`) or let the command decide (`'auto'`). */
+  readonly special?: readonly string[];
 }
 
 /** The config-file key of a flag: `'batch-size'` → `'batchSize'`. */

@@ -1,5 +1,10 @@
+import { describeSchema, type OptionsSchema, type PluginKind } from 'deeptune';
 import type { Command } from '../command.js';
+import { optionSummary } from '../render/option-summary.js';
+import { aliasFor, OPTION_ALIASES } from '../setup/option-aliases.js';
+import type { ChoiceSource } from '../setup/plugin-choice.js';
 import type { Flag, FlagValue } from './flag.js';
+import { kebabCase } from './plugin-option-input.js';
 
 function placeholder(flag: Flag): string {
   if (flag.type === 'boolean') return '';
@@ -56,6 +61,11 @@ export function formatFlags(flags: readonly Flag[], columns: number): string {
     }
     const shownDefault =
       flag.defaultText ?? (flag.default === undefined ? 'none' : showDefault(flag.default));
+    const alias = OPTION_ALIASES.find((candidate) => candidate.flag === flag.name);
+    if (alias !== undefined) {
+      const target = alias.plugin === undefined ? alias.choice : `${alias.choice}.${alias.plugin}`;
+      text += ` (= ${alias.options.map((option) => `--${target}.${kebabCase(option)}`).join(' or ')})`;
+    }
     if (flag.required === true) text += ' [required]';
     else if (flag.name !== 'help') text += ` [default: ${shownDefault}]`;
     const body = wrap(text, columns - width - 1);
@@ -69,8 +79,116 @@ export function formatFlags(flags: readonly Flag[], columns: number): string {
   return [...groups].map(([group, lines]) => `${group}:\n${lines.join('\n')}`).join('\n\n');
 }
 
-/** `deeptune <command> --help`, generated from the command's flags. */
-export function commandHelp(command: Command, flags: readonly Flag[], columns: number): string {
+/** The registered name a choice value stands for, or `undefined` (unknown, `none`, `auto`). */
+function registeredName(
+  source: ChoiceSource,
+  kind: PluginKind,
+  written: string,
+): string | undefined {
+  const names = source.registry.names(kind);
+  if (names.includes(written)) return written;
+  const namespaced = names.filter((name) => name.endsWith(`:${written}`));
+  return namespaced.length === 1 ? namespaced[0] : undefined;
+}
+
+/** One chosen plugin's options as help rows: `--optimizer.beta2 <number>  … default 0.999; …`. */
+function pluginRows(
+  prefix: string,
+  choice: string,
+  written: string | undefined,
+  schema: OptionsSchema,
+  columns: number,
+): string[] {
+  const names = Object.keys(schema);
+  const settable = describeSchema(schema).filter(
+    // Custom options (functions, parameter groups) cannot be typed; the learning rate, a
+    // number or a schedule, is shown because its alias --lr sets it.
+    (option) =>
+      schema[option.name]!.type !== 'custom' || aliasFor(choice, option.name, names) !== undefined,
+  );
+  const rows = settable.map((option) => {
+    const alias =
+      aliasFor(choice, option.name, names) ??
+      OPTION_ALIASES.find(
+        (candidate) =>
+          candidate.choice === choice &&
+          candidate.plugin !== undefined &&
+          candidate.plugin === written &&
+          candidate.options.includes(option.name),
+      )?.flag;
+    const spec = schema[option.name]!;
+    const placeholder =
+      spec.type === 'enum'
+        ? spec.values.join('|')
+        : spec.type === 'custom'
+          ? '<number>'
+          : spec.type === 'boolean'
+            ? '[true|false]'
+            : `<${option.type}>`;
+    const head = `    --${prefix}.${kebabCase(option.name)} ${placeholder}`;
+    const aliasText =
+      alias === undefined ? '' : ` (alias ${alias.startsWith('--') ? alias : `--${alias}`})`;
+    return { head, text: `${option.description} [${optionSummary(option)}]${aliasText}` };
+  });
+  if (rows.length === 0) return ['    (no options)'];
+  const width = Math.min(40, Math.max(...rows.map((row) => row.head.length)) + 2);
+  return rows.flatMap(({ head, text }) => {
+    const body = wrap(text, columns - width - 1);
+    return head.length + 1 > width
+      ? [head, ...body.map((line) => `${' '.repeat(width)}${line}`)]
+      : body.map((line, i) => (i === 0 ? head.padEnd(width) : ' '.repeat(width)) + line);
+  });
+}
+
+/**
+ * The options of the plugins the flags choose (the defaults, or those named on the command
+ * line), from their schemas: `--optimizer.beta2 <number>  … [default 0.999; number in [0, 1)]`.
+ */
+export function formatPluginOptions(
+  flags: readonly Flag[],
+  source: ChoiceSource,
+  columns: number,
+): string | undefined {
+  const sections: string[] = [];
+  for (const flag of flags) {
+    if (flag.plugin === undefined) continue;
+    const { kind } = flag.plugin;
+    const value = source.values.get(flag.name);
+    const items =
+      flag.plugin.list === true
+        ? ((value as readonly string[] | undefined) ?? [])
+        : [value as string];
+    for (const item of items) {
+      if (item === undefined) continue;
+      const preset = flag.plugin.presets?.[item];
+      const name = registeredName(source, kind, preset?.plugin ?? item);
+      if (name === undefined) continue;
+      const entry = source.registry.get(kind, name);
+      const prefix = flag.plugin.list === true ? `${flag.name}.${item}` : flag.name;
+      sections.push(
+        `  --${flag.name} ${item}${name === item ? '' : ` (${name})`}: ${entry.description}`,
+        ...pluginRows(prefix, flag.name, item, entry.options, columns),
+      );
+    }
+  }
+  if (sections.length === 0) return undefined;
+  return [
+    'Options of the chosen plugins (from their schemas; choose another plugin to see its options):',
+    ...wrap(
+      'Set them with --<flag>.<option> on the command line, or as <flag>: { name: <plugin>, <option>: <value> } in a config file.',
+      columns - 2,
+    ).map((line) => `  ${line}`),
+    ...sections,
+  ].join('\n');
+}
+
+/** `deeptune <command> --help`, generated from the command's flags and the chosen plugins' schemas. */
+export function commandHelp(
+  command: Command,
+  flags: readonly Flag[],
+  columns: number,
+  source?: ChoiceSource,
+): string {
   const positionals = command.positionals
     .map((positional) => (positional.required ? ` <${positional.name}>` : ` [${positional.name}]`))
     .join('');
@@ -85,6 +203,9 @@ export function commandHelp(command: Command, flags: readonly Flag[], columns: n
     );
   }
   parts.push(formatFlags(flags, columns));
+  const pluginOptions =
+    source === undefined ? undefined : formatPluginOptions(flags, source, columns);
+  if (pluginOptions !== undefined) parts.push(pluginOptions);
   if (command.examples.length > 0) {
     parts.push(`Examples:\n${command.examples.map((example) => `  ${example}`).join('\n')}`);
   }

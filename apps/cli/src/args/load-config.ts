@@ -6,6 +6,7 @@ import { UsageError } from '../cli-error.js';
 import { configKey, type Flag, type FlagValue } from './flag.js';
 import { findDuplicateJsonKey } from './find-duplicate-json-key.js';
 import { parseFlagValue, show } from './parse-value.js';
+import type { PluginOptionInput } from './plugin-option-input.js';
 
 /** Config files are small; anything larger is not one. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -94,6 +95,72 @@ function parseDocument(path: string, text: string): unknown {
   );
 }
 
+function isMapping(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * One plugin choice in a config file: a name (`'lion'`) or a mapping with the name and the
+ * plugin's options (`{ name: 'lion', beta2: 0.98 }`). Returns the name; the options go to
+ * `pluginOptions` under `prefix.<option>`.
+ */
+function readChoice(
+  raw: unknown,
+  where: string,
+  prefix: (name: string) => { readonly path: string; readonly key: string },
+  pluginOptions: Map<string, PluginOptionInput>,
+  path: string,
+): string {
+  if (typeof raw === 'string') return raw;
+  if (!isMapping(raw) || typeof raw['name'] !== 'string' || raw['name'] === '') {
+    throw new UsageError(
+      `${where} must be a plugin name or a mapping { name: <plugin>, <option>: <value>, … }, got ${show(raw)}`,
+    );
+  }
+  const name = raw['name'];
+  for (const [option, value] of Object.entries(raw)) {
+    if (option === 'name') continue;
+    const at = prefix(name);
+    pluginOptions.set(`${at.path}.${option}`, {
+      value,
+      fromCommandLine: false,
+      where: `key '${at.key}.${option}' in ${path}`,
+    });
+  }
+  return name;
+}
+
+/**
+ * A config value of a plugin-choice flag (see {@link Flag.plugin}): the plugin name(s), with
+ * the options of mappings moved to `pluginOptions`.
+ */
+function readPluginChoice(
+  flag: Flag,
+  key: string,
+  raw: unknown,
+  path: string,
+  pluginOptions: Map<string, PluginOptionInput>,
+): FlagValue {
+  const where = `key '${key}' in ${path}`;
+  // Options are stored under the flag's name (`lr-schedule.every`), named as written
+  // (`lrSchedule.every`).
+  if (flag.plugin?.list !== true) {
+    const name = readChoice(raw, where, () => ({ path: flag.name, key }), pluginOptions, path);
+    return parseFlagValue(flag, name, where, false);
+  }
+  if (!Array.isArray(raw)) return parseFlagValue(flag, raw, where, false);
+  const names = raw.map((item, index) =>
+    readChoice(
+      item,
+      `${where} (item ${index + 1})`,
+      (name) => ({ path: `${flag.name}.${name}`, key: `${key}.${name}` }),
+      pluginOptions,
+      path,
+    ),
+  );
+  return parseFlagValue(flag, names, where, false);
+}
+
 /**
  * Reads a JSON or YAML config file whose keys are the command's flags in camelCase
  * (`batchSize: 128`) or as written on the command line (`batch-size: 128`), and checks every
@@ -116,7 +183,11 @@ export async function loadConfig(
   flags: readonly Flag[],
   cwd: string,
   otherKeys: ReadonlySet<string> = new Set(),
-): Promise<{ readonly values: Map<string, FlagValue>; readonly ignored: readonly string[] }> {
+): Promise<{
+  readonly values: Map<string, FlagValue>;
+  readonly ignored: readonly string[];
+  readonly pluginOptions: ReadonlyMap<string, PluginOptionInput>;
+}> {
   const absolute = resolve(cwd, path);
   const document = parseDocument(path, await readText(absolute));
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
@@ -131,6 +202,7 @@ export async function loadConfig(
     byKey.set(flag.name, flag);
   }
   const values = new Map<string, FlagValue>();
+  const pluginOptions = new Map<string, PluginOptionInput>();
   const ignored: string[] = [];
   for (const [key, raw] of Object.entries(document)) {
     const flag = byKey.get(key);
@@ -152,7 +224,12 @@ export async function loadConfig(
     if (values.has(flag.name)) {
       throw new UsageError(`--config: ${path} sets '${configKey(flag)}' twice`);
     }
-    values.set(flag.name, parseFlagValue(flag, raw, `key '${key}' in ${path}`, false));
+    values.set(
+      flag.name,
+      flag.plugin === undefined
+        ? parseFlagValue(flag, raw, `key '${key}' in ${path}`, false)
+        : readPluginChoice(flag, key, raw, path, pluginOptions),
+    );
   }
-  return { values, ignored };
+  return { values, ignored, pluginOptions };
 }

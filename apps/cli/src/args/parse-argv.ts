@@ -2,6 +2,7 @@ import { closestMatch } from 'deeptune';
 import { UsageError } from '../cli-error.js';
 import type { Flag, FlagValue } from './flag.js';
 import { describeExpected, parseFlagValue } from './parse-value.js';
+import { camelCase, type PluginOptionInput } from './plugin-option-input.js';
 
 /** The command line of one command, split into positionals and checked flag values. */
 export interface ParsedArgv {
@@ -9,6 +10,35 @@ export interface ParsedArgv {
   readonly positionals: readonly string[];
   /** The flags given on the command line (no defaults), by flag name. */
   readonly values: ReadonlyMap<string, FlagValue>;
+  /** Options of chosen plugins (`--optimizer.beta2 0.98`), by path (`'optimizer.beta2'`). */
+  readonly pluginOptions: ReadonlyMap<string, PluginOptionInput>;
+}
+
+/**
+ * The path of a plugin-option flag such as `optimizer.beta2` or `augment.shift.max-shift`
+ * (`'optimizer.beta2'`, `'augment.shift.maxShift'`), or `undefined` when `name` is not one.
+ */
+function pluginOptionPath(name: string, byName: ReadonlyMap<string, Flag>): string | undefined {
+  const dot = name.indexOf('.');
+  if (dot <= 0) return undefined;
+  const flag = byName.get(name.slice(0, dot));
+  if (flag?.plugin === undefined) return undefined;
+  const rest = name.slice(dot + 1);
+  const last = rest.lastIndexOf('.');
+  if (flag.plugin.list === true) {
+    if (last <= 0 || last === rest.length - 1) {
+      throw new UsageError(
+        `--${name}: options of --${flag.name} plugins are set with --${flag.name}.<plugin>.<option>, e.g. --augment.shift.max-shift 3`,
+      );
+    }
+    return `${flag.name}.${rest.slice(0, last)}.${camelCase(rest.slice(last + 1))}`;
+  }
+  if (last >= 0 || rest === '' || rest === 'name') {
+    throw new UsageError(
+      `--${name}: options of the chosen ${flag.plugin.kind} are set with --${flag.name}.<option>, e.g. --${flag.name}.${flag.plugin.kind === 'optimizer' ? 'beta2 0.98' : '<option> <value>'}; choose the plugin with --${flag.name} <name>`,
+    );
+  }
+  return `${flag.name}.${camelCase(rest)}`;
 }
 
 function expectedValue(flag: Flag): string {
@@ -47,6 +77,7 @@ export function parseArgv(
   const byName = new Map(flags.map((flag) => [flag.name, flag]));
   const positionals: string[] = [];
   const values = new Map<string, FlagValue>();
+  const pluginOptions = new Map<string, PluginOptionInput>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') {
@@ -65,6 +96,25 @@ export function parseArgv(
     const equals = body.indexOf('=');
     let name = equals >= 0 ? body.slice(0, equals) : body;
     let inline: string | undefined = equals >= 0 ? body.slice(equals + 1) : undefined;
+    const path = arg.startsWith('--') ? pluginOptionPath(name, byName) : undefined;
+    if (path !== undefined) {
+      if (pluginOptions.has(path)) {
+        throw new UsageError(
+          `--${name} is given twice (or also as another spelling); give it once`,
+        );
+      }
+      let value: string | true = true; // bare: a boolean option set to true
+      if (inline !== undefined) value = inline;
+      else {
+        const next = args[i + 1];
+        if (next !== undefined && !(next.startsWith('--') && next.length > 2)) {
+          value = next;
+          i += 1;
+        }
+      }
+      pluginOptions.set(path, { value, fromCommandLine: true, where: `--${name}` });
+      continue;
+    }
     let flag = byName.get(name);
     if (flag === undefined && name.startsWith('no-') && inline === undefined) {
       const negated = byName.get(name.slice(3));
@@ -101,5 +151,5 @@ export function parseArgv(
       values.set(flag.name, value);
     }
   }
-  return { positionals, values };
+  return { positionals, values, pluginOptions };
 }

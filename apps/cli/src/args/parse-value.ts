@@ -27,7 +27,7 @@ export function describeExpected(flag: Flag): string {
   }
   if (low !== undefined) return `${kind} ${low.open ? '>' : '>='} ${low.bound}`;
   if (flag.max !== undefined) return `${kind} <= ${flag.max}`;
-  return kind;
+  return kind === 'a number' ? 'a finite number' : kind;
 }
 
 function parseNumber(flag: Flag, raw: unknown, where: string): number {

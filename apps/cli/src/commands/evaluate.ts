@@ -1,5 +1,15 @@
 import { join } from 'node:path';
-import { ConfigError, DataFormatError, type Dataset, type Registry } from 'deeptune';
+import {
+  ConfigError,
+  DataFormatError,
+  InvalidHyperparameterError,
+  recreateSplit,
+  type Dataset,
+  type DatasetInfo,
+  type Registry,
+  type SplitRatios,
+  type TrainingSplit,
+} from 'deeptune';
 import type { Flag, FlagValue } from '../args/flag.js';
 import { parseFlagValue, show } from '../args/parse-value.js';
 import { UsageError } from '../cli-error.js';
@@ -13,9 +23,10 @@ import {
   absoluteDataset,
   dataPathPrefix,
   datasetRequest,
-  prepareData,
-  type PreparedData,
+  openDataset,
+  standardizes,
 } from '../setup/prepare-data.js';
+import type { PluginOptionInput, PluginOptionInputs } from '../args/plugin-option-input.js';
 
 /** The splits `--set` chooses from, in table order. */
 const SETS = ['train', 'dev', 'test'] as const;
@@ -104,7 +115,7 @@ function savedValue(saved: SavedModel, name: string, key = name): FlagValue | un
   }
 }
 
-/** The flag values of the training run, enough for `prepareData` to repeat its split. */
+/** The flag values of the training run, enough to load its data and repeat its split. */
 function trainingValues(saved: SavedModel): Map<string, FlagValue> {
   const values = new Map<string, FlagValue>([['dtype', saved.dtype]]);
   for (const name of RECREATED) {
@@ -128,32 +139,45 @@ function trainingValues(saved: SavedModel): Map<string, FlagValue> {
 }
 
 /**
- * Checks that data re-created from `training.json` is the data the model was trained on:
- * the same features, and the same training-set statistics as `standardizer.json`.
+ * Checks that the model directory holds a standardizer exactly when `training.json` says the
+ * inputs were standardized (`--normalize` as `prepareData` applies it: `auto` standardizes
+ * all but data its plugin says is scaled already), so that a missing or stray file is named
+ * as such.
  */
-function checkSameData(saved: SavedModel, data: PreparedData): void {
+function checkStandardizerFile(saved: SavedModel, normalize: FlagValue, info: DatasetInfo): void {
+  const standardized = standardizes(normalize as string, info);
   const standardizerPath = join(saved.dir, 'standardizer.json');
-  if (saved.standardizer === undefined && data.standardizer !== undefined) {
+  if (saved.standardizer === undefined && standardized) {
     throw new DataFormatError(
       `${standardizerPath} is missing, but ${saved.trainingPath} says the inputs were standardized (normalize ${training(saved, 'normalize')}). Hint: the model directory is incomplete; save the model again.`,
     );
   }
-  if (saved.standardizer !== undefined && data.standardizer === undefined) {
+  if (saved.standardizer !== undefined && !standardized) {
     throw new DataFormatError(
       `${saved.dir} holds ${standardizerPath}, but ${saved.trainingPath} says the inputs were not standardized (normalize ${training(saved, 'normalize')}). Hint: the directory mixes files of different runs; save the model again.`,
     );
   }
-  if (data.features !== saved.inputs) {
-    throw new DataFormatError(
-      `${data.dataset} re-created from ${saved.trainingPath} has ${data.features} features, but the model in ${saved.dir} takes ${saved.inputs}. Hint: the data changed since training; pass --dataset to evaluate on it as it is now.`,
-    );
+}
+
+/**
+ * The options `training.json` records for the plugin `prefix` chose (`pluginOptions` with paths
+ * such as `'dataset.noise'`), to be given again as the run gave them.
+ */
+function recordedOptions(saved: SavedModel, prefix: string): PluginOptionInputs {
+  const recorded = saved.trainingConfig?.pluginOptions ?? {};
+  const inputs = new Map<string, PluginOptionInput>();
+  for (const [path, input] of Object.entries(recorded as Record<string, unknown>)) {
+    if (!path.startsWith(`${prefix}.`)) continue;
+    const where = `key 'pluginOptions.${path}' in ${saved.trainingPath}`;
+    const { value, fromCommandLine } = (input ?? {}) as Record<string, unknown>;
+    if (typeof fromCommandLine !== 'boolean' || value === undefined) {
+      throw new DataFormatError(
+        `${where} must be { value, fromCommandLine }, got ${show(input)}. Hint: the file is corrupt; save the model again.`,
+      );
+    }
+    inputs.set(path, { value, fromCommandLine, where });
   }
-  const fitted = JSON.stringify(data.standardizer?.toJSON());
-  if (fitted !== JSON.stringify(saved.standardizer?.toJSON())) {
-    throw new DataFormatError(
-      `${data.dataset} re-created from ${saved.trainingPath} is not the data the model in ${saved.dir} was trained on: its training-set statistics differ from ${standardizerPath}. Hint: the data changed since training; pass --dataset to evaluate on it as it is now.`,
-    );
-  }
+  return inputs;
 }
 
 /** A value of `training.json` for messages. */
@@ -161,6 +185,10 @@ function training(saved: SavedModel, key: string): string {
   return show(saved.trainingConfig?.[key]);
 }
 
+/**
+ * Loads the data `training.json` names and re-creates the run's train/dev/test split with
+ * `recreateSplit`, which checks it against the saved standardizer and the model's inputs.
+ */
 async function recreateTrainingData(
   saved: SavedModel,
   values: ReadonlyMap<string, FlagValue>,
@@ -186,21 +214,51 @@ async function recreateTrainingData(
       `${saved.trainingPath} says the model was trained on ${recorded}; evaluate reads a path named in a model directory only when you confirm it with --recorded-data (same train/dev/test split), or pass --dataset ${recorded} to evaluate all of it`,
     );
   }
-  let data: PreparedData;
+  const seed = training.get('seed') as number;
+  const ratios = training.get('split') as SplitRatios | undefined;
+  let split: TrainingSplit;
   try {
-    data = await prepareData(training, registry, cwd);
-  } catch (error) {
+    const { loader } = openDataset(
+      {
+        registry,
+        values: training,
+        explicit: new Set(training.keys()),
+        pluginOptions: recordedOptions(saved, 'dataset'),
+        describeFlag: (flag) => `key '${flag}' in ${saved.trainingPath}`,
+      },
+      cwd,
+    );
+    checkStandardizerFile(saved, training.get('normalize')!, loader.info);
+    const loaded = await loader.load();
+    split = recreateSplit(loaded, {
+      seed,
+      ...(ratios === undefined ? {} : { ratios }),
+      standardizer: saved.standardizer,
+      features: saved.inputs,
+    });
+  } catch (caught) {
+    const error = caught as Error;
     // The settings come from training.json, not from the user's flags: blame the file.
-    if (!(error instanceof UsageError || ConfigError.isInstance(error))) throw error;
+    if (
+      error instanceof UsageError ||
+      ConfigError.isInstance(error) ||
+      InvalidHyperparameterError.isInstance(error)
+    ) {
+      throw new DataFormatError(
+        `${saved.trainingPath} records settings that cannot be used: ${error.message.replace(/\.$/, '')}. Hint: the file is corrupt or the data moved; pass --dataset to evaluate on other data.`,
+        { cause: error },
+      );
+    }
+    if (!DataFormatError.isInstance(error) || !error.message.startsWith('recreateSplit:'))
+      throw error;
     throw new DataFormatError(
-      `${saved.trainingPath} records settings that cannot be used: ${error.message.replace(/\.$/, '')}. Hint: the file is corrupt or the data moved; pass --dataset to evaluate on other data.`,
+      `${recorded} re-created from ${saved.trainingPath} does not fit the model in ${saved.dir}: ${error.message} Or pass --dataset to evaluate on the data as it is now.`,
       { cause: error },
     );
   }
-  checkSameData(saved, data);
   const chosen = (values.get('set') as string | undefined) ?? 'all';
   const sets = SETS.filter((name) => chosen === 'all' || chosen === name)
-    .map((name) => [name, data[name]] as const)
+    .map((name) => [name, split[name]] as const)
     .filter(([name, set]) => {
       if (set.size > 0) return true;
       if (chosen === name) {
@@ -211,9 +269,9 @@ async function recreateTrainingData(
       return false;
     });
   return {
-    dataset: data.dataset,
+    dataset: recorded,
     source: 'training.json',
-    summary: `dataset ${data.dataset} (re-created from training.json, seed ${training.get('seed')}): ${formatCount(data.train.size)} train / ${formatCount(data.dev.size)} dev / ${formatCount(data.test.size)} test examples`,
+    summary: `dataset ${recorded} (re-created from training.json, seed ${seed}): ${formatCount(split.train.size)} train / ${formatCount(split.dev.size)} dev / ${formatCount(split.test.size)} test examples`,
     sets,
   };
 }
@@ -243,8 +301,7 @@ function csvLabelOptions(
 
 async function loadOtherDataset(
   saved: SavedModel,
-  values: ReadonlyMap<string, FlagValue>,
-  registry: Registry,
+  { values, registry, pluginOptions }: CommandContext,
   cwd: string,
 ): Promise<Evaluation> {
   const spec = values.get('dataset') as string;
@@ -266,7 +323,10 @@ async function loadOtherDataset(
     const value = values.get(name) ?? (name === 'examples' ? undefined : savedValue(saved, name));
     if (value !== undefined) request.set(name, value);
   }
-  const { name, options } = datasetRequest(request, registry, cwd);
+  const { name, options } = datasetRequest(
+    { registry, values: request, explicit: new Set(request.keys()), pluginOptions },
+    cwd,
+  );
   const loaded = await registry
     .create('dataset', name, { ...options, ...csvLabelOptions(name, options, saved) })
     .load();
@@ -311,12 +371,13 @@ async function loadOtherDataset(
   };
 }
 
-async function run({ io, registry, positionals, values }: CommandContext): Promise<number> {
+async function run(context: CommandContext): Promise<number> {
+  const { io, registry, positionals, values } = context;
   const saved = await loadSavedModel(positionals[0]!, registry, io.cwd);
   const evaluation =
     values.get('dataset') === undefined
       ? await recreateTrainingData(saved, values, registry, io.cwd)
-      : await loadOtherDataset(saved, values, registry, io.cwd);
+      : await loadOtherDataset(saved, context, io.cwd);
   const results: Record<string, SetResult> = {};
   for (const [name, data] of evaluation.sets) results[name] = measureSet(saved.model, data);
 

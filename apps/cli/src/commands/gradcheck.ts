@@ -1,12 +1,12 @@
 import {
+  GRADCHECK_VERDICT_BANDS,
   checkModel,
   fit,
   gather,
   softmaxCrossEntropy,
+  verdictBand,
   type CheckBatch,
   type GradcheckReport,
-  type GradcheckVerdict,
-  type Registry,
   formatShape,
 } from 'deeptune';
 import type { Flag, FlagValue } from '../args/flag.js';
@@ -20,22 +20,25 @@ import { DATA_FLAGS, NETWORK_FLAGS } from '../setup/model-flags.js';
 import { MNIST_TRAINING_IMAGES, prepareData, type PreparedData } from '../setup/prepare-data.js';
 import { checkNetworkSize } from '../setup/check-network-size.js';
 import { OPTIMIZER_FLAGS } from '../setup/training-flags.js';
+import type { ChoiceSource } from '../setup/plugin-choice.js';
 
 /** Models with at most this many parameters are checked at every coordinate by default. */
 const FULL_CHECK_LIMIT = 20_000;
 /** Coordinates checked per parameter tensor by default in bigger models. */
 const DEFAULT_SAMPLE = 50;
 
-/** The verdict bands of `verdictOf` in `deeptune`, as printed next to a verdict. */
-const BANDS: Readonly<Record<GradcheckVerdict, string>> = {
-  great: '< 1e-7: the gradient is almost certainly right',
-  inspect: '1e-7 to 1e-5: probably fine; look at the breakdown',
-  suspicious: '1e-5 to 1e-3: likely a bug, unless kinks such as ReLU at 0 explain it',
-  bug: '> 1e-3: the analytic gradient is wrong',
-};
+/** The verdicts the check passes with (exit code 0) or fails with: `'great or inspect'`. */
+const verdictsThat = (passes: boolean): string =>
+  GRADCHECK_VERDICT_BANDS.filter((band) => band.passes === passes)
+    .map((band) => band.verdict)
+    .join(' or ');
 
-/** Verdicts that make the command exit with code 1. */
-const FAILING: ReadonlySet<GradcheckVerdict> = new Set(['suspicious', 'bug']);
+/** The verdict scale with its edges: `great < 1e-7 ≤ inspect ≤ 1e-5 < … < bug`. */
+const VERDICT_SCALE = GRADCHECK_VERDICT_BANDS.map(({ verdict, upTo, includesUpTo }) =>
+  upTo === Infinity
+    ? verdict
+    : `${verdict} ${includesUpTo ? '≤' : '<'} ${upTo.toExponential()} ${includesUpTo ? '<' : '≤'}`,
+).join(' ');
 
 /** The flags of `deeptune gradcheck` beyond data, network and optimizer. */
 const CHECK_FLAGS: readonly Flag[] = [
@@ -80,13 +83,16 @@ const DTYPE_FLAG: Flag = {
     'Tensor precision: always float64 here (float32 keeps about 7 significant digits, too few for ε = 1e-7)',
 };
 
-/** The flags of `deeptune gradcheck`, in help order (`--lr-decay` has no use over a few steps). */
+/**
+ * The flags of `deeptune gradcheck`, in help order (a learning-rate schedule has no use over a
+ * few steps).
+ */
 function gradcheckFlags(): readonly Flag[] {
   return [
     ...CHECK_FLAGS,
     ...DATA_FLAGS,
     ...NETWORK_FLAGS.map((flag) => (flag.name === 'dtype' ? DTYPE_FLAG : flag)),
-    ...OPTIMIZER_FLAGS.filter((flag) => flag.name !== 'lr-decay'),
+    ...OPTIMIZER_FLAGS.filter((flag) => flag.name !== 'lr-decay' && flag.name !== 'lr-schedule'),
   ];
 }
 
@@ -134,6 +140,7 @@ function modeText(values: ReadonlyMap<string, FlagValue>, network: Network): str
 /** The report as text: the overall difference with its band, then one row per parameter. */
 function formatCheck(check: Check): string {
   const { report } = check;
+  const band = verdictBand(report.verdict);
   const when = check.steps === 0 ? 'at initialization' : `after ${formatCount(check.steps)} steps`;
   const sampled =
     report.checked < report.total
@@ -151,7 +158,7 @@ function formatCheck(check: Check): string {
   }
   const lines = [
     `${when}: relative difference ${report.relativeDifference.toExponential(3)}${sampled}`,
-    `verdict: ${report.verdict} (${BANDS[report.verdict]})`,
+    `verdict: ${report.verdict} (${band.range}: ${band.meaning})`,
     '',
     formatTable(rows).trimEnd(),
   ];
@@ -200,15 +207,15 @@ function checkBatch(data: PreparedData, size: number): CheckBatch {
  * @returns the steps taken and the cost of the last batch.
  */
 async function trainSteps(
-  values: ReadonlyMap<string, FlagValue>,
-  registry: Registry,
+  source: ChoiceSource,
   network: Network,
   data: PreparedData,
   steps: number,
 ): Promise<{ readonly steps: number; readonly lastCost: number }> {
+  const { values } = source;
   const batchSize = values.get('batch-size') as number;
   const stepsPerEpoch = Math.ceil(data.train.size / Math.min(batchSize, data.train.size));
-  const optimizer = buildOptimizer(values, registry, stepsPerEpoch);
+  const optimizer = buildOptimizer(source, stepsPerEpoch);
   let lastCost = NaN;
   const history = await fit(network.model, data.train, {
     loss: softmaxCrossEntropy,
@@ -232,18 +239,23 @@ async function trainSteps(
 }
 
 async function run(context: CommandContext): Promise<number> {
-  const { io, registry } = context;
-  const values = new Map(context.values).set('dtype', 'float64').set('lr-decay', 'none');
+  const { io } = context;
+  const values = new Map(context.values).set('dtype', 'float64').set('lr-schedule', 'none');
+  const explicit = new Set(context.explicit);
   const json = values.get('json') === true;
   const say = (text: string): void => {
     if (!json) io.out(text);
   };
   checkNetworkSize(values, undefined);
   const onlyChecked = loadsOnlyCheckedExamples(values);
-  if (onlyChecked) values.set('examples', values.get('check-batch')!).set('split', [1, 0]);
-  const data = await prepareData(values, registry, io.cwd, onlyChecked ? 'training' : 'all');
+  if (onlyChecked) {
+    values.set('examples', values.get('check-batch')!).set('split', [1, 0]);
+    explicit.add('examples').add('split');
+  }
+  const source: ChoiceSource = { ...context, values, explicit };
+  const data = await prepareData(source, io.cwd, onlyChecked ? 'training' : 'all');
   checkNetworkSize(values, data);
-  const network = buildNetwork(values, registry, data, 'float64');
+  const network = buildNetwork(source, data, 'float64');
   const batch = checkBatch(data, values.get('check-batch') as number);
   const tensors = network.model.namedParameters();
   const parameterCount = tensors.reduce((n, parameter) => n + parameter.value.size, 0);
@@ -273,11 +285,11 @@ async function run(context: CommandContext): Promise<number> {
     say(
       `\ntraining ${formatCount(after)} steps with --optimizer ${values.get('optimizer')}, batch ${values.get('batch-size')}…\n`,
     );
-    const trained = await trainSteps(values, registry, network, data, after);
+    const trained = await trainSteps(source, network, data, after);
     say(`last batch cost ${trained.lastCost.toPrecision(4)}\n`);
     checks.push(check(trained.steps, trained.lastCost));
   }
-  const failed = checks.filter((entry) => FAILING.has(entry.report.verdict));
+  const failed = checks.filter((entry) => !verdictBand(entry.report.verdict).passes);
   if (json) {
     const config = Object.fromEntries(
       gradcheckFlags()
@@ -300,7 +312,7 @@ async function run(context: CommandContext): Promise<number> {
     );
   } else if (failed.length === 0) {
     io.out(
-      `\ngradient check passed: ${checks.length === 1 ? 'the verdict is' : 'every verdict is'} great or inspect\n`,
+      `\ngradient check passed: ${checks.length === 1 ? 'the verdict is' : 'every verdict is'} ${verdictsThat(true)}\n`,
     );
   } else {
     io.out(
@@ -316,8 +328,7 @@ export const gradcheckCommand: Command = {
   name: 'gradcheck',
   summary:
     "Check backpropagation's gradient against the numerical gradient on the configured network",
-  description:
-    "Builds the network the data and model flags describe (as train does) in float64 and compares autograd's gradient of the cost J = loss + regularization with the two-sided numerical gradient (J(θ + ε) − J(θ − ε)) / 2ε, ε = 1e-7, on a fixed batch of training examples. Dropout is switched off for the check and batch norm uses the batch's statistics. Prints the relative difference ‖dθapprox − dθ‖ / (‖dθapprox‖ + ‖dθ‖) with its verdict — great < 1e-7 ≤ inspect ≤ 1e-5 < suspicious ≤ 1e-3 < bug — and one row per parameter tensor. With --after it checks again after some training. Exit code 0 when every verdict is great or inspect, 1 when one is suspicious or bug.",
+  description: `Builds the network the data and model flags describe (as train does) in float64 and compares autograd's gradient of the cost J = loss + regularization with the two-sided numerical gradient (J(θ + ε) − J(θ − ε)) / 2ε, ε = 1e-7, on a fixed batch of training examples. Dropout is switched off for the check and batch norm uses the batch's statistics. Prints the relative difference ‖dθapprox − dθ‖ / (‖dθapprox‖ + ‖dθ‖) with its verdict — ${VERDICT_SCALE} — and one row per parameter tensor. With --after it checks again after some training. Exit code 0 when every verdict is ${verdictsThat(true)}, 1 when one is ${verdictsThat(false)}.`,
   positionals: [],
   flags: gradcheckFlags,
   examples: [

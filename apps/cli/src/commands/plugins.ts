@@ -7,7 +7,10 @@ import {
   type PluginKind,
   type Registry,
 } from 'deeptune';
+import { configKey } from '../args/flag.js';
 import { wrap } from '../args/help.js';
+import { optionSummary } from '../render/option-summary.js';
+import { choiceFlagOf } from '../setup/choice-flags.js';
 import { UsageError } from '../cli-error.js';
 import type { Command, CommandContext } from '../command.js';
 
@@ -66,29 +69,21 @@ function jsonListing(listing: KindListing): unknown {
   };
 }
 
-/** `default 0.9; number in [0, 1)`: an option's default, type and range on one line. */
-function optionSummary(option: OptionDescription): string {
-  const range =
-    option.range === undefined
-      ? ''
-      : /^[[(]/.test(option.range)
-        ? ` in ${option.range}`
-        : /^[<>]/.test(option.range)
-          ? ` ${option.range}`
-          : `, ${option.range}`;
-  const presence = option.required
-    ? 'required'
-    : option.default === undefined
-      ? 'optional'
-      : `default ${option.default}`;
-  return `${presence}; ${option.type}${range}${option.scale === undefined ? '' : `, ${option.scale} scale`}`;
-}
-
-/** One kind as text: each plugin with its description, then its options. */
 function formatKind(listing: KindListing, columns: number): string {
   if (listing.plugins.length === 0) return `${listing.kind}: none registered\n`;
   const count = listing.plugins.length;
   const lines = [`${listing.kind}: ${count} plugin${count === 1 ? '' : 's'}`];
+  const flag = choiceFlagOf(listing.kind);
+  if (flag !== undefined) {
+    const example =
+      flag.plugin?.list === true ? `--${flag.name}.<name>.<option>` : `--${flag.name}.<option>`;
+    lines.push(
+      ...wrap(
+        `(deeptune train: choose with --${flag.name} <name>; set options with ${example}, or ${configKey(flag)}: { name: <name>, <option>: <value> } in a config file)`,
+        columns - 2,
+      ).map((line) => `  ${line}`),
+    );
+  }
   for (const plugin of listing.plugins) {
     lines.push(
       '',

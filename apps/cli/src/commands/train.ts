@@ -1,5 +1,12 @@
 import { isAbsolute, relative } from 'node:path';
-import { diagnose, fit, softmaxCrossEntropy, type Dataset, type Diagnosis } from 'deeptune';
+import {
+  bestWeights,
+  diagnose,
+  fit,
+  softmaxCrossEntropy,
+  type Dataset,
+  type Diagnosis,
+} from 'deeptune';
 import { saveModel } from 'deeptune/node';
 import { checkSaveTarget } from '../setup/check-save-target.js';
 import { checkNetworkSize } from '../setup/check-network-size.js';
@@ -13,19 +20,17 @@ import { ProgressRenderer } from '../render/progress-renderer.js';
 import { buildAugmentation } from '../setup/build-augmentation.js';
 import { buildNetwork, checkNetworkFlags } from '../setup/build-network.js';
 import { buildOptimizer } from '../setup/build-optimizer.js';
-import { bestWeights } from '../setup/best-weights.js';
 import { earlyStoppingFromSpec } from '../setup/early-stopping-spec.js';
 import { DATA_FLAGS, NETWORK_FLAGS } from '../setup/model-flags.js';
 import {
   absoluteDataset,
   dataPathPrefix,
-  datasetRequest,
-  imageShapeOf,
-  knownDataShape,
+  openDataset,
   prepareData,
 } from '../setup/prepare-data.js';
 import { measureSet, type SetResult } from '../setup/measure-set.js';
 import { OPTIMIZER_FLAGS } from '../setup/training-flags.js';
+import { AUGMENT_FLAG } from '../setup/augment-flag.js';
 
 /** The flags of `deeptune train` beyond data, network and optimizer. */
 const TRAIN_FLAGS: readonly Flag[] = [
@@ -37,15 +42,8 @@ const TRAIN_FLAGS: readonly Flag[] = [
     default: 8,
     description: 'Passes over the training set',
   },
-  {
-    name: 'augment',
-    type: 'stringList',
-    group: 'Regularization',
-    valueName: '<a,b,…>',
-    default: [],
-    description:
-      'Data augmentation of training batches: flip, shift (±2 px), rotate (±10°), noise (σ 0.1) or augmentation plugins',
-  },
+  AUGMENT_FLAG,
+
   {
     name: 'early-stopping',
     type: 'string',
@@ -111,33 +109,78 @@ function recordedDataset(dataset: string, modelDirectory: string): string {
   return isAbsolute(fromModel) ? dataset : `${prefix}${fromModel}`;
 }
 
-async function run({ io, registry, values }: CommandContext): Promise<number> {
+/** `relu`, or `leaky-relu(alpha=0.1)` when options were given. */
+function describeChoice(name: string, options: Readonly<Record<string, unknown>>): string {
+  const shown = Object.entries(options).map(([key, value]) => `${key}=${String(value)}`);
+  return shown.length === 0 ? name : `${name}(${shown.join(', ')})`;
+}
+
+/** A schedule's options as shown in the summary line (α₀ is shown already). */
+function scheduleOptionsShown(
+  options: Readonly<Record<string, unknown>>,
+): Readonly<Record<string, unknown>> {
+  const { initialLearningRate: _alpha, ...rest } = options;
+  return rest;
+}
+
+/** Options that are JSON data (numbers, strings, booleans, number lists), for training.json. */
+function jsonOptions(options: Readonly<Record<string, unknown>>): Record<string, FlagValue> {
+  const result: Record<string, FlagValue> = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (
+      typeof value === 'number' ||
+      typeof value === 'string' ||
+      typeof value === 'boolean' ||
+      (Array.isArray(value) && value.every((item) => typeof item === 'number'))
+    ) {
+      result[key] = value as FlagValue;
+    }
+  }
+  return result;
+}
+
+/**
+ * The plugin options of the run as given (`{ 'dataset.noise': { value: '0.3', fromCommandLine:
+ * true } }`), so that `evaluate` re-creates the same dataset.
+ */
+function recordedPluginOptions(
+  context: CommandContext,
+): Record<string, { readonly value: unknown; readonly fromCommandLine: boolean }> {
+  const recorded: Record<string, { readonly value: unknown; readonly fromCommandLine: boolean }> =
+    {};
+  for (const [path, input] of context.pluginOptions) {
+    recorded[path] = { value: input.value, fromCommandLine: input.fromCommandLine };
+  }
+  return recorded;
+}
+
+async function run(context: CommandContext): Promise<number> {
+  const { io, registry, values } = context;
   const json = values.get('json') === true;
   const say = (text: string): void => {
     if (!json) io.out(text);
   };
   // Check every flag that does not need the data before loading it.
-  const request = datasetRequest(values, registry, io.cwd);
-  checkNetworkFlags(values, registry);
-  buildOptimizer(values, registry, 1);
-  // The image size is known from the dataset's name, so the augmentation is built once, here.
-  const augment = buildAugmentation(
-    values.get('augment') as readonly string[],
-    registry,
-    imageShapeOf(request.name),
-  );
+  const opened = openDataset(context, io.cwd);
+  const { info } = opened.loader;
+  const choices = checkNetworkFlags(context);
+  buildOptimizer(context, 1);
+  // The dataset plugin tells the image size before loading, so the augmentation is built once, here.
+  const augment = buildAugmentation(context, AUGMENT_FLAG, info.imageShape);
   const earlyStopping = earlyStoppingFromSpec(values.get('early-stopping') as string, registry);
   // Refuse a save target that is not ours to overwrite before any work is done.
   const saveDir = values.get('save') as string | undefined;
   const saveTarget = saveDir === undefined ? undefined : await checkSaveTarget(io.cwd, saveDir);
-  checkNetworkSize(values, knownDataShape(request));
-  const data = await prepareData(values, registry, io.cwd);
+  if (info.features !== undefined && info.classes !== undefined) {
+    checkNetworkSize(values, { features: info.features, classes: info.classes });
+  }
+  const data = await prepareData(context, io.cwd, 'all', opened);
   checkNetworkSize(values, data);
   say(
     `dataset ${data.dataset}: ${formatCount(data.train.size)} train / ${formatCount(data.dev.size)} dev / ${formatCount(data.test.size)} test examples, ${data.features} features, ${data.classes} classes` +
       `${data.standardizer === undefined ? '' : ', standardized with train statistics'}\n`,
   );
-  const network = buildNetwork(values, registry, data);
+  const network = buildNetwork(context, data);
   const batchSize = values.get('batch-size') as number;
   const epochs = values.get('epochs') as number;
   if (batchSize > data.train.size) {
@@ -147,18 +190,18 @@ async function run({ io, registry, values }: CommandContext): Promise<number> {
     );
   }
   const stepsPerEpoch = Math.ceil(data.train.size / Math.min(batchSize, data.train.size));
-  const optimizer = buildOptimizer(values, registry, stepsPerEpoch);
+  const optimizer = buildOptimizer(context, stepsPerEpoch);
   const hasDev = data.dev.size > 0;
-  if ((earlyStopping !== undefined || optimizer.lrDecay.startsWith('plateau')) && !hasDev) {
+  if ((earlyStopping !== undefined || optimizer.watchesDevCost) && !hasDev) {
     throw new UsageError(
-      '--early-stopping and --lr-decay plateau watch the dev cost, but --split leaves no dev examples',
+      `${earlyStopping !== undefined ? '--early-stopping' : `--lr-schedule ${optimizer.schedule!.name}`} watches the dev cost, but --split leaves no dev examples`,
     );
   }
-  const best = bestWeights(hasDev ? 'devCost' : 'cost');
+  const best = bestWeights({ monitor: hasDev ? 'devCost' : 'cost', restore: 'on-abort' });
   say(
-    `network ${[data.features, ...(values.get('layers') as readonly number[]), data.classes].join('-')} ${values.get('activation')}` +
+    `network ${[data.features, ...(values.get('layers') as readonly number[]), data.classes].join('-')} ${describeChoice(choices.activation.name, choices.activation.options)}` +
       `${values.get('batchnorm') === true ? ' + batch norm' : ''}, ${network.initializer} init; ` +
-      `${optimizer.name} α=${optimizer.learningRate}${optimizer.lrDecay === 'none' ? '' : ` (${optimizer.lrDecay})`}, batch ${batchSize}, ${epochs} epoch${epochs === 1 ? '' : 's'}\n`,
+      `${optimizer.name} α=${optimizer.learningRate}${optimizer.schedule === undefined ? '' : ` (${describeChoice(optimizer.schedule.name, scheduleOptionsShown(optimizer.schedule.options))})`}, batch ${batchSize}, ${epochs} epoch${epochs === 1 ? '' : 's'}\n`,
   );
   const renderer = new ProgressRenderer(io);
   const controller = new AbortController();
@@ -196,8 +239,7 @@ async function run({ io, registry, values }: CommandContext): Promise<number> {
     training = false;
     renderer.clear();
     const interrupted = history.stopReason === 'aborted';
-    // Steps after the best epoch (a partial epoch included) are dropped on Ctrl-C.
-    if (interrupted && best.weights !== null) network.model.loadStateDict(best.weights);
+    // On Ctrl-C, bestWeights has restored the best epoch's weights (a partial epoch is dropped).
     if (history.stopReason !== null && !interrupted) say(`stopped: ${history.stopReason}\n`);
 
     const measure = (set: Dataset): SetResult => measureSet(network.model, set);
@@ -222,7 +264,16 @@ async function run({ io, registry, values }: CommandContext): Promise<number> {
         trainingConfig: {
           ...config,
           dataset: recordedDataset(config.dataset as string, saveTarget),
-          optimizerOptions: optimizer.options,
+          optimizerOptions: jsonOptions(optimizer.options),
+          ...(optimizer.schedule === undefined
+            ? {}
+            : {
+                lrSchedule: {
+                  name: optimizer.schedule.name,
+                  ...jsonOptions(optimizer.schedule.options),
+                },
+              }),
+          pluginOptions: recordedPluginOptions(context),
           splitRatios: [...data.ratios],
           ...(data.classNames === undefined ? {} : { classNames: [...data.classNames] }),
         },
@@ -235,6 +286,26 @@ async function run({ io, registry, values }: CommandContext): Promise<number> {
         `${JSON.stringify(
           {
             config,
+            plugins: {
+              optimizer: { name: optimizer.name, ...jsonOptions(optimizer.options) },
+              lrSchedule:
+                optimizer.schedule === undefined
+                  ? null
+                  : { name: optimizer.schedule.name, ...jsonOptions(optimizer.schedule.options) },
+              activation: {
+                name: choices.activation.name,
+                ...jsonOptions(choices.activation.options),
+              },
+              initializer: {
+                name: choices.initializer.name,
+                ...jsonOptions(choices.initializer.options),
+              },
+              regularizers: choices.regularizers.map((chosen) => ({
+                name: chosen.name,
+                ...jsonOptions(chosen.options),
+              })),
+              dataset: { name: opened.request.name, ...jsonOptions(opened.request.options) },
+            },
             examples: { train: data.train.size, dev: data.dev.size, test: data.test.size },
             epochs: history.epochs,
             stopReason: history.stopReason,

@@ -1,53 +1,46 @@
-import { composeAugmentations, type Augmentation, type Registry } from 'deeptune';
+import { composeAugmentations, type Augmentation } from 'deeptune';
+import type { Flag } from '../args/flag.js';
 import { UsageError } from '../cli-error.js';
-import { resolvePluginName } from './resolve-plugin-name.js';
-
-/** Short names of `--augment` and the plugin and options they stand for. */
-const SHORT_NAMES: Readonly<
-  Record<string, { readonly plugin: string; readonly options: Record<string, number> }>
-> = {
-  flip: { plugin: 'horizontal-flip', options: {} },
-  shift: { plugin: 'random-shift', options: { maxShift: 2 } },
-  rotate: { plugin: 'random-rotation', options: { maxDegrees: 10 } },
-  noise: { plugin: 'gaussian-noise', options: { std: 0.1 } },
-};
-
-/** Plugins that need the image size. */
-const IMAGE_PLUGINS = new Set(['horizontal-flip', 'random-shift', 'random-rotation']);
+import { chooseListPlugins, createChosen, type ChoiceSource } from './plugin-choice.js';
 
 /**
- * The augmentation `--augment` asks for: `flip` (horizontal flip), `shift` (up to 2 pixels),
- * `rotate` (up to 10°), `noise` (Gaussian, σ 0.1) or augmentation plugin names, applied in order.
+ * Builds the augmentation `--augment` names (plugins or the flag's presets such as `shift`),
+ * with their options from `--augment.<name>.<option>` and the config file. Plugins whose
+ * schema has `height` and `width` options transform images: they get the dataset's image size,
+ * and are refused for data that is not made of images.
  *
- * @param names - the list given.
- * @param registry - the registry.
- * @param imageShape - `[height, width]` of image data, `undefined` for other data.
- * @returns the composed augmentation, or `undefined` for an empty list.
+ * @param source - the registry, flag values and plugin options of the command.
+ * @param flag - the `--augment` flag (its presets).
+ * @param imageShape - `[height, width]` of an image dataset, else `undefined`.
+ * @returns the augmentation, or `undefined` for none.
+ * @throws {@link UsageError} for an unknown augmentation or an image augmentation of non-image
+ *   data; the schema's error for an invalid option.
  */
 export function buildAugmentation(
-  names: readonly string[],
-  registry: Registry,
+  source: ChoiceSource,
+  flag: Flag,
   imageShape: readonly [number, number] | undefined,
 ): Augmentation | undefined {
-  if (names.length === 0) return undefined;
-  const parts = names.map((name) => {
-    const short = SHORT_NAMES[name];
-    const plugin =
-      short?.plugin ??
-      resolvePluginName(
-        registry,
-        'augmentation',
-        name,
-        `--augment (known short names: ${Object.keys(SHORT_NAMES).join(', ')})`,
-      );
-    const image = IMAGE_PLUGINS.has(plugin);
+  const chosen = chooseListPlugins(source, flag);
+  if (chosen.length === 0) return undefined;
+  const parts = chosen.map((plugin) => {
+    const schema = source.registry.get('augmentation', plugin.name).options;
+    const image = 'height' in schema && 'width' in schema;
     if (image && imageShape === undefined) {
       throw new UsageError(
-        `--augment ${name}: '${plugin}' transforms images; this dataset is not an image dataset (try --dataset mnist)`,
+        `--augment: '${plugin.name}' transforms images; this dataset is not an image dataset (try --dataset mnist)`,
       );
     }
+    for (const option of image ? ['height', 'width'] : []) {
+      const where = plugin.sources.get(option);
+      if (where !== undefined) {
+        throw new UsageError(
+          `${where}: the image size of '${plugin.name}' is the dataset's (${imageShape!.join('×')}); leave it out`,
+        );
+      }
+    }
     const size = image ? { height: imageShape![0], width: imageShape![1] } : {};
-    return registry.create('augmentation', plugin, { ...(short?.options ?? {}), ...size });
+    return createChosen(source.registry, plugin, size) as Augmentation;
   });
   return parts.length === 1 ? parts[0] : composeAugmentations(parts);
 }

@@ -1,16 +1,24 @@
 import {
-  DeeptuneError,
   perEpoch,
   type Callback,
   type LearningRateSchedule,
   type Optimizer,
   type PlateauSchedule,
-  type Registry,
 } from 'deeptune';
-import type { FlagValue } from '../args/flag.js';
+import type { Flag } from '../args/flag.js';
+import { parseOptionText } from 'deeptune';
 import { show } from '../args/parse-value.js';
 import { UsageError } from '../cli-error.js';
-import { resolvePluginName } from './resolve-plugin-name.js';
+import { LR_DECAY_FORMS } from './lr-decay-forms.js';
+import {
+  choosePlugin,
+  createChosen,
+  refuseChoiceOptions,
+  validateChosen,
+  type ChoiceSource,
+  type ChosenPlugin,
+} from './plugin-choice.js';
+import { OPTIMIZER_FLAGS } from './training-flags.js';
 
 /** The optimizer of a run, with what it needs from the training loop. */
 export interface OptimizerSetup {
@@ -18,233 +26,144 @@ export interface OptimizerSetup {
   readonly name: string;
   /** The optimizer (its parameters are added by `fit`). */
   readonly optimizer: Optimizer;
-  /** Callbacks the schedule needs (the plateau scheduler). */
+  /** Callbacks the schedule needs (reduce-on-plateau's scheduler). */
   readonly callbacks: readonly Callback[];
-  /** The options given to the optimizer plugin (learning rate as a number), for saving. */
-  readonly options: Readonly<Record<string, number>>;
+  /** The optimizer's options as validated (defaults filled, α₀ as a number), for saving. */
+  readonly options: Readonly<Record<string, unknown>>;
   /** The initial learning rate α₀. */
   readonly learningRate: number;
-  /** `--lr-decay` as given. */
-  readonly lrDecay: string;
+  /** The learning-rate schedule and its options, or `undefined` for a constant α. */
+  readonly schedule:
+    { readonly name: string; readonly options: Readonly<Record<string, unknown>> } | undefined;
+  /** Whether the schedule watches the dev cost (reduce-on-plateau). */
+  readonly watchesDevCost: boolean;
 }
 
-/** Reads the number after `name:` in `--lr-decay name:value[:value]`. */
-function decayNumber(
-  spec: string,
-  part: string | undefined,
-  what: string,
-  check: (value: number) => boolean,
-): number {
-  const value = part === undefined || part.trim() === '' ? NaN : Number(part);
-  if (!Number.isFinite(value) || !check(value)) {
-    throw new UsageError(`--lr-decay ${show(spec)}: ${what}, got ${show(part ?? '')}`);
+function flag(name: string): Flag {
+  return OPTIMIZER_FLAGS.find((candidate) => candidate.name === name)!;
+}
+
+/** `--lr-decay exp:0.95` as the schedule plugin and options it stands for. */
+function lrDecaySchedule(
+  source: ChoiceSource,
+  form: string,
+): { readonly name: string; readonly options: Record<string, unknown> } | undefined {
+  const [short = '', ...parts] = form.split(':');
+  if (short === 'none' && parts.length === 0) return undefined;
+  const known = Object.keys(LR_DECAY_FORMS);
+  const entry = Object.hasOwn(LR_DECAY_FORMS, short) ? LR_DECAY_FORMS[short] : undefined;
+  if (entry === undefined) {
+    throw new UsageError(
+      `--lr-decay: unknown form ${show(short)}; expected none or ${known.map((name) => `${name}:${LR_DECAY_FORMS[name]!.options.map((option) => `<${option}>`).join(':')}`).join(', ')}, or use --lr-schedule <name>`,
+    );
   }
-  return value;
-}
-
-interface Schedule {
-  readonly learningRate: number | LearningRateSchedule;
-  readonly callbacks: readonly Callback[];
-}
-
-/** Turns `--lr-decay` into a per-step learning rate (and the plateau callback). */
-function schedule(
-  spec: string,
-  registry: Registry,
-  initialLearningRate: number,
-  stepsPerEpoch: number,
-): Schedule {
-  const [kind, first, second, ...rest] = spec.split(':');
-  const perEpochSchedule = (name: string, options: Record<string, number>): Schedule => ({
-    learningRate: perEpoch(
-      registry.create('schedule', name, { initialLearningRate, ...options }),
-      stepsPerEpoch,
-    ),
-    callbacks: [],
+  if (parts.length > entry.options.length) {
+    throw new UsageError(
+      `--lr-decay ${show(form)}: too many ':' parts; '${short}' takes ${entry.options.map((option) => `<${option}>`).join(':')} (options of the schedule '${entry.plugin}')`,
+    );
+  }
+  const schema = source.registry.get('schedule', entry.plugin).options;
+  const options: Record<string, unknown> = {};
+  parts.forEach((part, index) => {
+    const option = entry.options[index]!;
+    const spec = schema[option];
+    if (spec === undefined) return; // the plugin was replaced; its schema reports the option
+    options[option] = parseOptionText(spec, part, `--lr-decay ${form} (${option})`);
   });
-  const tooMany = (count: number): void => {
-    if ([first, second, ...rest].filter((part) => part !== undefined).length > count) {
-      throw new UsageError(`--lr-decay ${show(spec)}: too many ':' parts for '${kind}'`);
-    }
-  };
-  switch (kind) {
-    case 'none':
-      tooMany(0);
-      return { learningRate: initialLearningRate, callbacks: [] };
-    case 'time':
-      tooMany(1);
-      return perEpochSchedule('time-decay', {
-        decayRate: decayNumber(
-          spec,
-          first,
-          'expected time:<rate> with rate >= 0, e.g. time:1',
-          (v) => v >= 0,
-        ),
-      });
-    case 'exp':
-      tooMany(1);
-      return perEpochSchedule('exponential-decay', {
-        decayRate: decayNumber(
-          spec,
-          first,
-          'expected exp:<rate> with rate in (0, 1], e.g. exp:0.95',
-          (v) => v > 0 && v <= 1,
-        ),
-      });
-    case 'sqrt':
-      tooMany(1);
-      return perEpochSchedule('square-root-decay', {
-        factor: decayNumber(spec, first, 'expected sqrt:<k> with k > 0, e.g. sqrt:1', (v) => v > 0),
-      });
-    case 'step': {
-      tooMany(2);
-      const decaySteps = decayNumber(
-        spec,
-        first,
-        'expected step:<epochs>[:<factor>] with an integer epochs >= 1, e.g. step:5',
-        (v) => Number.isInteger(v) && v >= 1,
-      );
-      const decayRate =
-        second === undefined
-          ? 0.5
-          : decayNumber(
-              spec,
-              second,
-              'the factor must be in (0, 1], e.g. step:5:0.5',
-              (v) => v > 0 && v <= 1,
-            );
-      return perEpochSchedule('staircase-decay', { decaySteps, decayRate });
-    }
-    case 'plateau': {
-      tooMany(2);
-      const factor =
-        first === undefined
-          ? 0.1
-          : decayNumber(
-              spec,
-              first,
-              'the factor must be in (0, 1), e.g. plateau:0.1',
-              (v) => v > 0 && v < 1,
-            );
-      const patience =
-        second === undefined
-          ? 10
-          : decayNumber(
-              spec,
-              second,
-              'the patience must be an integer >= 0, e.g. plateau:0.1:3',
-              (v) => Number.isInteger(v) && v >= 0,
-            );
-      const plateau = registry.create('schedule', 'reduce-on-plateau', {
-        initialLearningRate,
-        factor,
-        patience,
-      }) as PlateauSchedule;
-      return {
-        learningRate: plateau,
-        callbacks: [
-          registry.create('callback', 'lr-scheduler', { schedule: plateau, monitor: 'devCost' }),
-        ],
-      };
-    }
-    default:
-      throw new UsageError(
-        `--lr-decay: unknown schedule ${show(kind)}; expected none, time:<rate>, exp:<rate>, sqrt:<k>, step:<epochs>[:<factor>] or plateau[:<factor>[:<patience>]]`,
-      );
-  }
+  return { name: entry.plugin, options };
 }
 
-/** Which optimizer option a hyperparameter flag sets, given the optimizer's options. */
-function optionFor(flag: string, name: string, options: readonly string[]): string | undefined {
-  switch (flag) {
-    case 'lr':
-      return 'learningRate';
-    case 'beta':
-      if (options.includes('momentum')) return 'momentum';
-      if (options.includes('beta')) return 'beta';
-      return options.includes('beta2') && !options.includes('beta1') ? 'beta2' : undefined;
-    case 'eps':
-      return 'epsilon';
-    case 'weight-decay':
-      return 'weightDecay';
-    case 'clip-norm':
-      return 'clipNorm';
-    default:
-      return flag === 'beta1' || flag === 'beta2' ? flag : name;
+/** The schedule chosen by `--lr-schedule` or `--lr-decay`, with α₀ filled in. */
+function chooseSchedule(source: ChoiceSource, learningRate: number): ChosenPlugin | undefined {
+  const scheduleFlag = flag('lr-schedule');
+  const named = source.values.get('lr-schedule') as string;
+  const decay = source.values.get('lr-decay') as string | undefined;
+  if (decay !== undefined && source.explicit.has('lr-decay') && named !== 'none') {
+    throw new UsageError(
+      `--lr-decay ${decay} and --lr-schedule ${named} both choose the learning-rate schedule; give one`,
+    );
   }
+  const short = decay === undefined ? undefined : lrDecaySchedule(source, decay);
+  if (short === undefined && named === 'none') {
+    refuseChoiceOptions(source, scheduleFlag);
+    return undefined;
+  }
+  const chosen = choosePlugin(source, scheduleFlag, {
+    ...(short === undefined ? {} : { name: short.name }),
+  });
+  if (Object.hasOwn(chosen.options, 'initialLearningRate')) {
+    throw new UsageError(
+      `${chosen.sources.get('initialLearningRate') ?? '--lr-schedule.initial-learning-rate'}: the schedule starts from the optimizer's learning rate; set it with --lr`,
+    );
+  }
+  const sources = new Map(chosen.sources);
+  const options: Record<string, unknown> = { ...chosen.options };
+  for (const [option, value] of Object.entries(short?.options ?? {})) {
+    options[option] = value;
+    sources.set(option, `--lr-decay ${decay}`);
+  }
+  const names = Object.keys(source.registry.get('schedule', chosen.name).options);
+  if (names.includes('initialLearningRate')) {
+    options.initialLearningRate = learningRate;
+    sources.set('initialLearningRate', `--lr ${learningRate}`);
+  }
+  return { ...chosen, options, sources };
 }
 
-const HYPERPARAMETER_FLAGS = [
-  'lr',
-  'beta',
-  'beta1',
-  'beta2',
-  'eps',
-  'weight-decay',
-  'clip-norm',
-] as const;
+function watchesMetric(schedule: unknown): schedule is PlateauSchedule {
+  return typeof (schedule as { observe?: unknown }).observe === 'function';
+}
 
 /**
- * Creates the optimizer `--optimizer` names with the hyperparameter flags mapped to its
- * options (`--lr` → `learningRate`, `--beta` → `momentum` or RMSprop's `beta2`, `--eps` →
- * `epsilon`, …) and `--lr-decay` as its learning-rate schedule.
+ * Creates the optimizer `--optimizer` names, with its options from `--optimizer.<option>`, the
+ * config file and the course aliases (`--lr`, `--beta`, `--eps`, …), and the learning-rate
+ * schedule of `--lr-schedule` (or its short form `--lr-decay`), stepped once per epoch.
+ * Every value is checked by the plugin's own schema; nothing falls back silently: an optimizer
+ * without a default learning rate needs `--lr`.
  *
- * @throws {@link UsageError} for an unknown optimizer, a flag the optimizer has no option for,
- *   or an invalid schedule.
+ * @param source - the registry, flag values and plugin options of the command.
+ * @param stepsPerEpoch - the optimizer steps in one epoch.
+ * @throws {@link UsageError} for an unknown optimizer or schedule or a flag that does not apply;
+ *   the schema's `ConfigError`/`InvalidHyperparameterError` for an invalid value, naming the flag.
  */
-export function buildOptimizer(
-  values: ReadonlyMap<string, FlagValue>,
-  registry: Registry,
-  stepsPerEpoch: number,
-): OptimizerSetup {
-  const name = resolvePluginName(
-    registry,
-    'optimizer',
-    values.get('optimizer') as string,
-    '--optimizer',
-  );
-  const schema = registry.get('optimizer', name).options as Readonly<
-    Record<string, { readonly default?: unknown }>
-  >;
-  const known = Object.keys(schema);
-  const options: Record<string, number> = {};
-  for (const flag of HYPERPARAMETER_FLAGS) {
-    const value = values.get(flag) as number | undefined;
-    if (value === undefined) continue;
-    const key = optionFor(flag, name, known);
-    if (key === undefined || !known.includes(key)) {
-      throw new UsageError(
-        `--${flag} does not apply to optimizer '${name}'; its options are: ${known.join(', ')}`,
-      );
+export function buildOptimizer(source: ChoiceSource, stepsPerEpoch: number): OptimizerSetup {
+  const { registry } = source;
+  const chosen = choosePlugin(source, flag('optimizer'));
+  const validated = validateChosen(registry, chosen);
+  const learningRate = validated.learningRate;
+  if (typeof learningRate !== 'number') {
+    throw new UsageError(
+      `--optimizer ${chosen.name}: this optimizer has no default learning rate; give one with --lr (or --optimizer.learning-rate)`,
+    );
+  }
+  const scheduleChoice = chooseSchedule(source, learningRate);
+  let rate: number | LearningRateSchedule = learningRate;
+  const callbacks: Callback[] = [];
+  let watchesDevCost = false;
+  if (scheduleChoice !== undefined) {
+    const schedule = createChosen(registry, scheduleChoice);
+    if (watchesMetric(schedule)) {
+      rate = schedule;
+      watchesDevCost = true;
+      callbacks.push(registry.create('callback', 'lr-scheduler', { schedule, monitor: 'devCost' }));
+    } else {
+      rate = perEpoch(schedule as LearningRateSchedule, stepsPerEpoch);
     }
-    if (key in options)
-      throw new UsageError(
-        `--${flag} and another flag both set '${key}' of optimizer '${name}'; give one`,
-      );
-    options[key] = value;
   }
-  const fallback = schema.learningRate?.default;
-  const learningRate = options.learningRate ?? (typeof fallback === 'number' ? fallback : 0.01);
-  const lrDecay = values.get('lr-decay') as string;
-  const { learningRate: rate, callbacks } = schedule(
-    lrDecay,
-    registry,
+  const optimizer = createChosen(registry, chosen, { learningRate: rate }) as Optimizer;
+  return {
+    name: chosen.name,
+    optimizer,
+    callbacks,
+    options: validated,
     learningRate,
-    stepsPerEpoch,
-  );
-  try {
-    const optimizer = registry.create('optimizer', name, { ...options, learningRate: rate });
-    return {
-      name,
-      optimizer,
-      callbacks,
-      options: { ...options, learningRate },
-      learningRate,
-      lrDecay,
-    };
-  } catch (error) {
-    if (DeeptuneError.isInstance(error))
-      throw new UsageError(`--optimizer ${name}: ${error.message}`);
-    throw error;
-  }
+    schedule:
+      scheduleChoice === undefined
+        ? undefined
+        : {
+            name: scheduleChoice.name,
+            options: validateChosen(registry, scheduleChoice),
+          },
+    watchesDevCost,
+  };
 }

@@ -1,4 +1,5 @@
-import type { Callback, Registry } from 'deeptune';
+import type { Callback, OptionsSchema, Registry } from 'deeptune';
+import { parseOptionText } from 'deeptune';
 import { show } from '../args/parse-value.js';
 import { UsageError } from '../cli-error.js';
 
@@ -21,6 +22,7 @@ const KEYS: ReadonlyMap<string, string> = new Map([
 export function earlyStoppingFromSpec(spec: string, registry: Registry): Callback | undefined {
   if (spec === 'off') return undefined;
   const options: Record<string, unknown> = {};
+  const schema: OptionsSchema = registry.get('callback', 'early-stopping').options;
   for (const part of spec.split(',')) {
     const [rawKey, rawValue] = part.includes('=') ? part.split('=', 2) : ['patience', part];
     const key = KEYS.get(rawKey!.trim());
@@ -35,24 +37,12 @@ export function earlyStoppingFromSpec(spec: string, registry: Registry): Callbac
         `--early-stopping: ${rawKey!.trim()} is given twice in ${show(spec)}; give each setting once`,
       );
     }
-    if (key === 'monitor') options[key] = value;
-    else if (key === 'restoreBestWeights') {
-      if (value !== 'true' && value !== 'false')
-        throw new UsageError(`--early-stopping: restore must be true or false, got ${show(value)}`);
-      options[key] = value === 'true';
-    } else {
-      const number = value === '' ? NaN : Number(value);
-      const valid =
-        key === 'patience'
-          ? Number.isInteger(number) && number >= 1
-          : Number.isFinite(number) && number >= 0;
-      if (!valid) {
-        throw new UsageError(
-          `--early-stopping: ${rawKey!.trim()} must be ${key === 'patience' ? 'an integer >= 1 (epochs without improvement)' : 'a number >= 0'}, got ${show(value)}`,
-        );
-      }
-      options[key] = number;
-    }
+    const option = schema[key];
+    // The callback's schema gives each setting's type and range, and checks it on creation.
+    options[key] =
+      option === undefined
+        ? value
+        : parseOptionText(option, value, `--early-stopping ${rawKey!.trim()}`);
   }
   try {
     return registry.create('callback', 'early-stopping', options);

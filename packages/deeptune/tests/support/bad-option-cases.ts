@@ -19,10 +19,30 @@ import {
 export const customOptionValues: ValidOptionValueSettings = {
   custom: {
     'an Rng': () => new Rng(0),
-    PlateauSchedule: () => reduceOnPlateau({ initialLearningRate: 0.1 }),
+    "a reduce-on-plateau schedule (reduceOnPlateau(...); other schedules go straight into the optimizer's learningRate)":
+      () => reduceOnPlateau({ initialLearningRate: 0.1 }),
     'function (event) => void': () => () => undefined,
   },
 };
+
+/**
+ * Valid values of required string options that name other plugins, which a schema cannot
+ * list (any registered activation is valid): the activation layer needs a real activation.
+ */
+const PLUGIN_NAMED_VALUES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  'layer/activation': { activation: 'relu' },
+};
+
+/** Valid values of a plugin's required options: derived from its schema, plus {@link PLUGIN_NAMED_VALUES}. */
+export function validRequiredOptions(
+  entry: PluginEntry,
+  settings: ValidOptionValueSettings = customOptionValues,
+): Record<string, unknown> {
+  return {
+    ...requiredOptionValues(entry.options, settings),
+    ...PLUGIN_NAMED_VALUES[`${entry.kind}/${entry.name}`],
+  };
+}
 
 /** An error as the tests compare it: its class name, its `code` and its message. */
 export interface ErrorShape {
@@ -93,7 +113,7 @@ export function badOptionCases(
 ): BadOptionCase[] {
   const cases: BadOptionCase[] = [];
   for (const entry of registry.list()) {
-    const required = requiredOptionValues(entry.options, settings);
+    const required = validRequiredOptions(entry, settings);
     for (const [option, spec] of Object.entries(entry.options)) {
       for (const { description, value } of badOptionValues(spec)) {
         const options = { ...required, [option]: value };
