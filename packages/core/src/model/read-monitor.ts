@@ -70,3 +70,37 @@ export function readMonitor(logs: TrainingLogs, monitor: string): number | undef
   }
   return undefined;
 }
+
+/** The documented default directions; anything else needs an explicit mode. */
+const DEFAULT_MONITOR_MODES: Readonly<Record<string, 'min' | 'max'>> = Object.freeze({
+  cost: 'min',
+  dataCost: 'min',
+  regularizationCost: 'min',
+  devCost: 'min',
+  'metrics.loss': 'min',
+  'devMetrics.loss': 'min',
+  'metrics.error-rate': 'min',
+  'devMetrics.error-rate': 'min',
+  'metrics.accuracy': 'max',
+  'devMetrics.accuracy': 'max',
+});
+
+/**
+ * Which direction is an improvement for a monitored quantity, when it is known: `'min'` for
+ * the costs, losses and error rates, `'max'` for accuracies, `undefined` for anything else
+ * (a callback then asks for an explicit `mode`: the direction is never guessed from a name).
+ * Early stopping and best-weights callbacks share it, so they agree on every quantity.
+ *
+ * @param monitor - the quantity, e.g. `'devCost'` or `'devMetrics.accuracy'`.
+ * @returns `'min'`, `'max'` or `undefined`.
+ *
+ * @example
+ * ```ts
+ * defaultMonitorMode('devCost'); // 'min'
+ * defaultMonitorMode('devMetrics.accuracy'); // 'max'
+ * defaultMonitorMode('metrics.f1'); // undefined: say mode 'max' yourself
+ * ```
+ */
+export function defaultMonitorMode(monitor: string): 'min' | 'max' | undefined {
+  return Object.hasOwn(DEFAULT_MONITOR_MODES, monitor) ? DEFAULT_MONITOR_MODES[monitor] : undefined;
+}

@@ -1,6 +1,7 @@
 import {
   ConfigError,
   MONITOR_PATTERN,
+  defaultMonitorMode,
   definePlugin,
   option,
   readMonitor,
@@ -10,23 +11,6 @@ import {
 
 /** Which direction is an improvement. */
 type Mode = 'min' | 'max';
-
-/**
- * The documented default `mode` per monitored quantity; anything else needs an explicit
- * `mode` (the direction is never guessed from the name).
- */
-const DEFAULT_MODES: Readonly<Record<string, Mode>> = Object.freeze({
-  cost: 'min',
-  dataCost: 'min',
-  regularizationCost: 'min',
-  devCost: 'min',
-  'metrics.loss': 'min',
-  'devMetrics.loss': 'min',
-  'metrics.error-rate': 'min',
-  'devMetrics.error-rate': 'min',
-  'metrics.accuracy': 'max',
-  'devMetrics.accuracy': 'max',
-});
 
 /** Options of {@link earlyStopping}. */
 export interface EarlyStoppingOptions {
@@ -82,7 +66,7 @@ function createEarlyStopping(options: {
   readonly restoreBestWeights: boolean;
 }): EarlyStopping {
   const { monitor, patience, minDelta, restoreBestWeights } = options;
-  const mode = options.mode ?? DEFAULT_MODES[monitor];
+  const mode = options.mode ?? defaultMonitorMode(monitor);
   if (mode === undefined) {
     throw new ConfigError(
       `callback 'early-stopping': no default mode for monitor '${monitor}'; expected option 'mode': 'min' or 'max'. Hint: 'max' when higher is better (like accuracy).`,

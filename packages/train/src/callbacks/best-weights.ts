@@ -1,6 +1,7 @@
 import {
   ConfigError,
   MONITOR_PATTERN,
+  defaultMonitorMode,
   definePlugin,
   option,
   readMonitor,
@@ -61,23 +62,6 @@ export interface BestWeights extends Callback {
 /** Which direction is an improvement. */
 type Mode = 'min' | 'max';
 
-/**
- * The documented default `mode` per monitored quantity (as for `earlyStopping` in
- * `@deeptune/regularization`); anything else needs an explicit `mode`.
- */
-const DEFAULT_MODES: Readonly<Record<string, Mode>> = Object.freeze({
-  cost: 'min',
-  dataCost: 'min',
-  regularizationCost: 'min',
-  devCost: 'min',
-  'metrics.loss': 'min',
-  'devMetrics.loss': 'min',
-  'metrics.error-rate': 'min',
-  'devMetrics.error-rate': 'min',
-  'metrics.accuracy': 'max',
-  'devMetrics.accuracy': 'max',
-});
-
 /** Builds the callback from validated options. */
 function createBestWeights(options: {
   readonly monitor: string;
@@ -85,7 +69,7 @@ function createBestWeights(options: {
   readonly restore: BestWeightsRestore;
 }): BestWeights {
   const { monitor, restore } = options;
-  const mode = options.mode ?? DEFAULT_MODES[monitor];
+  const mode = options.mode ?? defaultMonitorMode(monitor);
   if (mode === undefined) {
     throw new ConfigError(
       `bestWeights: no default mode for monitor '${monitor}'; expected mode: 'min' or 'max'. Hint: 'max' when higher is better (like accuracy).`,

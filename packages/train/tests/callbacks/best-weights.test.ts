@@ -148,7 +148,7 @@ describe('bestWeights', () => {
   });
 
   it.each([
-    [{ monitor: 'val_loss' }, "monitor must be 'devCost'"],
+    [{ monitor: 'val_loss' }, "callback 'best-weights': option 'monitor' must match"],
     [{ monitor: 'metrics.f1' }, "no default mode for monitor 'metrics.f1'"],
     [{ mode: 'lower' }, 'mode'],
     [{ restore: true }, 'restore'],
