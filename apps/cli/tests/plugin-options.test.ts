@@ -286,6 +286,44 @@ describe('a plugin dataset with its own options and metadata', () => {
   });
 });
 
+describe('the command line over the config file', () => {
+  it('drops the file’s options of a plugin the command line replaced, with a note', async () => {
+    await writeFile(join(dir, 'replaced.yaml'), 'optimizer:\n  name: signum\n  rho: 0.5\n');
+    const run = await cli([
+      'train',
+      '--config',
+      join(dir, 'replaced.yaml'),
+      '--optimizer',
+      'sgd',
+      '--dataset',
+      'moons',
+      ...TINY,
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      `deeptune: note: --optimizer sgd replaces 'signum' of the config file, so its options 'optimizer.rho' are ignored\n`,
+    );
+    expect((JSON.parse(run.stdout) as TrainJson).plugins.optimizer).toMatchObject({ name: 'sgd' });
+  });
+
+  it('takes a flag’s option over the same option in the file', async () => {
+    await writeFile(join(dir, 'over.yaml'), 'optimizer:\n  name: signum\n  rho: 0.5\n');
+    const run = trained(
+      await cli([
+        'train',
+        '--config',
+        join(dir, 'over.yaml'),
+        '--optimizer.rho',
+        '0.7',
+        '--dataset',
+        'moons',
+        ...TINY,
+      ]),
+    );
+    expect(run.plugins.optimizer).toMatchObject({ name: 'acme:signum', rho: 0.7 });
+  });
+});
+
 describe('options of plugins no flag chose', () => {
   it('are refused, naming the flag', async () => {
     expectCliError(
