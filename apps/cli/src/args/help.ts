@@ -1,8 +1,8 @@
 import { describeSchema, type OptionsSchema, type PluginKind } from 'deeptune';
 import type { Command } from '../command.js';
 import { optionSummary } from '../render/option-summary.js';
-import { aliasFor, OPTION_ALIASES } from '../setup/option-aliases.js';
-import type { ChoiceSource } from '../setup/plugin-choice.js';
+import { aliasFor, OPTION_ALIASES } from './option-aliases.js';
+import type { ChoiceSource } from './plugin-choice.js';
 import type { Flag, FlagValue } from './flag.js';
 import { kebabCase } from './plugin-option-input.js';
 

@@ -21,7 +21,7 @@ import { DATA_FLAGS, NETWORK_FLAGS } from '../setup/model-flags.js';
 import { dataPathPrefix, prepareData, type PreparedData } from '../setup/prepare-data.js';
 import { checkNetworkSize } from '../setup/check-network-size.js';
 import { OPTIMIZER_FLAGS } from '../setup/training-flags.js';
-import type { ChoiceSource } from '../setup/plugin-choice.js';
+import type { ChoiceSource } from '../args/plugin-choice.js';
 
 /** Models with at most this many parameters are checked at every coordinate by default. */
 const FULL_CHECK_LIMIT = 20_000;

@@ -1,7 +1,7 @@
 import { composeAugmentations, type Augmentation } from 'deeptune';
 import type { Flag } from '../args/flag.js';
 import { UsageError } from '../cli-error.js';
-import { chooseListPlugins, createChosen, type ChoiceSource } from './plugin-choice.js';
+import { chooseListPlugins, createChosen, type ChoiceSource } from '../args/plugin-choice.js';
 
 /**
  * Builds the augmentation `--augment` names (plugins or the flag's presets such as `shift`),

@@ -17,7 +17,7 @@ import {
   validateChosen,
   type ChoiceSource,
   type ChosenPlugin,
-} from './plugin-choice.js';
+} from '../args/plugin-choice.js';
 
 function flag(name: string): Flag {
   return NETWORK_FLAGS.find((candidate) => candidate.name === name)!;

@@ -9,7 +9,7 @@ import type { Flag } from '../args/flag.js';
 import { parseOptionText } from 'deeptune';
 import { show } from '../args/parse-value.js';
 import { UsageError } from '../cli-error.js';
-import { LR_DECAY_FORMS } from './lr-decay-forms.js';
+import { LR_DECAY_FORMS } from '../args/lr-decay-forms.js';
 import {
   choosePlugin,
   createChosen,
@@ -17,7 +17,7 @@ import {
   validateChosen,
   type ChoiceSource,
   type ChosenPlugin,
-} from './plugin-choice.js';
+} from '../args/plugin-choice.js';
 import { OPTIMIZER_FLAGS } from './training-flags.js';
 
 /** The optimizer of a run, with what it needs from the training loop. */

@@ -20,7 +20,7 @@ import {
   validateChosen,
   type ChoiceSource,
   type ChosenPlugin,
-} from './plugin-choice.js';
+} from '../args/plugin-choice.js';
 
 const DATASET_FLAG: Flag = DATA_FLAGS.find((flag) => flag.name === 'dataset')!;
 

@@ -5,9 +5,9 @@ import {
   type Registry,
   validateOptions,
 } from 'deeptune';
-import type { Flag, FlagValue } from '../args/flag.js';
+import type { Flag, FlagValue } from './flag.js';
 import { parseOptionText } from 'deeptune';
-import { kebabCase, type PluginOptionInputs } from '../args/plugin-option-input.js';
+import { kebabCase, type PluginOptionInputs } from './plugin-option-input.js';
 import { UsageError } from '../cli-error.js';
 import { aliasesOf } from './option-aliases.js';
 import { resolvePluginName } from './resolve-plugin-name.js';
