@@ -27,6 +27,8 @@ export interface CommandContext {
   readonly pluginOptions: PluginOptionInputs;
   /** The flags the user gave, on the command line or in the config file (not defaults). */
   readonly explicit: ReadonlySet<string>;
+  /** A flag and its value as typed on the command line (`'--lr 1e-3'`), for messages. */
+  readonly describeFlag: (flag: string) => string | undefined;
 }
 
 /** One `deeptune <command>`. */

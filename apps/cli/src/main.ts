@@ -157,6 +157,10 @@ async function runCommand(command: Command, args: readonly string[], io: CliIo):
       values,
       pluginOptions,
       explicit,
+      describeFlag: (flag) => {
+        const text = argv.texts.get(flag);
+        return text === undefined ? undefined : `--${flag} ${text}`;
+      },
     });
   } catch (error) {
     throw blameConfig(error, configPath, config.values, argv.values, flags);

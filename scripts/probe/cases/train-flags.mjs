@@ -59,6 +59,10 @@ export const trainFlagCases = [
   { id: 'train.accept.batch-size-above-m', args: train({ '--batch-size': '100000' }), exit: 0 },
   { id: 'train.accept.equals-syntax', args: train({}, ['--lr=0.01']), exit: 0 },
   { id: 'train.accept.early-stopping-number', args: train({ '--early-stopping': '3' }), exit: 0 },
+  // Patience 0 stops at the first epoch without improvement (Keras allows it too), and a
+  // --lr-decay form without values takes the schedule's defaults.
+  { id: 'train.accept.early-stopping-zero', args: train({ '--early-stopping': '0' }), exit: 0 },
+  { id: 'train.accept.lr-decay-defaults', args: train({ '--lr-decay': 'exp' }), exit: 0 },
   // An empty list of augmentations may mean none, or be refused.
   {
     id: 'train.augment.empty',
@@ -112,12 +116,10 @@ export const trainFlagCases = [
       'restore=maybe',
       'min-delta=NaN',
       '',
-      '0',
     ],
     { names: settingKey },
   ),
   ...refused('lr-decay', [
-    'exp',
     'exp:',
     'exp:abc',
     'exp:-1',

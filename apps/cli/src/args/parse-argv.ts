@@ -12,6 +12,8 @@ export interface ParsedArgv {
   readonly values: ReadonlyMap<string, FlagValue>;
   /** Options of chosen plugins (`--optimizer.beta2 0.98`), by path (`'optimizer.beta2'`). */
   readonly pluginOptions: ReadonlyMap<string, PluginOptionInput>;
+  /** Each flag's value as typed (`'1e-3'`, not `0.001`), by flag name, for messages. */
+  readonly texts: ReadonlyMap<string, string>;
 }
 
 /**
@@ -78,6 +80,7 @@ export function parseArgv(
   const positionals: string[] = [];
   const values = new Map<string, FlagValue>();
   const pluginOptions = new Map<string, PluginOptionInput>();
+  const texts = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') {
@@ -142,6 +145,7 @@ export function parseArgv(
       i += 1;
     }
     const value = parseFlagValue(flag, raw, `--${flag.name}`, true);
+    texts.set(flag.name, raw);
     if (flag.repeatable === true) {
       const earlier = (values.get(flag.name) as readonly string[] | undefined) ?? [];
       values.set(flag.name, [...earlier, ...(value as readonly string[])]);
@@ -151,5 +155,5 @@ export function parseArgv(
       values.set(flag.name, value);
     }
   }
-  return { positionals, values, pluginOptions };
+  return { positionals, values, pluginOptions, texts };
 }

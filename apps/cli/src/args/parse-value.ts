@@ -34,6 +34,10 @@ function parseNumber(flag: Flag, raw: unknown, where: string): number {
       : typeof raw === 'string' && NUMBER_PATTERN.test(raw.trim())
         ? Number(raw)
         : NaN;
+  if (value === 0 && typeof raw === 'string' && /^[^e]*[1-9]/i.test(raw.trim())) {
+    // 1e-400 is not 0: refuse it rather than train with a learning rate of 0.
+    throw new UsageError(`${where} ${raw.trim()} is too small to represent (it rounds to 0)`);
+  }
   const integer = flag.type === 'integer' || flag.integer === true;
   // Integers beyond 2^53 would be silently rounded (a seed of 2^53 + 1 would act as 2^53).
   const fits =

@@ -23,11 +23,17 @@ export interface ChoiceSource {
   /** The flags the user gave (command line or config file), so that alias defaults are never applied. */
   readonly explicit: ReadonlySet<string>;
   /**
-   * How to name where a flag's value came from when it was not typed (e.g. `evaluate` replays
-   * `training.json`: `"key 'examples' in m/training.json"`).
-   * @defaultValue the flag and its value, `'--examples 500'`
+   * How to name a flag and its value in messages: as typed (`'--examples 1e12'`), or where it
+   * came from when it was not typed (`evaluate` replays `training.json`: `"key 'examples' in
+   * m/training.json"`); `undefined` for the default.
+   * @defaultValue the flag and its parsed value, `'--examples 500'`
    */
-  readonly describeFlag?: (flag: string) => string;
+  readonly describeFlag?: (flag: string) => string | undefined;
+}
+
+/** The flag and its value as the user gave it: `'--examples 1e12'`, or as `describeFlag` says. */
+function flagLabel(source: ChoiceSource, flag: string): string {
+  return source.describeFlag?.(flag) ?? `--${flag} ${String(source.values.get(flag))}`;
 }
 
 /** A plugin chosen by a flag, with the options the user gave it (not yet validated). */
@@ -101,7 +107,7 @@ function collect(source: ChoiceSource, request: CollectRequest): ChosenPlugin {
       (alias.unlessPluginHas !== undefined && names.includes(alias.unlessPluginHas))
     ) {
       throw new UsageError(
-        `--${alias.flag} does not apply to ${kind} '${name}'; ${names.length === 0 ? 'it takes no options' : `its options are: ${names.map((n) => `${flag}.${kebabCase(n)}`).join(', ')}`}`,
+        `${flagLabel(source, alias.flag)}: --${alias.flag} does not apply to ${kind} '${name}'; ${names.length === 0 ? 'it takes no options' : `its options are: ${names.map((n) => `${flag}.${kebabCase(n)}`).join(', ')}`}`,
       );
     }
     if (sources.has(option)) {
@@ -110,11 +116,7 @@ function collect(source: ChoiceSource, request: CollectRequest): ChosenPlugin {
       );
     }
     options[option] = source.values.get(alias.flag);
-    sources.set(
-      option,
-      source.describeFlag?.(alias.flag) ??
-        `--${alias.flag} ${String(source.values.get(alias.flag))}`,
-    );
+    sources.set(option, flagLabel(source, alias.flag));
   }
   for (const [option, value] of Object.entries(request.fill)) {
     if (names.includes(option) && !sources.has(option) && value !== undefined) {

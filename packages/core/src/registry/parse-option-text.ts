@@ -13,8 +13,13 @@ function parseNumber(spec: OptionSpec, text: string, where: string): number {
       `${where} must be ${describeExpectation(spec)}, got ${describeValue(text)}`,
     );
   }
+  const value = Number(trimmed);
+  if (value === 0 && /^[^e]*[1-9]/i.test(trimmed)) {
+    // 1e-400 is not 0: refuse it rather than pass on a value nobody typed.
+    throw new ConfigError(`${where} ${trimmed} is too small to represent (it rounds to 0)`);
+  }
   // Out-of-range values (Infinity included) are left to validateOptions, which names them.
-  return Number(trimmed);
+  return value;
 }
 
 /**
@@ -64,7 +69,7 @@ export function parseOptionText(spec: OptionSpec, text: string | true, where: st
         .map((item, index) => parseNumber(spec, item, `${where} (item ${index + 1})`));
     }
     case 'custom':
-      if (NUMBER_PATTERN.test(text.trim())) return Number(text.trim());
+      if (NUMBER_PATTERN.test(text.trim())) return parseNumber(spec, text, where);
       throw new ConfigError(
         `${where}: this option takes ${spec.typeName}, which cannot be given as text`,
       );

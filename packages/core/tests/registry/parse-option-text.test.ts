@@ -21,6 +21,10 @@ describe('parseOptionText', () => {
     );
     expect(() => parseOptionText(beta2, 'NaN', '--beta2')).toThrow(/got 'NaN'/);
     expect(() => parseOptionText(beta2, '', '--beta2')).toThrow(/got ''/);
+    expect(() => parseOptionText(beta2, '1e-400', '--beta2')).toThrow(
+      '--beta2 1e-400 is too small to represent (it rounds to 0)',
+    );
+    expect(parseOptionText(beta2, '0e5', '--beta2')).toBe(0);
     expect(() => parseOptionText(beta2, true, '--beta2')).toThrow(
       '--beta2 needs a value: a number in [0, 1)',
     );

@@ -198,7 +198,7 @@ function stateDifference(
  * @throws {@link @deeptune/core!DataFormatError} when the architecture is malformed or a
  *   layer cannot be created (unknown layer plugin, invalid options, an activation option
  *   out of range), naming the source and layer.
- * @throws {@link @deeptune/core!ConfigError} when a layer's factory refuses its context,
+ * @throws {@link @deeptune/core!DataFormatError} also when a layer's factory refuses its context,
  *   e.g. a `Dense` layer names an activation plugin that `registry` lacks: the message
  *   names the source, the layer and the activation, lists the known activations, and says
  *   to install the plugin (`registry.use(plugin)`, `--plugin <module>`).
@@ -276,9 +276,10 @@ export function buildModel(
       created = entry.factory(validated, { registry: options.registry });
     } catch (error) {
       const what = `${source}: layers[${index}] '${name}' (plugin '${plugin}') cannot be created: ${(error as Error).message}`;
-      // A plugin missing from the registry is the caller's setup; bad values are the file's.
-      if (ConfigError.isInstance(error)) throw new ConfigError(what, { cause: error });
-      if (InvalidHyperparameterError.isInstance(error)) {
+      // What the file names cannot be built: a bad value, or a plugin (an activation) this
+      // registry lacks, as for an unknown layer plugin; the message says which, and how to
+      // register a plugin.
+      if (ConfigError.isInstance(error) || InvalidHyperparameterError.isInstance(error)) {
         throw new DataFormatError(what, { cause: error });
       }
       throw error;

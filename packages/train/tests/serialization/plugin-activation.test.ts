@@ -193,12 +193,12 @@ describe('buildModel with plugin activations', () => {
     expect(bytes(predict(different, inputs))).not.toEqual(bytes(before));
   });
 
-  it('gives a ConfigError naming the activation when the registry lacks its plugin', () => {
+  it('gives a DataFormatError naming the activation when the registry lacks its plugin', () => {
     const registry = createRegistry({ plugins: [layersPlugin] });
     const error = caught(() =>
       buildModel(expectedArchitecture, { registry, source: 'models/swish/architecture.json' }),
     );
-    expect(ConfigError.isInstance(error)).toBe(true);
+    expect(DataFormatError.isInstance(error)).toBe(true);
     expect(error.message).toBe(
       `models/swish/architecture.json: layers[0] 'dense1' (plugin 'dense') cannot be created: Dense: unknown activation 'acme:swish'. Known activations: leaky-relu, linear, relu, sigmoid, softmax, tanh. ${HINT}`,
     );
@@ -247,9 +247,9 @@ describe('saveModel / loadModel with plugin activations', () => {
     const error = (await loadModel(target, {
       registry: createRegistry({ plugins: [layersPlugin] }),
     }).catch((reason: unknown) => reason)) as Error;
-    expect(ConfigError.isInstance(error)).toBe(true);
+    expect(DataFormatError.isInstance(error)).toBe(true);
     expect(error.message).toMatch(
-      /^\/.*\/architecture\.json: layers\[0\] 'dense1' \(plugin 'dense'\) cannot be created: Dense: unknown activation 'acme:swish'\. Known activations: leaky-relu, linear, relu, sigmoid, softmax, tanh\. Hint: an activation plugin must be registered first: registry\.use\(plugin\) in code, --plugin <module> on the command line\.$/,
+      /^loadModel: \/.*\/architecture\.json: layers\[0\] 'dense1' \(plugin 'dense'\) cannot be created: Dense: unknown activation 'acme:swish'\. Known activations: leaky-relu, linear, relu, sigmoid, softmax, tanh\. Hint: an activation plugin must be registered first: registry\.use\(plugin\) in code, --plugin <module> on the command line\.$/,
     );
   });
 });
