@@ -449,7 +449,7 @@ function runOne(command, folder, timeoutSeconds) {
 /** "ok", "interrupted" or "failed", and the text of the result column. */
 function verdict(run) {
   if (run.code === 0 && run.interruptedAt === null) return ['ok', 'ok'];
-  const epochs = /^epoch \d+/m.test(run.stdout) || /^epoch \d+/m.test(run.stderr);
+  const epochs = /^epoch\s+\d+/m.test(run.stdout) || /^epoch\s+\d+/m.test(run.stderr);
   if (run.interruptedAt !== null && run.code === 130 && epochs) {
     return ['interrupted', `ran, interrupted after ${Math.round(run.interruptedAt)} s`];
   }
