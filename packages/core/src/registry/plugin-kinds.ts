@@ -24,6 +24,7 @@ export const PLUGIN_KINDS = [
   'augmentation',
   'metric',
   'searcher',
+  'pruner',
 ] as const;
 
 /**

@@ -18,6 +18,7 @@ describe('PLUGIN_KINDS', () => {
       'augmentation',
       'metric',
       'searcher',
+      'pruner',
     ]);
   });
 });
