@@ -12,7 +12,7 @@ const allowed = {
   optimizers: ['core'],
   data: ['core'],
   train: ['core', 'layers', 'optimizers', 'data'],
-  tune: ['core'],
+  tune: ['core', 'data', 'optimizers', 'train'],
   deeptune: [
     'core',
     'gradcheck',
@@ -33,6 +33,7 @@ const allowedInTests = {
   layers: ['gradcheck'],
   regularization: ['gradcheck'],
   batchnorm: ['gradcheck'],
+  tune: ['layers'],
 };
 const packages = Object.keys(allowed);
 
