@@ -10,6 +10,7 @@ import { plugin as batchnormPlugin } from '@deeptune/batchnorm';
 import { plugin as optimizersPlugin } from '@deeptune/optimizers';
 import { plugin as dataPlugin } from '@deeptune/data';
 import { plugin as trainPlugin } from '@deeptune/train';
+import { plugin as tunePlugin } from '@deeptune/tune';
 
 /** The plugin packages of every deeptune library, in dependency order. */
 export const plugins: readonly PluginPackage[] = Object.freeze([
@@ -20,6 +21,7 @@ export const plugins: readonly PluginPackage[] = Object.freeze([
   optimizersPlugin,
   dataPlugin,
   trainPlugin,
+  tunePlugin,
 ]);
 
 /**

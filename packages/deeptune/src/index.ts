@@ -2,8 +2,8 @@
  * deeptune in one import: tensors and autograd (`@deeptune/core`), gradient checking
  * (`@deeptune/gradcheck`), layers and losses (`@deeptune/layers`), regularization
  * (`@deeptune/regularization`), batch normalization (`@deeptune/batchnorm`) and optimizers
- * with learning-rate schedules (`@deeptune/optimizers`), data (`@deeptune/data`) and training
- * (`@deeptune/train`), plus
+ * with learning-rate schedules (`@deeptune/optimizers`), data (`@deeptune/data`), training
+ * (`@deeptune/train`) and hyperparameter search (`@deeptune/tune`), plus
  * {@link createDefaultRegistry}, a registry of every built-in plugin.
  *
  * Each package curates its own exports; this package re-exports them all. The per-package
@@ -32,4 +32,5 @@ export * from '@deeptune/batchnorm';
 export * from '@deeptune/optimizers';
 export * from '@deeptune/data';
 export * from '@deeptune/train';
+export * from '@deeptune/tune';
 export { createDefaultRegistry, plugins, register, plugin } from './own-exports.js';

@@ -20,4 +20,11 @@ export type {
   LoadedModel,
   CheckpointOptions,
 } from '@deeptune/train/node';
+export { journalStorage, readJournal } from '@deeptune/tune/node';
+export type {
+  JournalStorage,
+  JournalStorageOptions,
+  JournalContents,
+  ReadJournalOptions,
+} from '@deeptune/tune/node';
 export { createDefaultNodeRegistry } from './create-default-node-registry.js';

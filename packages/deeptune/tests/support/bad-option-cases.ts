@@ -168,7 +168,9 @@ export function publicFactory(
   }
   const camel = camelCase(entry.name);
   const kind = entry.kind.charAt(0).toUpperCase() + entry.kind.slice(1);
-  for (const name of [camel, `${camel}${kind}`]) {
+  // Searchers create samplers: `gridSampler`, `randomSampler`.
+  const suffixes = entry.kind === 'searcher' ? [kind, 'Sampler'] : [kind];
+  for (const name of [camel, ...suffixes.map((suffix) => `${camel}${suffix}`)]) {
     const candidate = exports[name];
     if (typeof candidate === 'function' && !isClass(candidate)) {
       return {
