@@ -15,4 +15,9 @@ export interface CliIo {
    * first Ctrl-C goes to the handler, so training can stop cleanly.
    */
   readonly onInterrupt: (handler: () => void) => () => void;
+  /**
+   * Reads the next line of standard input (without its newline), or `undefined` at its end;
+   * used by `deeptune tune --panda`. Absent where there is no input.
+   */
+  readonly readLine?: () => Promise<string | undefined>;
 }

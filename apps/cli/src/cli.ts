@@ -1,5 +1,30 @@
 import process from 'node:process';
+import { createInterface } from 'node:readline';
 import { main } from './main.js';
+
+/**
+ * Lines of standard input on demand: the interface is created at the first read, so commands
+ * that never read leave stdin alone (and the process exits when they are done).
+ */
+function lineReader(): { read: () => Promise<string | undefined>; close: () => void } {
+  let reader: ReturnType<typeof createInterface> | undefined;
+  let lines: AsyncIterator<string> | undefined;
+  return {
+    read: async () => {
+      reader ??= createInterface({ input: process.stdin, terminal: false });
+      lines ??= reader[Symbol.asyncIterator]();
+      const next = await lines.next();
+      return next.done === true ? undefined : next.value;
+    },
+    close: () => {
+      if (reader === undefined) return;
+      reader.close();
+      process.stdin.destroy();
+    },
+  };
+}
+
+const input = lineReader();
 
 /**
  * A write to a stream that may have been closed by the reader (`deeptune train | head -1`):
@@ -23,6 +48,7 @@ const exitCode = await main(process.argv.slice(2), {
   isTTY: process.stdout.isTTY === true,
   columns: process.stdout.columns || 80, // 0 when the terminal size is unknown
   cwd: process.cwd(),
+  readLine: input.read,
   onInterrupt: (handler) => {
     let interrupted = false;
     const listener = (): void => {
@@ -34,4 +60,5 @@ const exitCode = await main(process.argv.slice(2), {
     return () => process.off('SIGINT', listener);
   },
 });
+input.close();
 process.exitCode = exitCode;

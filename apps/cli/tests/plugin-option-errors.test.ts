@@ -40,6 +40,8 @@ function yaml(value: unknown): string {
 
 interface Case {
   readonly title: string;
+  /** The command whose flag chooses the plugin: `train`, or `tune` for searchers and pruners. */
+  readonly command: string;
   readonly kind: PluginKind;
   readonly plugin: string;
   readonly key: string;
@@ -50,7 +52,7 @@ interface Case {
 function cases(): Case[] {
   const registry = createDefaultNodeRegistry();
   const result: Case[] = [];
-  for (const flag of CHOICE_FLAGS) {
+  for (const { command, flag } of CHOICE_FLAGS) {
     const kind = flag.plugin!.kind;
     const list = flag.plugin!.list === true;
     for (const entry of registry.list(kind)) {
@@ -98,6 +100,7 @@ function cases(): Case[] {
             : `${configKey(flag)}.${option}`;
           result.push({
             title: `${kind} '${entry.name}' ${option}: ${bad.description}`,
+            command,
             kind,
             plugin: entry.name,
             key,
@@ -127,7 +130,7 @@ describe('every bad plugin option from a config file gets the registry’s messa
   it('covers every kind the CLI chooses by flag, with hundreds of cases', () => {
     const kinds = new Set(CASES.map((each) => each.kind));
     expect([...kinds].sort()).toEqual(
-      [...new Set(CHOICE_FLAGS.map((flag) => flag.plugin!.kind))]
+      [...new Set(CHOICE_FLAGS.map(({ flag }) => flag.plugin!.kind))]
         .filter((kind) => CASES.some((each) => each.kind === kind))
         .sort(),
     );
@@ -149,7 +152,7 @@ describe('every bad plugin option from a config file gets the registry’s messa
       '1',
     ];
     const io = memoryIo({ cwd: dir });
-    const code = await main(['train', '--config', file, ...others], io);
+    const code = await main([each.command, '--config', file, ...others], io);
     expect(io.stderr()).toBe(
       `deeptune: error: key '${each.key}' in ${file}: ${each.expected.message.replace(/\s*\n\s*/g, ' ')}\n`,
     );

@@ -29,7 +29,7 @@ describe('deeptune plugins list', () => {
     const { code, stdout, stderr } = await plugins('list');
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^\d+ plugins of 13 kinds/);
+    expect(stdout).toMatch(/^\d+ plugins of 14 kinds/);
     for (const kind of ['initializer', 'optimizer', 'regularizer', 'dataset', 'callback']) {
       expect(stdout).toMatch(new RegExp(`^${kind}: \\d+ plugins?$`, 'm'));
     }
@@ -70,9 +70,22 @@ describe('deeptune plugins list', () => {
   });
 
   it('says so for a kind with no plugins', async () => {
-    const { code, stdout } = await plugins('list searcher');
+    const { code, stdout } = await plugins('list metric');
     expect(code).toBe(0);
-    expect(stdout).toBe('searcher: none registered\n');
+    expect(stdout).toBe('metric: none registered\n');
+  });
+
+  it("says that tune's --sampler and --pruner choose searchers and pruners", async () => {
+    const searchers = await plugins('list searcher');
+    expect(searchers.stdout.replace(/\s+/g, ' ')).toContain(
+      '(deeptune tune: choose with --sampler <name>; set options with --sampler.<option>, or sampler: { name: <name>, <option>: <value> } in a config file)',
+    );
+    expect(searchers.stdout).toMatch(/^ {2}coarse-to-fine\n/m);
+    const pruners = await plugins('list pruner');
+    expect(pruners.stdout.replace(/\s+/g, ' ')).toContain(
+      '(deeptune tune: choose with --pruner <name>;',
+    );
+    expect(pruners.stdout).toMatch(/^ {2}asha\n/m);
   });
 
   it('prints the listing as JSON with --json', async () => {

@@ -11,11 +11,11 @@ import type { PluginOptionInput } from './plugin-option-input.js';
 /** Config files are small; anything larger is not one. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-async function readText(path: string): Promise<string> {
+async function readText(path: string, label = '--config'): Promise<string> {
   try {
-    const bytes = await readRegularFile('--config', path, {
+    const bytes = await readRegularFile(label, path, {
       maxBytes: MAX_CONFIG_BYTES,
-      what: 'the config file',
+      what: label === '--config' ? 'the config file' : `the ${label} file`,
     });
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
@@ -39,12 +39,12 @@ function parseFailure(error: unknown): string {
  * as an unknown `!!js/function` tag) is refused with its line and column, and alias expansion
  * is bounded, so a "billion laughs" file cannot exhaust memory.
  */
-function parseYamlConfig(path: string, text: string): unknown {
+function parseYamlConfig(path: string, text: string, label: string): unknown {
   let document: ReturnType<typeof parseYamlDocument>;
   try {
     document = parseYamlDocument(text, { prettyErrors: true, uniqueKeys: true });
   } catch (error) {
-    throw new UsageError(`--config: ${path} is not valid YAML: ${parseFailure(error)}`);
+    throw new UsageError(`${label}: ${path} is not valid YAML: ${parseFailure(error)}`);
   }
   const problem = document.errors[0] ?? document.warnings[0];
   if (problem !== undefined) {
@@ -63,36 +63,47 @@ function parseYamlConfig(path: string, text: string): unknown {
       const key = /^\s*([\w-]+)\s*:/.exec(line)?.[1];
       if (key !== undefined) reason = `key ${show(key)}: ${reason}`;
     }
-    throw new UsageError(`--config: ${path} is not valid YAML${where}: ${reason}`);
+    throw new UsageError(`${label}: ${path} is not valid YAML${where}: ${reason}`);
   }
   try {
     return document.toJS({ maxAliasCount: 100 }) as unknown;
   } catch (error) {
-    throw new UsageError(`--config: ${path} cannot be read: ${parseFailure(error)}`);
+    throw new UsageError(`${label}: ${path} cannot be read: ${parseFailure(error)}`);
   }
 }
 
-function parseDocument(path: string, text: string): unknown {
+function parseDocument(path: string, text: string, label = '--config'): unknown {
   const extension = extname(path).toLowerCase();
   if (extension === '.json') {
     let document: unknown;
     try {
       document = JSON.parse(text) as unknown;
     } catch (error) {
-      throw new UsageError(`--config: ${path} is not valid JSON: ${(error as Error).message}`);
+      throw new UsageError(`${label}: ${path} is not valid JSON: ${(error as Error).message}`);
     }
     const duplicate = findDuplicateJsonKey(text);
     if (duplicate !== undefined) {
       throw new UsageError(
-        `--config: ${path} sets ${show(duplicate.key)} twice (again at line ${duplicate.line}, column ${duplicate.column}); give each key once`,
+        `${label}: ${path} sets ${show(duplicate.key)} twice (again at line ${duplicate.line}, column ${duplicate.column}); give each key once`,
       );
     }
     return document;
   }
-  if (extension === '.yaml' || extension === '.yml') return parseYamlConfig(path, text);
+  if (extension === '.yaml' || extension === '.yml') return parseYamlConfig(path, text, label);
   throw new UsageError(
-    `--config: ${path} has extension ${show(extension || '(none)')}; expected .json, .yaml or .yml`,
+    `${label}: ${path} has extension ${show(extension || '(none)')}; expected .json, .yaml or .yml`,
   );
+}
+
+/**
+ * Reads a small JSON or YAML document (at most 1 MiB, a regular file, UTF-8) as strictly as a
+ * config file: duplicate keys, YAML warnings and deep nesting are refused with the line.
+ *
+ * @param label - the flag that named the file, for messages (`'--space'`).
+ * @throws {@link UsageError} naming `label` and the file.
+ */
+export async function readDocument(path: string, cwd: string, label: string): Promise<unknown> {
+  return parseDocument(path, await readText(resolve(cwd, path), label), label);
 }
 
 function isMapping(value: unknown): value is Readonly<Record<string, unknown>> {
@@ -223,6 +234,23 @@ export async function loadConfig(
     }
     if (values.has(flag.name)) {
       throw new UsageError(`--config: ${path} sets '${configKey(flag)}' twice`);
+    }
+    if (flag.repeatable === true && flag.type === 'string') {
+      // A repeatable string flag takes a list of strings (or one string) in a config file.
+      const items = Array.isArray(raw) ? (raw as unknown[]) : [raw];
+      values.set(
+        flag.name,
+        items.map(
+          (item, index) =>
+            parseFlagValue(
+              flag,
+              item,
+              `key '${key}' in ${path}${Array.isArray(raw) ? ` (item ${index + 1})` : ''}`,
+              false,
+            ) as string,
+        ),
+      );
+      continue;
     }
     values.set(
       flag.name,

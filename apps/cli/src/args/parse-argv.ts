@@ -147,8 +147,11 @@ export function parseArgv(
     const value = parseFlagValue(flag, raw, `--${flag.name}`, true);
     texts.set(flag.name, raw);
     if (flag.repeatable === true) {
+      // A repeatable list flag adds its items; a repeatable string flag adds its whole value
+      // (commas and all: `--search 'lr=log(1e-4,1)'`).
       const earlier = (values.get(flag.name) as readonly string[] | undefined) ?? [];
-      values.set(flag.name, [...earlier, ...(value as readonly string[])]);
+      const items = Array.isArray(value) ? (value as readonly string[]) : [value as string];
+      values.set(flag.name, [...earlier, ...items]);
     } else if (values.has(flag.name)) {
       throw new UsageError(`--${flag.name} is given twice; give it once`);
     } else {

@@ -82,6 +82,7 @@ const RECREATED = [
   'dataset',
   'examples',
   'seed',
+  'data-seed',
   'label-column',
   'label-type',
   'normalize',
@@ -115,6 +116,12 @@ function savedValue(saved: SavedModel, name: string, key = name): FlagValue | un
   }
 }
 
+/** A data flag of the training run; `seed` is the one the data were made with (`--data-seed`, else `--seed`). */
+function savedDataValue(saved: SavedModel, name: string): FlagValue | undefined {
+  if (name === 'seed') return savedValue(saved, 'data-seed') ?? savedValue(saved, 'seed');
+  return savedValue(saved, name);
+}
+
 /** The flag values of the training run, enough to load its data and repeat its split. */
 function trainingValues(saved: SavedModel): Map<string, FlagValue> {
   const values = new Map<string, FlagValue>([['dtype', saved.dtype]]);
@@ -129,6 +136,10 @@ function trainingValues(saved: SavedModel): Map<string, FlagValue> {
       );
     }
   }
+  // The data were made with --data-seed when train was given one (deeptune tune's trials).
+  const dataSeed = values.get('data-seed');
+  if (dataSeed !== undefined) values.set('seed', dataSeed);
+  values.delete('data-seed');
   // A data path is recorded relative to the model directory (older files: absolute).
   const dataset = values.get('dataset');
   if (typeof dataset === 'string') values.set('dataset', absoluteDataset(dataset, saved.dir));
@@ -320,7 +331,8 @@ async function loadOtherDataset(
     ['dtype', saved.dtype],
   ]);
   for (const name of ['examples', 'seed', 'label-column', 'label-type']) {
-    const value = values.get(name) ?? (name === 'examples' ? undefined : savedValue(saved, name));
+    const value =
+      values.get(name) ?? (name === 'examples' ? undefined : savedDataValue(saved, name));
     if (value !== undefined) request.set(name, value);
   }
   const { name, options } = datasetRequest(
@@ -351,7 +363,7 @@ async function loadOtherDataset(
   const sameAsTraining =
     absoluteDataset(spec, cwd) ===
       absoluteDataset(String(savedValue(saved, 'dataset')), saved.dir) &&
-    request.get('seed') === savedValue(saved, 'seed') &&
+    request.get('seed') === savedDataValue(saved, 'seed') &&
     request.get('examples') === savedValue(saved, 'examples');
   return {
     dataset: spec,

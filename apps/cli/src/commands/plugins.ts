@@ -73,13 +73,14 @@ function formatKind(listing: KindListing, columns: number): string {
   if (listing.plugins.length === 0) return `${listing.kind}: none registered\n`;
   const count = listing.plugins.length;
   const lines = [`${listing.kind}: ${count} plugin${count === 1 ? '' : 's'}`];
-  const flag = choiceFlagOf(listing.kind);
-  if (flag !== undefined) {
+  const choice = choiceFlagOf(listing.kind);
+  if (choice !== undefined) {
+    const { flag } = choice;
     const example =
       flag.plugin?.list === true ? `--${flag.name}.<name>.<option>` : `--${flag.name}.<option>`;
     lines.push(
       ...wrap(
-        `(deeptune train: choose with --${flag.name} <name>; set options with ${example}, or ${configKey(flag)}: { name: <name>, <option>: <value> } in a config file)`,
+        `(deeptune ${choice.command}: choose with --${flag.name} <name>; set options with ${example}, or ${configKey(flag)}: { name: <name>, <option>: <value> } in a config file)`,
         columns - 2,
       ).map((line) => `  ${line}`),
     );

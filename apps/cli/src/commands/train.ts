@@ -31,28 +31,11 @@ import {
 import { measureSet, type SetResult } from '../setup/measure-set.js';
 import { OPTIMIZER_FLAGS } from '../setup/training-flags.js';
 import { AUGMENT_FLAG } from '../setup/augment-flag.js';
+import { RUN_FLAGS } from '../setup/run-flags.js';
 
-/** The flags of `deeptune train` beyond data, network and optimizer. */
+/** The flags of `deeptune train` beyond data, network, optimizer and the run's own. */
 const TRAIN_FLAGS: readonly Flag[] = [
-  {
-    name: 'epochs',
-    type: 'integer',
-    group: 'Training',
-    min: 1,
-    default: 8,
-    description: 'Passes over the training set',
-  },
-  AUGMENT_FLAG,
-
-  {
-    name: 'early-stopping',
-    type: 'string',
-    group: 'Regularization',
-    valueName: '<settings>',
-    default: 'off',
-    description:
-      'Stop when the dev cost has not improved for patience epochs and restore the best weights: patience=3[,min-delta=0.001][,monitor=devCost][,restore=false], or just 3',
-  },
+  ...RUN_FLAGS,
   {
     name: 'base-error',
     type: 'number',

@@ -57,6 +57,16 @@ export const DATA_FLAGS: readonly Flag[] = [
     description:
       'Input normalization with μ and σ² from the training set only; auto standardizes all but MNIST (pixels already in [0, 1])',
   },
+  {
+    name: 'data-seed',
+    type: 'integer',
+    group: 'Data',
+    min: 0,
+    max: Number.MAX_SAFE_INTEGER,
+    defaultText: 'the --seed',
+    description:
+      'Seed of the train/dev/test split and of synthetic datasets, when it should differ from --seed (deeptune tune trains every trial with its own --seed on the same data)',
+  },
 ];
 
 /** The network's shape and initialization. Shared by `train` and `gradcheck`. */

@@ -92,7 +92,7 @@ export function datasetRequest(
   const spec = values.get('dataset') as string;
   const fill: Record<string, unknown> = {
     dtype: values.get('dtype') ?? 'float32',
-    seed: values.get('seed'),
+    seed: values.get('data-seed') ?? values.get('seed'),
   };
   let name: string | undefined;
   if (spec.startsWith('csv:')) {
@@ -235,7 +235,7 @@ export async function prepareData(
   const ratios = splitRatios(values, loaded.train.size, loaded.test !== undefined);
   const split = splitForTraining(loaded, {
     ratios,
-    seed: values.get('seed') as number,
+    seed: (values.get('data-seed') ?? values.get('seed')) as number,
     standardize: standardizes(values.get('normalize') as string, loader.info),
   });
   return {

@@ -20,6 +20,8 @@ export interface CliRun {
 export interface RunCliOptions {
   /** The working directory. */
   readonly cwd?: string;
+  /** Standard input: this text, then its end (default: no input). */
+  readonly input?: string;
   /** Called with the child once stdout has printed `text`, e.g. to send SIGINT. */
   readonly onOutput?: {
     readonly text: string;
@@ -35,20 +37,21 @@ export function runCli(args: readonly string[], options: RunCliOptions = {}): Pr
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: options.cwd ?? process.cwd(),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       env: { ...process.env, NO_COLOR: '1' },
     });
+    if (options.input !== undefined) child.stdin!.end(options.input);
     let stdout = '';
     let stderr = '';
     let triggered = false;
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
       if (!triggered && options.onOutput !== undefined && stdout.includes(options.onOutput.text)) {
         triggered = true;
         options.onOutput.action(child);
       }
     });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });

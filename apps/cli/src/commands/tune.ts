@@ -1,0 +1,401 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import {
+  TrialPrunedError,
+  createStudy,
+  deriveSeed,
+  formatLeaderboard,
+  formatDistribution,
+  memoryStorage,
+  type Pruner,
+  type Sampler,
+  type StudyStorage,
+} from 'deeptune';
+import { journalStorage } from 'deeptune/node';
+import type { Flag, FlagValue } from '../args/flag.js';
+import { choosePlugin, createChosen } from '../args/plugin-choice.js';
+import { UsageError } from '../cli-error.js';
+import type { Command, CommandContext } from '../command.js';
+import { TuneDisplay, formatObjective, formatParams } from '../render/tune-display.js';
+import { checkNetworkFlags } from '../setup/build-network.js';
+import { buildOptimizer } from '../setup/build-optimizer.js';
+import { earlyStoppingFromSpec } from '../setup/early-stopping-spec.js';
+import { openDataset } from '../setup/prepare-data.js';
+import { TRIAL_FLAGS } from '../tune/trial-flags.js';
+import { PRUNER_FLAG, SAMPLER_FLAG } from '../tune/search-choice-flags.js';
+import { trainCommandLine, trainConfig, writeBestConfig } from '../tune/best-run.js';
+import { loadSearchSpace } from '../tune/parse-search-space.js';
+import type { TuneObjective } from '../tune/run-trial.js';
+import { TrialWorkerPool } from '../tune/trial-worker-pool.js';
+import { trialSettings, type RunSettings } from '../tune/trial-settings.js';
+import { runTuneReport, REPORT_FLAGS } from './tune-report.js';
+import { runPanda } from './tune-panda.js';
+
+/** The flags of the search itself. */
+const SEARCH_FLAGS: readonly Flag[] = [
+  {
+    name: 'search',
+    type: 'string',
+    repeatable: true,
+    group: 'Search',
+    valueName: '<key=scale(…)>',
+    defaultText: 'the course’s priorities: lr, beta (momentum, rmsprop), batch-size, hidden-units',
+    description:
+      "A hyperparameter and its scale, repeatable: lr=log(1e-4,1), beta=oneMinusLog(0.9,0.999), hidden-units=int(32,256), keep-prob=uniform(0.5,1), optimizer=choice(adam,momentum); a conditional one: 'beta1=oneMinusLog(0.8,0.99) when optimizer=adam'. Keys are train flags, hidden-units, hidden-layers, or plugin options such as optimizer.beta2",
+  },
+  {
+    name: 'space',
+    type: 'string',
+    group: 'Search',
+    valueName: '<file>',
+    defaultText: 'none',
+    description:
+      'A YAML or JSON file mapping keys to scales (lr: log(1e-4, 1)), or to { scale, low, high | values, when } for conditional ones; --search adds to it',
+  },
+  {
+    name: 'trials',
+    type: 'integer',
+    group: 'Search',
+    min: 1,
+    defaultText: "20, or the sampler's plan (coarse-to-fine: rounds × trials per round)",
+    description: 'Trials in the study, counting those of earlier runs of the same study',
+  },
+  SAMPLER_FLAG,
+  PRUNER_FLAG,
+  {
+    name: 'objective',
+    type: 'string',
+    group: 'Search',
+    choices: ['dev-error', 'dev-cost'],
+    default: 'dev-error',
+    description:
+      'What trials are compared on, always on the dev set: the trained model’s error rate or cost',
+  },
+  {
+    name: 'workers',
+    type: 'integer',
+    group: 'Search',
+    min: 1,
+    max: 256,
+    defaultText: 'the number of cores',
+    description: 'Trials trained at once, each in its own worker thread ("caviar")',
+  },
+  {
+    name: 'study',
+    type: 'string',
+    group: 'Search',
+    valueName: '<name>',
+    default: 'tune',
+    description: 'The name of the study (a storage file holds one study)',
+  },
+  {
+    name: 'storage',
+    type: 'string',
+    group: 'Search',
+    valueName: '<file.jsonl>',
+    defaultText: 'none: kept in memory',
+    description:
+      'An append-only journal of the study: rerunning the same command resumes it after a crash or Ctrl-C (completed trials are kept, an interrupted one re-runs)',
+  },
+  {
+    name: 'best-config',
+    type: 'string',
+    group: 'Output',
+    valueName: '<file.yaml>',
+    defaultText: 'not written',
+    description: 'Write the best trial as a config file for deeptune train --config',
+  },
+  {
+    name: 'panda',
+    type: 'boolean',
+    group: 'Panda',
+    configurable: false,
+    defaultText: 'false',
+    description:
+      'Babysit one model instead of searching: train, and between epochs read commands from stdin (lr 0.003, beta2 0.99, revert 4, continue 3, stop), with the cost curve shown',
+  },
+  ...REPORT_FLAGS,
+];
+
+/** The `--trials` of the run: given, the sampler's plan, or 20. */
+function trialCount(values: ReadonlyMap<string, FlagValue>, sampler: Sampler): number {
+  const given = values.get('trials') as number | undefined;
+  if (sampler.plannedTrials !== undefined) {
+    if (given !== undefined && given !== sampler.plannedTrials) {
+      throw new UsageError(
+        `--trials ${given}: sampler '${sampler.name}' plans ${sampler.plannedTrials} trials (${Object.entries(
+          sampler.options,
+        )
+          .map(([key, value]) => `${key} ${String(value)}`)
+          .join(', ')}); change its options or leave --trials out`,
+      );
+    }
+    return sampler.plannedTrials;
+  }
+  return given ?? 20;
+}
+
+/** The train flags of the base run as JSON, recorded in the study so a resume can be checked. */
+function recordedSettings(base: RunSettings, objective: TuneObjective): Record<string, unknown> {
+  const values: Record<string, FlagValue> = {};
+  for (const flag of TRIAL_FLAGS) {
+    const value = base.values.get(flag.name);
+    if (value !== undefined && flag.name !== 'seed') values[flag.name] = value;
+  }
+  return {
+    objective,
+    values,
+    explicit: [...base.explicit]
+      .filter((name) => name !== 'seed' && TRIAL_FLAGS.some((flag) => flag.name === name))
+      .sort(),
+    pluginOptions: Object.fromEntries(
+      [...base.pluginOptions]
+        .filter(([path]) => !path.startsWith('sampler.') && !path.startsWith('pruner.'))
+        .map(([path, input]) => [path, input.value]),
+    ),
+  };
+}
+
+/** A base run whose flags are only the train flags. */
+function baseSettings(context: CommandContext): RunSettings {
+  const names = new Set(TRIAL_FLAGS.map((flag) => flag.name));
+  return {
+    values: new Map([...context.values].filter(([name]) => names.has(name))),
+    explicit: new Set([...context.explicit].filter((name) => names.has(name))),
+    pluginOptions: new Map(
+      [...context.pluginOptions].filter(
+        ([path]) => !path.startsWith('sampler.') && !path.startsWith('pruner.'),
+      ),
+    ),
+  };
+}
+
+async function runSearch(context: CommandContext): Promise<number> {
+  const { io, registry, values } = context;
+  const objective = values.get('objective') as TuneObjective;
+  // Check the base run's flags before any work, as train does.
+  openDataset(context, io.cwd, 'training');
+  checkNetworkFlags(context);
+  buildOptimizer(context, 1);
+  earlyStoppingFromSpec(values.get('early-stopping') as string, registry);
+  const search = await loadSearchSpace({ values, registry, cwd: io.cwd });
+  const sampler = createChosen(registry, choosePlugin(context, SAMPLER_FLAG)) as Sampler;
+  const pruner =
+    values.get('pruner') === 'none'
+      ? null
+      : (createChosen(registry, choosePlugin(context, PRUNER_FLAG)) as Pruner);
+  const trials = trialCount(values, sampler);
+  const base = baseSettings(context);
+  const storagePath = values.get('storage') as string | undefined;
+  const storage: StudyStorage =
+    storagePath === undefined ? memoryStorage() : journalStorage(resolve(io.cwd, storagePath));
+  const study = await createStudy({
+    name: values.get('study') as string,
+    storage,
+    sampler,
+    pruner,
+    direction: 'minimize',
+    objective: objective === 'dev-error' ? 'dev error' : 'dev cost',
+    seed: values.get('seed') as number,
+    space: search.space,
+    trials,
+    settings: recordedSettings(base, objective),
+  });
+  const bestConfigPath = values.get('best-config') as string | undefined;
+  const controller = new AbortController();
+  let pool: TrialWorkerPool | undefined;
+  let removeInterruptHandler = (): void => undefined;
+  try {
+    for (const note of 'notes' in storage ? (storage.notes as readonly string[]) : []) {
+      io.err(`deeptune: note: ${note}\n`);
+    }
+    const done = study.finishedCount;
+    const remaining = Math.max(0, trials - done);
+    const cores = availableParallelism();
+    const workers = Math.max(
+      1,
+      Math.min((values.get('workers') as number | undefined) ?? cores, remaining),
+    );
+    const sampled = search.space.entries
+      .map(
+        (entry) =>
+          `${entry.name} ${formatDistribution(entry.distribution)}${
+            entry.when === undefined
+              ? ''
+              : ` when ${Object.entries(entry.when)
+                  .map(
+                    ([key, value]) =>
+                      `${key}=${Array.isArray(value) ? value.join('|') : String(value)}`,
+                  )
+                  .join(', ')}`
+          }`,
+      )
+      .join(', ');
+    io.out(
+      `study '${study.name}': ${sampler.name} search of ${trials} trials over ${sampled}\n` +
+        `  space from ${search.source}; dataset ${String(values.get('dataset'))}, ${values.get('epochs') as number} epochs per trial; ${remaining === 0 ? 'no trial left to run' : `${workers} worker${workers === 1 ? '' : 's'}`}` +
+        `${pruner === null ? '' : `; pruner ${pruner.name}`}; ${storagePath === undefined ? 'not stored (see --storage)' : `storage ${storagePath}${done > 0 || study.trials.length > 0 ? ` (resumed: ${done} of ${trials} trials done)` : ''}`}\n` +
+        `  trials are compared on the dev set (${objective === 'dev-error' ? 'dev error' : 'dev cost'}); the test set is not used\n\n`,
+    );
+    const display = new TuneDisplay(io, objective, trials, done);
+    removeInterruptHandler = io.onInterrupt(() => {
+      display.clear();
+      io.err(
+        'deeptune: stopping: running trials stop after their current step and run again when you rerun this command (Ctrl-C again to quit at once)\n',
+      );
+      controller.abort();
+    });
+    if (remaining > 0) {
+      pool = new TrialWorkerPool(
+        workers,
+        {
+          plugins: (values.get('plugin') as readonly string[] | undefined) ?? [],
+          cwd: io.cwd,
+          objective,
+        },
+        new URL('./tune-worker.js', import.meta.url),
+      );
+      await pool.start();
+      const running = pool;
+      await study.optimize(
+        async (trial) => {
+          const settings = trialSettings(base, search.targets, trial.params, trial.seed);
+          display.start(trial.number, trial.params);
+          const stop = (): void => running.abort(trial.number);
+          trial.signal.addEventListener('abort', stop, { once: true });
+          let pruned = false;
+          try {
+            const outcome = await running.run(trial.number, settings, (epoch) => {
+              display.epoch(trial.number, epoch);
+              if (pruned || !Number.isFinite(epoch.value) || epoch.epoch <= trial.lastEpoch) return;
+              trial.report(epoch.epoch, epoch.value);
+              if (trial.shouldPrune()) {
+                pruned = true;
+                running.abort(trial.number);
+              }
+            });
+            if (pruned) throw new TrialPrunedError(trial.pruneReason!);
+            trial.setAttribute('devError', outcome.devError);
+            trial.setAttribute('devCost', outcome.devCost);
+            trial.setAttribute('trainError', outcome.trainError);
+            trial.setAttribute('trainCost', outcome.trainCost);
+            trial.setAttribute('epochs', outcome.epochs);
+            trial.setAttribute('stopReason', outcome.stopReason);
+            return outcome.value;
+          } finally {
+            trial.signal.removeEventListener('abort', stop);
+            display.finish(undefined, trial.number);
+          }
+        },
+        {
+          trials,
+          concurrency: workers,
+          signal: controller.signal,
+          onTrialFinish: (record) => display.finish(record, record.number),
+        },
+      );
+    }
+    display.clear();
+    const interrupted = controller.signal.aborted && study.finishedCount < trials;
+    io.out(
+      `\n${formatLeaderboard(study.header, study.trials, { columns: Math.max(20, io.columns) })}\n`,
+    );
+    const best = study.bestTrial;
+    if (best !== undefined) {
+      const settings = trialSettings(
+        base,
+        search.targets,
+        best.params,
+        deriveSeed(study.seed, best.number),
+      );
+      io.out(
+        `\nbest: trial ${best.number}, ${objective === 'dev-error' ? 'dev error' : 'dev cost'} ${formatObjective(objective, best.value)} with ${formatParams(best.params)}\n` +
+          `repeat it (same data, weights and dev result):\n  ${trainCommandLine(settings, TRIAL_FLAGS)}\n`,
+      );
+      if (bestConfigPath !== undefined) {
+        const written = await writeBestConfig(
+          bestConfigPath,
+          io.cwd,
+          trainConfig(settings, TRIAL_FLAGS),
+          ` ${best.number} of study '${study.name}', ${objective === 'dev-error' ? 'dev error' : 'dev cost'} ${best.value}\n# deeptune train --config ${bestConfigPath}`,
+        );
+        io.out(`best config written to ${written} (deeptune train --config ${bestConfigPath})\n`);
+      }
+    }
+    io.out(
+      'the test set was not used during the search; evaluate the chosen model on it once, at the end\n',
+    );
+    if (interrupted) {
+      io.out(
+        `\ninterrupted with ${study.finishedCount} of ${trials} trials done${storagePath === undefined ? '' : `; rerun the same command to continue the study in ${storagePath}`}\n`,
+      );
+      return 130;
+    }
+    return 0;
+  } finally {
+    removeInterruptHandler();
+    await pool?.close();
+    await study.close();
+  }
+}
+
+async function run(context: CommandContext): Promise<number> {
+  const [action] = context.positionals;
+  if (action !== undefined && action !== 'report') {
+    throw new UsageError(
+      `deeptune tune: unknown action '${action}'; the only one is 'report' (deeptune tune report <storage>)`,
+    );
+  }
+  if (action === 'report') {
+    for (const name of context.explicit) {
+      if (
+        name !== 'html' &&
+        SEARCH_FLAGS.some((flag) => flag.name === name) &&
+        context.values.get(name) !== undefined
+      ) {
+        throw new UsageError(`--${name} applies to a search, not to deeptune tune report`);
+      }
+    }
+    return runTuneReport(context);
+  }
+  if (context.values.has('html'))
+    throw new UsageError('--html applies to deeptune tune report <storage>');
+  if (context.values.get('panda') === true) {
+    for (const name of [
+      'search',
+      'space',
+      'trials',
+      'sampler',
+      'pruner',
+      'workers',
+      'storage',
+      'best-config',
+    ]) {
+      if (context.explicit.has(name))
+        throw new UsageError(`--${name} applies to a search, not to --panda (one model, babysat)`);
+    }
+    return runPanda(context);
+  }
+  return runSearch(context);
+}
+
+/** `deeptune tune`. */
+export const tuneCommand: Command = {
+  name: 'tune',
+  summary:
+    'Search hyperparameters: random search on the right scale, coarse-to-fine, pruning, many trials in parallel; or babysit one model (--panda)',
+  description:
+    "Runs a hyperparameter search the way the course teaches it: random (not grid) trials, each hyperparameter sampled on its own scale (log for the learning rate, log of 1 − β for β), optionally in coarse-to-fine rounds, trials trained in parallel worker threads (\"caviar\") and compared on the dev set only. Each trial is a 'deeptune train' run with the base flags given here plus its sampled hyperparameters, seeded from --seed and its number, so the same command gives the same study whatever --workers is. With --storage the study is a journal file: rerun the same command after a crash or Ctrl-C to continue it. At the end: the leaderboard, the best trial as a 'deeptune train' command line and, with --best-config, as a config file. 'deeptune tune report <storage>' prints a stored study's leaderboard and, with --html, writes a page with every learning curve, the objective against each hyperparameter on its own scale and the coarse-to-fine boxes. --panda instead babysits one model: commands between epochs change the learning rate or go back to an earlier epoch.",
+  positionals: [
+    { name: 'report', description: "the action 'report' (print a stored study)", required: false },
+    { name: 'storage', description: 'with report: the study journal to read', required: false },
+  ],
+  flags: () => [...TRIAL_FLAGS, ...SEARCH_FLAGS],
+  examples: [
+    'deeptune tune --examples 5000 --epochs 3 --trials 20 --storage lr-search.jsonl',
+    "deeptune tune --dataset moons --layers 16 --optimizer momentum --search 'lr=log(1e-4,1)' --search 'beta=oneMinusLog(0.9,0.999)' --sampler coarse-to-fine --best-config best.yaml",
+    'deeptune tune report lr-search.jsonl --html lr-search.html',
+    'deeptune tune --panda --dataset moons --layers 16 --lr 0.01',
+  ],
+  run,
+};
