@@ -98,6 +98,8 @@ interface Running {
   readonly trial: Trial;
   readonly controller: AbortController;
   readonly started: number;
+  /** Stops listening to the outer signal (called when the trial ends). */
+  readonly detach: () => void;
 }
 
 function isFinishedState(record: TrialRecord): boolean {
@@ -256,10 +258,10 @@ export class Study implements TrialHost {
     const number = requeued ?? this.#records.length;
     const attempt = requeued === undefined ? 1 : this.#records[number]!.attempt + 1;
     const controller = new AbortController();
-    if (signal !== undefined) {
-      if (signal.aborted) controller.abort();
-      else signal.addEventListener('abort', () => controller.abort(), { once: true });
-    }
+    const onAbort = (): void => controller.abort();
+    if (signal?.aborted === true) controller.abort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+    const detach = (): void => signal?.removeEventListener('abort', onAbort);
     const trial = new Trial(
       this,
       number,
@@ -280,7 +282,7 @@ export class Study implements TrialHost {
       attributes: Object.freeze({}),
     });
     this.#records[number] = record;
-    this.#running.set(number, { trial, controller, started: performance.now() });
+    this.#running.set(number, { trial, controller, started: performance.now(), detach });
     this.#write({ type: 'trial-start', number, attempt, at: now() });
     if (this.space !== undefined) {
       for (const entry of this.space.entries) {
@@ -306,6 +308,7 @@ export class Study implements TrialHost {
       );
     }
     this.#running.delete(trial.number);
+    running.detach();
     const seconds = Math.round(((performance.now() - running.started) / 1000) * 1000) / 1000;
     const record = this.#records[trial.number]!;
     if (outcome === 'stop') {

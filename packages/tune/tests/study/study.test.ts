@@ -270,3 +270,21 @@ describe('createStudy and optimize', () => {
     );
   });
 });
+
+describe('optimize and abort listeners', () => {
+  it('does not pile up a listener per trial on its stop signal (no MaxListenersExceededWarning)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error): void => {
+      warnings.push(warning.name);
+    };
+    process.on('warning', onWarning);
+    try {
+      const study = await createStudy({ seed: 0 });
+      await study.optimize(quadratic, { trials: 30, signal: new AbortController().signal });
+      await new Promise((resolve) => setTimeout(resolve, 10)); // warnings are emitted on a later tick
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+});
