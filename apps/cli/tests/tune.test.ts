@@ -331,6 +331,67 @@ describe('deeptune tune', () => {
   });
 });
 
+describe('deeptune tune after kill -9', () => {
+  it('keeps every completed trial exactly once, re-runs the interrupted one, and finishes the study', async () => {
+    // Trials long enough that one is running when the process is killed.
+    const args = [
+      'tune',
+      '--dataset',
+      'moons',
+      '--examples',
+      '3000',
+      '--layers',
+      '32',
+      '--epochs',
+      '30',
+      '--trials',
+      '6',
+      '--workers',
+      '2',
+      '--storage',
+      'crash.jsonl',
+      '--seed',
+      '5',
+    ];
+    const killed = await runCli(args, {
+      cwd: dir,
+      onOutput: { text: 'trial 0 ', action: (child) => child.kill('SIGKILL') },
+    });
+    expect(killed.code).toBeNull(); // killed by the signal
+    const before = await journal('crash.jsonl');
+    const completedBefore = before
+      .filter((record) => record.type === 'trial-finish')
+      .map((record) => record.number);
+    const started = before
+      .filter((record) => record.type === 'trial-start')
+      .map((record) => record.number);
+    const interrupted = started.filter((number) => !completedBefore.includes(number));
+    expect(completedBefore.length).toBeGreaterThanOrEqual(1);
+    expect(interrupted.length).toBeGreaterThanOrEqual(1);
+
+    const rerun = await cli(args);
+    expect(rerun.code).toBe(0);
+    // The dead process's lock is taken over, with a note.
+    expect(rerun.stderr).toMatch(
+      /^deeptune: note: took over the lock of process \d+ \(since .*\), which is no longer running\n$/,
+    );
+    expect(rerun.stdout).toContain(`(resumed: ${completedBefore.length} of 6 trials done)`);
+    const after = await journal('crash.jsonl');
+    const finishes = after
+      .filter((record) => record.type === 'trial-finish')
+      .map((record) => record.number!);
+    expect([...finishes].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5]); // each exactly once
+    // The completed trials' records are untouched at the start of the file.
+    expect(after.slice(0, before.length)).toEqual(before);
+    for (const number of interrupted) {
+      const starts = after.filter(
+        (record) => record.type === 'trial-start' && record.number === number,
+      );
+      expect(starts.map((record) => record.attempt)).toEqual([1, 2]);
+    }
+  });
+});
+
 describe('deeptune tune --panda', () => {
   it('babysits one model: adjusts the learning rate, reverts to a checkpoint, continues, stops', async () => {
     const run = await cli(

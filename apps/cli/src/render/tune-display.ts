@@ -12,7 +12,7 @@ export function formatParam(value: ParamValue): string {
   if (Number.isInteger(value)) return String(value);
   if (value > 0.9 && value < 1) {
     // A β: enough digits to show 1 − β to two significant digits.
-    const digits = Math.max(2, 1 - Math.floor(Math.log10(1 - value)) + 1);
+    const digits = Math.max(2, 1 - Math.floor(Math.log10(1 - value)));
     return value.toFixed(Math.min(digits, 8));
   }
   return Number(value.toPrecision(3)).toString();
