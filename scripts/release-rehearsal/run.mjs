@@ -889,6 +889,34 @@ async function checkCli(version, registryUrl, env, pluginFolder) {
     return line;
   });
 
+  await check('CLI tunes in worker threads and resumes', async () => {
+    // The installed CLI must find its worker file (dist/tune-worker.js) and the journal must
+    // resume: a second run of the same command runs no trial again.
+    const args = [
+      'tune',
+      '--dataset',
+      'moons',
+      '--layers',
+      '8',
+      '--epochs',
+      '3',
+      '--trials',
+      '4',
+      '--workers',
+      '2',
+      '--storage',
+      'study.jsonl',
+    ];
+    const first = await runOk('deeptune tune', deeptune, args, { cwd: folder, env });
+    const best = /^best: trial [^\n]*/m.exec(first.stdout)?.[0];
+    if (best === undefined) throw new Error(`no best trial line:\n${tail(first.output)}`);
+    const again = await runOk('deeptune tune (resumed)', deeptune, args, { cwd: folder, env });
+    if (!again.stdout.includes('(resumed: 4 of 4 trials done)')) {
+      throw new Error(`the second run did not resume:\n${tail(again.output)}`);
+    }
+    return best;
+  });
+
   await check('two copies (CLI + plugin folder)', async () => {
     if (pluginFolder === undefined) throw new Error('not run: installing @deeptune/core failed');
     await writeFile(join(pluginFolder, 'lion.mjs'), await guideLion(options.guide));

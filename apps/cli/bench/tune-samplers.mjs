@@ -1,8 +1,9 @@
 // Grid vs random vs coarse-to-fine on real data, the same budget of trials each: the table of
 // docs/guides/hyperparameter-search.md. MNIST's first 5,000 training images (dev carved from
-// them), 3 epochs per trial, momentum, over α log [1e-4, 1], β oneMinusLog [0.9, 0.999] and
-// hidden units int [32, 256]; 27 trials per study (a 3×3×3 grid; 3 coarse-to-fine rounds of 9),
-// 3 study seeds. Run: pnpm --filter @deeptune/cli bench:samplers (after pnpm build).
+// them), 3 epochs per trial, momentum in PyTorch's form (FORM=course for the course's), over α
+// log [1e-4, 1], β oneMinusLog [0.9, 0.999] and hidden units int [32, 256]; 27 trials per study
+// (a 3×3×3 grid; 3 coarse-to-fine rounds of 9, top 3), 3 study seeds (SEEDS=0,1,2; TRIALS=27;
+// KEEP=1 keeps the journals). Run: pnpm --filter @deeptune/cli bench:samplers (after pnpm build).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,9 @@ const base = [
   '--layers',
   '64',
   '--optimizer',
-  'momentum',
+  process.env.OPTIMIZER ?? 'momentum',
+  '--optimizer.form',
+  process.env.FORM ?? 'pytorch',
   '--search',
   'lr=log(1e-4,1)',
   '--search',
@@ -98,4 +101,5 @@ for (const row of rows) {
     `| ${row.name} | ${row.bests.map(percent).join(' | ')} | ${percent(row.mean)} | ${mean(row.distinct.lr)} / ${mean(row.distinct.beta)} / ${mean(row.distinct['hidden-units'])} | ${Math.round(row.seconds)} s |`,
   );
 }
-rmSync(dir, { recursive: true, force: true });
+if (process.env.KEEP === undefined) rmSync(dir, { recursive: true, force: true });
+else console.error(`journals kept in ${dir}`);
