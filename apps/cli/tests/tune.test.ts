@@ -302,6 +302,34 @@ describe('deeptune tune', () => {
     expect((await cli(['tune', 'report', 'first.jsonl', '--html', 'first.html'])).code).toBe(0);
   });
 
+  it('prints the study as JSON with --json (and nothing else on stdout)', async () => {
+    const run = await cli(['tune', ...SMALL, '--trials', '3', '--json', '--seed', '9']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as {
+      study: string;
+      sampler: { name: string };
+      trials: { number: number; state: string; value: number; params: Record<string, unknown> }[];
+      best: { number: number; value: number; command: string };
+      testSetUsed: boolean;
+    };
+    expect(result.study).toBe('tune');
+    expect(result.sampler.name).toBe('random');
+    expect(result.trials.map((trial) => trial.state)).toEqual(['complete', 'complete', 'complete']);
+    expect(result.best.value).toBe(Math.min(...result.trials.map((trial) => trial.value)));
+    expect(result.best.command).toMatch(/^deeptune train --dataset moons --data-seed 9 /);
+    expect(result.testSetUsed).toBe(false);
+    const report = await cli(['tune', 'report', 'first.jsonl', '--json']);
+    const parsed = JSON.parse(report.stdout) as { study: { name: string }; trials: unknown[] };
+    expect(parsed.study.name).toBe('tune');
+    expect(parsed.trials).toHaveLength(6);
+    expectCliError(
+      await cli(['tune', '--panda', ...SMALL, '--json']),
+      2,
+      '--json does not go with --panda',
+    );
+  });
+
   it('prunes with asha and records why', async () => {
     const run = await cli([
       'tune',

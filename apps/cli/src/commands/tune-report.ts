@@ -84,10 +84,14 @@ export async function runTuneReport(context: CommandContext): Promise<number> {
   for (const note of journal.notes) io.err(`deeptune: note: ${note}\n`);
   const { header, trials } = replayStudy(journal.events, path);
   if (header === undefined) throw new DataFormatError(`${path} holds no study`);
-  io.out(
-    `${formatLeaderboard(header, trials, { columns: Math.max(20, io.columns), limit: 20 })}\n`,
-  );
+  const json = values.get('json') === true;
+  const say = (text: string): void => {
+    if (!json) io.out(text);
+  };
+  say(`${formatLeaderboard(header, trials, { columns: Math.max(20, io.columns), limit: 20 })}\n`);
   const base = recordedBase(header, path);
+  let bestCommand: string | undefined;
+  let htmlWritten: string | undefined;
   const best = trials
     .filter((trial) => trial.state === 'complete' && trial.value !== null)
     .sort(
@@ -112,12 +116,13 @@ export async function runTuneReport(context: CommandContext): Promise<number> {
         best.params,
         deriveSeed(header.seed, best.number),
       );
-      io.out(
+      bestCommand = trainCommandLine(settings, TRIAL_FLAGS);
+      say(
         `\nbest: trial ${best.number}; repeat it with:\n  ${trainCommandLine(settings, TRIAL_FLAGS)}\n`,
       );
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      io.out(
+      say(
         `\nbest: trial ${best.number} (its command line needs the plugins the study used: ${error.message})\n`,
       );
     }
@@ -131,7 +136,30 @@ export async function runTuneReport(context: CommandContext): Promise<number> {
       isOurs: (head) => head.includes(REPORT_GENERATOR),
       what: 'a report written by deeptune tune report',
     });
-    io.out(`\nreport written to ${written}\n`);
+    htmlWritten = written;
+    say(`\nreport written to ${written}\n`);
+  }
+  if (json) {
+    io.out(
+      `${JSON.stringify(
+        {
+          study: header,
+          trials,
+          best:
+            best === undefined
+              ? null
+              : {
+                  number: best.number,
+                  value: best.value,
+                  params: best.params,
+                  command: bestCommand ?? null,
+                },
+          html: htmlWritten ?? null,
+        },
+        null,
+        2,
+      )}\n`,
+    );
   }
   return 0;
 }

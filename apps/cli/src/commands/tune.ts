@@ -173,6 +173,10 @@ function baseSettings(context: CommandContext): RunSettings {
 async function runSearch(context: CommandContext): Promise<number> {
   const { io, registry, values } = context;
   const objective = values.get('objective') as TuneObjective;
+  const json = values.get('json') === true;
+  const say = (text: string): void => {
+    if (!json) io.out(text);
+  };
   // Check the base run's flags before any work, as train does.
   openDataset(context, io.cwd, 'training');
   checkNetworkFlags(context);
@@ -231,15 +235,15 @@ async function runSearch(context: CommandContext): Promise<number> {
           }`,
       )
       .join(', ');
-    io.out(
+    say(
       `study '${study.name}': ${sampler.name} search of ${trials} trials over ${sampled}\n` +
         `  space from ${search.source}; dataset ${String(values.get('dataset'))}, ${values.get('epochs') as number} epochs per trial; ${remaining === 0 ? 'no trial left to run' : `${workers} worker${workers === 1 ? '' : 's'}`}` +
         `${pruner === null ? '' : `; pruner ${pruner.name}`}; ${storagePath === undefined ? 'not stored (see --storage)' : `storage ${storagePath}${done > 0 || study.trials.length > 0 ? ` (resumed: ${done} of ${trials} trials done)` : ''}`}\n` +
         `  trials are compared on the dev set (${objective === 'dev-error' ? 'dev error' : 'dev cost'}); the test set is not used\n\n`,
     );
-    const display = new TuneDisplay(io, objective, trials, done);
+    const display = json ? undefined : new TuneDisplay(io, objective, trials, done);
     removeInterruptHandler = io.onInterrupt(() => {
-      display.clear();
+      display?.clear();
       io.err(
         'deeptune: stopping: running trials stop after their current step and run again when you rerun this command (Ctrl-C again to quit at once)\n',
       );
@@ -260,13 +264,13 @@ async function runSearch(context: CommandContext): Promise<number> {
       await study.optimize(
         async (trial) => {
           const settings = trialSettings(base, search.targets, trial.params, trial.seed);
-          display.start(trial.number, trial.params);
+          display?.start(trial.number, trial.params);
           const stop = (): void => running.abort(trial.number);
           trial.signal.addEventListener('abort', stop, { once: true });
           let pruned = false;
           try {
             const outcome = await running.run(trial.number, settings, (epoch) => {
-              display.epoch(trial.number, epoch);
+              display?.epoch(trial.number, epoch);
               if (pruned || !Number.isFinite(epoch.value) || epoch.epoch <= trial.lastEpoch) return;
               trial.report(epoch.epoch, epoch.value);
               if (trial.shouldPrune()) {
@@ -284,23 +288,25 @@ async function runSearch(context: CommandContext): Promise<number> {
             return outcome.value;
           } finally {
             trial.signal.removeEventListener('abort', stop);
-            display.finish(undefined, trial.number);
+            display?.finish(undefined, trial.number);
           }
         },
         {
           trials,
           concurrency: workers,
           signal: controller.signal,
-          onTrialFinish: (record) => display.finish(record, record.number),
+          onTrialFinish: (record) => display?.finish(record, record.number),
         },
       );
     }
-    display.clear();
+    display?.clear();
     const interrupted = controller.signal.aborted && study.finishedCount < trials;
-    io.out(
+    say(
       `\n${formatLeaderboard(study.header, study.trials, { columns: Math.max(20, io.columns) })}\n`,
     );
     const best = study.bestTrial;
+    let bestCommand: string | undefined;
+    let bestConfigWritten: string | undefined;
     if (best !== undefined) {
       const settings = trialSettings(
         base,
@@ -308,7 +314,8 @@ async function runSearch(context: CommandContext): Promise<number> {
         best.params,
         deriveSeed(study.seed, best.number),
       );
-      io.out(
+      bestCommand = trainCommandLine(settings, TRIAL_FLAGS);
+      say(
         `\nbest: trial ${best.number}, ${objective === 'dev-error' ? 'dev error' : 'dev cost'} ${formatObjective(objective, best.value)} with ${formatParams(best.params)}\n` +
           `repeat it (same data, weights and dev result):\n  ${trainCommandLine(settings, TRIAL_FLAGS)}\n`,
       );
@@ -319,14 +326,47 @@ async function runSearch(context: CommandContext): Promise<number> {
           trainConfig(settings, TRIAL_FLAGS),
           ` ${best.number} of study '${study.name}', ${objective === 'dev-error' ? 'dev error' : 'dev cost'} ${best.value}\n# deeptune train --config ${bestConfigPath}`,
         );
-        io.out(`best config written to ${written} (deeptune train --config ${bestConfigPath})\n`);
+        bestConfigWritten = written;
+        say(`best config written to ${written} (deeptune train --config ${bestConfigPath})\n`);
       }
     }
-    io.out(
+    say(
       'the test set was not used during the search; evaluate the chosen model on it once, at the end\n',
     );
-    if (interrupted) {
+    if (json) {
       io.out(
+        `${JSON.stringify(
+          {
+            study: study.name,
+            sampler: study.header.sampler,
+            pruner: study.header.pruner,
+            seed: study.seed,
+            objective: study.objective,
+            space: study.header.space,
+            plannedTrials: trials,
+            trials: study.trials,
+            best:
+              best === undefined
+                ? null
+                : {
+                    number: best.number,
+                    value: best.value,
+                    params: best.params,
+                    seed: deriveSeed(study.seed, best.number),
+                    command: bestCommand,
+                  },
+            bestConfig: bestConfigWritten ?? null,
+            storage: storagePath === undefined ? null : resolve(io.cwd, storagePath),
+            testSetUsed: false,
+            interrupted,
+          },
+          null,
+          2,
+        )}\n`,
+      );
+    }
+    if (interrupted) {
+      say(
         `\ninterrupted with ${study.finishedCount} of ${trials} trials done${storagePath === undefined ? '' : `; rerun the same command to continue the study in ${storagePath}`}\n`,
       );
       return 130;
@@ -373,6 +413,9 @@ async function run(context: CommandContext): Promise<number> {
     ]) {
       if (context.explicit.has(name))
         throw new UsageError(`--${name} applies to a search, not to --panda (one model, babysat)`);
+    }
+    if (context.values.get('json') === true) {
+      throw new UsageError('--json does not go with --panda, an interactive session; use a search');
     }
     return runPanda(context);
   }
