@@ -40,7 +40,11 @@ import { extractGuide, flagValue } from './guide.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'node_modules', '.bin');
-const SIZE_LIMIT_BYTES = 5_000_000;
+/**
+ * The budget of `npm install deeptune` (no MNIST): 5 MB until the umbrella also carried
+ * @deeptune/tune (0.58 MB with its source maps), 6 MB since.
+ */
+const SIZE_LIMIT_BYTES = 6_000_000;
 const REGISTRY_READY_TIMEOUT_MS = 60_000;
 const INSTALL_TIMEOUT_MS = 10 * 60_000;
 const COMMAND_TIMEOUT_MS = 5 * 60_000;
