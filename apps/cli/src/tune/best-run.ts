@@ -5,7 +5,7 @@ import type { RunSettings } from './trial-settings.js';
 import { writeOwnedFile } from './write-owned-file.js';
 
 /** The first line of a best-config file written by `deeptune tune`. */
-export const BEST_CONFIG_MARKER = '# deeptune tune: best trial';
+const BEST_CONFIG_MARKER = '# deeptune tune: best trial';
 
 /** A word as a shell reads it back: quoted when it holds anything but safe characters. */
 function shellWord(text: string): string {

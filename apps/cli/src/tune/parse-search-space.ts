@@ -175,7 +175,7 @@ function readSpaceDocument(document: unknown, path: string): WrittenEntry[] {
 }
 
 /** The space the CLI searches when none is given: the course's first two priorities. */
-export function defaultSearchEntries(optimizer: string, registry: Registry): WrittenEntry[] {
+function defaultSearchEntries(optimizer: string, registry: Registry): WrittenEntry[] {
   const schema = registry.has('optimizer', optimizer)
     ? registry.get('optimizer', optimizer).options
     : {};

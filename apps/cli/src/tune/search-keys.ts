@@ -31,10 +31,7 @@ const SEARCHABLE_FLAGS = [
 const PLUGIN_OPTION_FLAGS = ['optimizer', 'lr-schedule', 'activation', 'init'] as const;
 
 /** Keys that stand for a part of `--layers`: every hidden layer's width, and their number. */
-export const LAYER_KEYS = {
-  'hidden-units': 'the width of every hidden layer (sets --layers)',
-  'hidden-layers': 'the number of hidden layers (sets --layers)',
-} as const;
+const LAYER_KEYS = ['hidden-units', 'hidden-layers'] as const;
 
 /** What a search-space key varies. */
 export type SearchTarget =
@@ -54,10 +51,10 @@ function trainFlag(name: string): Flag | undefined {
 }
 
 /** The keys a search space accepts, for messages. */
-export function searchKeyNames(): readonly string[] {
+function searchKeyNames(): readonly string[] {
   return [
     ...SEARCHABLE_FLAGS,
-    ...Object.keys(LAYER_KEYS),
+    ...LAYER_KEYS,
     ...PLUGIN_OPTION_FLAGS.map((flag) => `${flag}.<option>`),
   ];
 }
