@@ -25,4 +25,6 @@ export { readCsv } from './read-csv.js';
 export type { ReadCsvOptions } from './read-csv.js';
 export { openRegularFile, readRegularFile } from './read-regular-file.js';
 export type { ReadRegularFileOptions, RegularFile } from './read-regular-file.js';
+export { acquireLockFile, isProcessAlive } from './lock-file.js';
+export type { AcquireLockFileOptions, HeldLockFile, LockOwner, LockRefusal } from './lock-file.js';
 export { nodePlugin, registerNode } from './node-plugin.js';

@@ -119,17 +119,3 @@ export class ModelLayout {
 export function isGenerationLinkText(text: string): boolean {
   return new RegExp(`^\\.[^/\\\\]+\\.deeptune-gen-${ID}$`).test(text);
 }
-
-/**
- * Whether a process runs: `kill(pid, 0)` succeeds or is refused for lack of permission.
- * @internal
- */
-export function isProcessAlive(pid: number): boolean {
-  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -1,6 +1,7 @@
 import { lstat, mkdir, open, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '@deeptune/core';
+import { isProcessAlive } from '@deeptune/data/node';
 import type { Module } from '@deeptune/layers';
 import { encodeSafetensors } from '../safetensors/encode-safetensors.js';
 import { describeModel, type LayerDescriber } from '../serialization/describe-model.js';
@@ -12,7 +13,6 @@ import {
   MANIFEST_VERSION,
   MODEL_FILES,
   isGenerationLinkText,
-  isProcessAlive,
   type ModelLayout,
 } from './model-layout.js';
 
