@@ -219,6 +219,10 @@ export function journalStorage(path: string, options: JournalStorageOptions = {}
   }
 
   async function load(): Promise<readonly StudyEvent[]> {
+    // Refuse a file that is not a study journal before creating anything next to it (the
+    // lock); the read under the lock below is the one that counts.
+    const unlocked = await readJournalFile(where, path, maxBytes);
+    if (unlocked !== undefined) parseJournal(unlocked.bytes, path);
     const lock = await acquireJournalLock(where, path);
     try {
       const file = await readJournalFile(where, path, maxBytes);

@@ -234,6 +234,22 @@ describe('journalStorage', () => {
     await expect(stat(`${path}.lock`)).rejects.toThrow(/ENOENT/);
   });
 
+  it('refuses a file that is not a journal before it creates anything next to it', async () => {
+    // A directory where the lock would go: taking the lock first would fail on it instead.
+    await writeFile(path, '{"name":"package","version":"1.0.0"}\n');
+    await mkdir(`${path}.lock`);
+    const storage = journalStorage(path);
+    const error = await storage.load().then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    await storage.close();
+    expect(DataFormatError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(`${path} is not a deeptune study journal`);
+    expect((await stat(`${path}.lock`)).isDirectory()).toBe(true);
+    await rm(`${path}.lock`, { recursive: true });
+  });
+
   it('refuses a lock of another host or without an owner', async () => {
     await writeFile(`${path}.lock`, JSON.stringify({ pid: 1, host: 'elsewhere', since: 'x' }));
     await expect(journalStorage(path).load()).rejects.toThrow(
