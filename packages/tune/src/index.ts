@@ -118,6 +118,7 @@ export type {
 export { plugin, register } from './plugin.js';
 // Reports
 export { formatLeaderboard } from './report/format-leaderboard.js';
+export { bestTrial } from './report/study-ranking.js';
 export type { LeaderboardOptions } from './report/format-leaderboard.js';
 export { renderHtmlReport } from './report/render-html-report.js';
 export type { HtmlReportOptions } from './report/render-html-report.js';

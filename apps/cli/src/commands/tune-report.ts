@@ -1,4 +1,5 @@
 import {
+  bestTrial,
   DataFormatError,
   formatLeaderboard,
   deriveSeed,
@@ -92,13 +93,7 @@ export async function runTuneReport(context: CommandContext): Promise<number> {
   const base = recordedBase(header, path);
   let bestCommand: string | undefined;
   let htmlWritten: string | undefined;
-  const best = trials
-    .filter((trial) => trial.state === 'complete' && trial.value !== null)
-    .sort(
-      (a, b) =>
-        (header.direction === 'minimize' ? a.value! - b.value! : b.value! - a.value!) ||
-        a.number - b.number,
-    )[0];
+  const best = bestTrial(header.direction, trials);
   if (best !== undefined && base !== undefined && header.space !== null) {
     const targets = new Map<string, SearchTarget>();
     try {

@@ -13,6 +13,7 @@ import { parseFlagValue, show } from '../args/parse-value.js';
 import { resolvePluginName } from '../args/resolve-plugin-name.js';
 import { UsageError } from '../cli-error.js';
 import { resolveSearchKey, type SearchTarget } from './search-keys.js';
+import { TRIAL_FLAGS } from './trial-flags.js';
 
 /** A search space as the CLI uses it: the space, and what each key sets. */
 export interface CliSearchSpace {
@@ -304,14 +305,7 @@ export async function loadSearchSpace(settings: {
       given?.scale === 'choice' && Array.isArray(given.values)
         ? (given.values as unknown[]).map(String)
         : [String(values.get(flag))];
-    const kind =
-      flag === 'optimizer'
-        ? 'optimizer'
-        : flag === 'lr-schedule'
-          ? 'schedule'
-          : flag === 'activation'
-            ? 'activation'
-            : 'initializer';
+    const kind = TRIAL_FLAGS.find((candidate) => candidate.name === flag)!.plugin!.kind;
     return names.map((name) =>
       registry.has(kind, name)
         ? name

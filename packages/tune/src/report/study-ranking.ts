@@ -72,9 +72,16 @@ export function rankTrials(direction: Direction, trials: readonly TrialRecord[])
 }
 
 /**
- * The best complete trial with a finite value, or `undefined`.
+ * The best complete trial with a finite value (the lowest number among ties), or
+ * `undefined`: what {@link Study.bestTrial}, the leaderboard and the reports call best.
  *
- * @internal
+ * @category Studies
+ *
+ * @example
+ * ```ts
+ * const { header, trials } = replayStudy(await storage.load(), storage.description);
+ * bestTrial(header!.direction, trials)?.params; // { learningRate: 0.0031, … }
+ * ```
  */
 export function bestTrial(
   direction: Direction,

@@ -1,5 +1,6 @@
 import { ConfigError, DeeptuneError, describeValue } from '@deeptune/core';
 import type { Pruner, PruneDecision } from '../pruner/pruner.js';
+import { bestTrial as bestOf } from '../report/study-ranking.js';
 import { randomSampler } from '../sampler/random-sampler.js';
 import type { Sampler, SamplerContext } from '../sampler/sampler.js';
 import type { Distribution, ParamValue } from '../space/distribution.js';
@@ -206,17 +207,7 @@ export class Study implements TrialHost {
 
   /** The complete trial with the best value (the lowest number among ties), if any. */
   get bestTrial(): TrialRecord | undefined {
-    let best: TrialRecord | undefined;
-    for (const record of this.#records) {
-      if (record.state !== 'complete' || record.value === null) continue;
-      if (
-        best === undefined ||
-        (this.direction === 'minimize' ? record.value < best.value! : record.value > best.value!)
-      ) {
-        best = record;
-      }
-    }
-    return best;
+    return bestOf(this.direction, this.#records);
   }
 
   /** The number of finished trials (complete, pruned or failed). */
