@@ -21,7 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['examples/**/*.mjs', 'scripts/**/*.mjs', '**/bench/**/*.mjs'],
+    files: ['examples/**/*.mjs', 'scripts/**/*.mjs', '**/bench/**/*.mjs', 'apps/*/scripts/**/*.mjs'],
     languageOptions: {
       globals: {
         process: 'readonly',
@@ -48,7 +48,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/tests/**', '**/bench/**', 'examples/**', 'scripts/**'],
+    files: ['**/tests/**', '**/bench/**', 'examples/**', 'scripts/**', 'apps/*/scripts/**'],
     rules: { 'no-console': 'off' },
   },
 );
