@@ -9,20 +9,26 @@ export interface PageEntry {
   readonly title: string;
   /** The lesson of the page, in one sentence. */
   readonly lesson: string;
+  /** Its place in the navigation: the number of the course topic (1 = bias and variance). */
+  readonly order: number;
   /** Loads the page's module (its own chunk). */
   readonly load: () => Promise<{ readonly default: PageModule<ParamSpecs> }>;
 }
 
-/** Every page, in the course's order. */
-export const PAGES: readonly PageEntry[] = [
-  {
-    id: 'bias-variance',
-    title: 'Bias and variance',
-    lesson:
-      'Compare the training error with the dev error: a high training error is bias (fit better), a dev error far above it is variance (regularize or get more data).',
-    load: () => import('../pages/bias-variance/page.js'),
-  },
-];
+/** A page folder's `entry.ts`: its {@link PageEntry} and its place in the course's order. */
+interface PageEntryModule {
+  readonly default: PageEntry;
+}
+
+/**
+ * Every page, in the course's order: each `src/pages/<id>/entry.ts` is collected at build
+ * time, so adding a page is adding its folder.
+ */
+export const PAGES: readonly PageEntry[] = Object.values(
+  import.meta.glob<PageEntryModule>('../pages/*/entry.ts', { eager: true }),
+)
+  .map((module) => module.default)
+  .sort((a, b) => a.order - b.order);
 
 /** The page with this id, or `undefined`. */
 export function findPage(id: string): PageEntry | undefined {

@@ -85,13 +85,11 @@ describe('bias and variance page (Chromium)', () => {
 
   it('shows a specific error for a malformed CSV and trains on a good one', async () => {
     const { page, problems } = await openPage(site.browser, site.origin, 'bias-variance');
-    await page
-      .getByTestId('csv-file')
-      .setInputFiles({
-        name: 'bad.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from('x1,x2\n1,2\n3,4\n'),
-      });
+    await page.getByTestId('csv-file').setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('x1,x2\n1,2\n3,4\n'),
+    });
     await expect
       .poll(() => page.getByTestId('page-message').textContent())
       .toContain('bad.csv: expected a header with 3 columns');
@@ -99,24 +97,20 @@ describe('bias and variance page (Chromium)', () => {
     for (let i = 0; i < 40; i++)
       rows.push(`${i % 2 === 0 ? i : -i},${i / 10},${i % 2 === 0 ? 'cat' : 'dog'}`);
     rows.push('7,oops,cat');
-    await page
-      .getByTestId('csv-file')
-      .setInputFiles({
-        name: 'typo.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(rows.join('\n')),
-      });
+    await page.getByTestId('csv-file').setInputFiles({
+      name: 'typo.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(rows.join('\n')),
+    });
     await expect
       .poll(() => page.getByTestId('page-message').textContent())
       .toBe("typo.csv row 42, column 'x2': expected a number, got 'oops'.");
     rows.pop();
-    await page
-      .getByTestId('csv-file')
-      .setInputFiles({
-        name: 'good.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(rows.join('\n')),
-      });
+    await page.getByTestId('csv-file').setInputFiles({
+      name: 'good.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(rows.join('\n')),
+    });
     await expect
       .poll(() => page.getByTestId('page-message').textContent())
       .toContain('Training on good.csv: 40 points, 2 classes (cat, dog)');

@@ -5,8 +5,13 @@ import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser.js';
 import { serveStaticSite, type StaticSite } from './static-site.js';
 
-/** The built site (turbo builds it before the tests). */
-export const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
+/**
+ * The built site (turbo builds it before the tests); `DEEPTUNE_WEB_DIST` points the tests at
+ * another build (e.g. `vite build --outDir /tmp/site`).
+ */
+export const DIST =
+  process.env['DEEPTUNE_WEB_DIST'] ??
+  join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
 
 /** Serves the built site and launches Chromium for one test file; closes both after it. */
 export function useSite(): { readonly origin: string; readonly browser: Browser } {
