@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global requestAnimationFrame -- used inside page.evaluate, which runs in the browser */
 /**
  * Frame times of the web demo while a model trains in its Web Worker: the page must stay
  * responsive (target: 95th percentile under 20 ms).
