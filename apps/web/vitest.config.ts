@@ -1,4 +1,9 @@
-import { defineProject } from 'vitest/config';
+import { defineProject, mergeConfig } from 'vitest/config';
 import { sharedProjectConfig } from '../../vitest.shared.js';
 
-export default defineProject(sharedProjectConfig(import.meta.dirname));
+// The Chromium tests train real models while the rest of the suite runs on the same 2 cores:
+// generous limits that only catch hangs (every wait inside a test is for a condition).
+export default mergeConfig(
+  sharedProjectConfig(import.meta.dirname),
+  defineProject({ test: { testTimeout: 600_000, hookTimeout: 600_000 } }),
+);

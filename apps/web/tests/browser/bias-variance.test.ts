@@ -83,6 +83,21 @@ describe('bias and variance page (Chromium)', () => {
     await page.close();
   });
 
+  it('shows hostile link text as text, never as markup', async () => {
+    const hostile = encodeURIComponent('<img src=x onerror="document.title=1">');
+    const { page, problems } = await openPage(
+      site.browser,
+      site.origin,
+      `bias-variance?dataset=${hostile}`,
+    );
+    await expect(page.locator('.notice').textContent()).resolves.toContain(
+      'The link\'s dataset="<img src=x onerror=\\"document.title=1\\">" is not one of circles, moons, spirals, xor, blobs; using moons.',
+    );
+    await expect(page.locator('main img').count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('shows a specific error for a malformed CSV and trains on a good one', async () => {
     const { page, problems } = await openPage(site.browser, site.origin, 'bias-variance');
     await page.getByTestId('csv-file').setInputFiles({
