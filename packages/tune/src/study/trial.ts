@@ -77,7 +77,11 @@ export class Trial {
     return { ...this.#params };
   }
 
-  /** The distribution each hyperparameter was sampled from. */
+  /**
+   * The distribution each hyperparameter was declared with (asking again for a name must use
+   * the same one). A coarse-to-fine sampler draws from a narrowed box of it in later rounds;
+   * the study's trial record (`study.trials[number].distributions`) holds that box.
+   */
   get distributions(): Readonly<Record<string, Distribution>> {
     return { ...this.#distributions };
   }
