@@ -8,6 +8,9 @@ export function installErrorBanner(root: HTMLElement): void {
   const banner = h('div', { className: 'error-banner', attrs: { role: 'alert', hidden: true } });
   root.prepend(banner);
   const show = (message: string): void => {
+    // Also on the console, where developers and the Chromium tests look for errors.
+    // eslint-disable-next-line no-console -- the console is this error's second audience
+    console.error(`deeptune web: ${message}`);
     banner.hidden = false;
     banner.append(h('p', { text: `Something went wrong: ${message}` }));
   };

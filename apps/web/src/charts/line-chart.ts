@@ -53,6 +53,7 @@ export class LineChart {
   readonly element: HTMLElement;
   readonly #plot: uPlot;
   readonly #resize: ResizeObserver;
+  #resizeFrame = 0;
   readonly #options: LineChartOptions;
   #markers: readonly ChartMarker[] = [];
 
@@ -99,9 +100,14 @@ export class LineChart {
       hooks: { draw: [(plot) => this.#drawMarkers(plot)] },
     };
     this.#plot = new uPlot(plotOptions, [[], ...options.series.map(() => [])], frame);
+    // Resize in the next frame: resizing inside the callback can change the observed frame's
+    // height (the legend re-wraps), which Chromium reports as a ResizeObserver-loop error.
     this.#resize = new ResizeObserver(() => {
-      const width = Math.max(240, Math.floor(frame.clientWidth));
-      if (width !== this.#plot.width) this.#plot.setSize({ width, height: this.#plot.height });
+      cancelAnimationFrame(this.#resizeFrame);
+      this.#resizeFrame = requestAnimationFrame(() => {
+        const width = Math.max(240, Math.floor(frame.clientWidth));
+        if (width !== this.#plot.width) this.#plot.setSize({ width, height: this.#plot.height });
+      });
     });
     this.#resize.observe(frame);
   }
@@ -131,6 +137,7 @@ export class LineChart {
   /** Stops observing the size and frees the chart. */
   dispose(): void {
     this.#resize.disconnect();
+    cancelAnimationFrame(this.#resizeFrame);
     this.#plot.destroy();
   }
 
