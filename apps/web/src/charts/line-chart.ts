@@ -76,10 +76,13 @@ export class LineChart {
         y: options.logY === true ? { distr: 3 } : {},
       },
       axes: [
-        { label: options.xLabel, values: (_, ticks) => ticks.map((tick) => formatNumber(tick, 3)) },
+        {
+          label: options.xLabel,
+          values: (_, ticks) => ticks.map((tick) => (tick === null ? '' : formatNumber(tick, 3))),
+        },
         {
           label: options.yLabel,
-          values: (_, ticks) => ticks.map((tick) => formatNumber(tick, 3)),
+          values: (_, ticks) => ticks.map((tick) => (tick === null ? '' : formatNumber(tick, 3))),
           size: 60,
         },
       ],
