@@ -21,7 +21,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['examples/**/*.mjs', 'scripts/**/*.mjs', '**/bench/**/*.mjs', 'apps/*/scripts/**/*.mjs'],
+    files: [
+      'examples/**/*.mjs',
+      'scripts/**/*.mjs',
+      '**/bench/**/*.mjs',
+      'apps/*/scripts/**/*.mjs',
+    ],
     languageOptions: {
       globals: {
         process: 'readonly',

@@ -28,7 +28,11 @@ const offenders = [];
 for (const path of filesUnder(dist)) {
   if (!/\.(js|css|html)$/.test(path)) continue;
   const bytes = readFileSync(path);
-  rows.push({ file: relative(dist, path), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+  rows.push({
+    file: relative(dist, path),
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+  });
   if (path.endsWith('.js')) {
     for (const match of bytes.toString('utf8').matchAll(importPattern)) {
       const specifier = match[1];
@@ -41,9 +45,17 @@ for (const path of filesUnder(dist)) {
 rows.sort((a, b) => b.gzip - a.gzip);
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 console.log('\nweb demo bundle (gzip -9):');
-for (const row of rows) console.log(`  ${row.file.padEnd(48)} ${kib(row.raw).padStart(11)}  gzip ${kib(row.gzip).padStart(10)}`);
-const total = rows.reduce((sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip }), { raw: 0, gzip: 0 });
-console.log(`  ${'total'.padEnd(48)} ${kib(total.raw).padStart(11)}  gzip ${kib(total.gzip).padStart(10)}`);
+for (const row of rows)
+  console.log(
+    `  ${row.file.padEnd(48)} ${kib(row.raw).padStart(11)}  gzip ${kib(row.gzip).padStart(10)}`,
+  );
+const total = rows.reduce((sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip }), {
+  raw: 0,
+  gzip: 0,
+});
+console.log(
+  `  ${'total'.padEnd(48)} ${kib(total.raw).padStart(11)}  gzip ${kib(total.gzip).padStart(10)}`,
+);
 if (offenders.length > 0) {
   console.error(`\nThe bundle refers to Node built-in modules:\n  ${offenders.join('\n  ')}`);
   process.exit(1);

@@ -7,14 +7,12 @@ const site = useSite();
 describe('every page of the web demo (Chromium)', () => {
   it('lists every page on the home page, and each one loads with its lesson, labelled controls and no errors', async () => {
     const { page, problems } = await openPage(site.browser, site.origin, '');
-    const links = await page
-      .locator('.home-list a')
-      .evaluateAll((anchors) =>
-        anchors.map((anchor) => ({
-          href: anchor.getAttribute('href') ?? '',
-          title: anchor.textContent ?? '',
-        })),
-      );
+    const links = await page.locator('.home-list a').evaluateAll((anchors) =>
+      anchors.map((anchor) => ({
+        href: anchor.getAttribute('href') ?? '',
+        title: anchor.textContent ?? '',
+      })),
+    );
     expect(links.length).toBeGreaterThanOrEqual(1);
     expect(links[0]).toEqual({ href: '#/bias-variance', title: 'Bias and variance' });
     await screenshot(page, '00-home');

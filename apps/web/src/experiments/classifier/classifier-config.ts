@@ -38,6 +38,10 @@ export interface ClassifierConfig {
   readonly gridSize: number;
   /** Add every weight (not biases) to each snapshot, for histograms. */
   readonly includeWeights: boolean;
+  /** Add the grid's logits (the scores before softmax) to each snapshot. @defaultValue false */
+  readonly includeGridLogits?: boolean;
+  /** Add the dev set's confusion matrix to each snapshot. @defaultValue false */
+  readonly includeDevConfusion?: boolean;
 }
 
 /** The defaults the pages start from. */

@@ -66,6 +66,13 @@ export interface ClassifierSnapshot {
   readonly weightNorms: readonly number[];
   /** Every weight (not biases) when the config asked for them, else `null`. */
   readonly weights: Float32Array | null;
+  /** The grid's logits (same layout as `grid`) when the config asked for them, else `null`. */
+  readonly gridLogits: Float32Array | null;
+  /**
+   * The dev set's confusion matrix when the config asked for it, else `null`:
+   * `devConfusion[true][predicted]` counts the dev examples (predicted = the most probable class).
+   */
+  readonly devConfusion: readonly (readonly number[])[] | null;
   /** The points, on the first snapshot of a run only. */
   readonly scene: ClassifierScene | null;
 }
@@ -128,6 +135,31 @@ function gridInputs(data: PlanarData, size: number): Float32Array {
 }
 
 /**
+ * Counts `[true][predicted]` pairs: the predicted class is the first largest of each row of
+ * `outputs` (`[m, classes]`, row-major), as the accuracy metric decides.
+ */
+export function confusionCounts(
+  outputs: ArrayLike<number>,
+  targets: ArrayLike<number>,
+  classes: number,
+): number[][] {
+  const counts = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
+  for (let row = 0; row < targets.length; row++) {
+    let predicted = 0;
+    let best = outputs[row * classes]!;
+    for (let c = 1; c < classes; c++) {
+      const value = outputs[row * classes + c]!;
+      if (value > best) {
+        best = value;
+        predicted = c;
+      }
+    }
+    counts[targets[row]!]![predicted]! += 1;
+  }
+  return counts;
+}
+
+/**
  * A run of the 2-D classifier experiment: a seeded network trained on a planar dataset with
  * the config's regularization and optimizer, reporting costs, errors and the decision
  * boundary after every `epochsPerStep` epochs. Divergence ends the run with its message.
@@ -158,7 +190,8 @@ export function createClassifierJob(config: ClassifierConfig): SteppedJob<Classi
     },
     scene: ClassifierScene | null,
   ): ClassifierSnapshot => {
-    const probabilities = predict(model, grid).softmax(1);
+    const logits = predict(model, grid);
+    const probabilities = logits.softmax(1);
     const dense = model
       .namedParameters()
       .filter((parameter) => parameter.role === 'weight' && parameter.value.rank === 2);
@@ -185,6 +218,15 @@ export function createClassifierJob(config: ClassifierConfig): SteppedJob<Classi
       gridSize: config.gridSize,
       weightNorms,
       weights,
+      gridLogits: config.includeGridLogits === true ? Float32Array.from(logits.data) : null,
+      devConfusion:
+        config.includeDevConfusion === true
+          ? confusionCounts(
+              predict(model, data.dev.inputs).data,
+              data.dev.targets.data,
+              data.classes,
+            )
+          : null,
       scene,
     };
   };
