@@ -68,6 +68,10 @@ export class LineChart {
     );
     const format = (_: uPlot, value: number | null): string =>
       value === null ? '—' : formatNumber(value);
+    // On a log axis uPlot splits every decade into 1…9; draw lines and ticks at the decades only.
+    const decades: uPlot.Axis.Filter = (_, splits) =>
+      splits.map((split) => (split > 0 && Number.isInteger(Math.log10(split)) ? split : null));
+    const logAxis = { grid: { filter: decades }, ticks: { filter: decades } };
     const plotOptions: uPlot.Options = {
       width: 480,
       height: options.height ?? 240,
@@ -79,11 +83,13 @@ export class LineChart {
         {
           label: options.xLabel,
           values: (_, ticks) => ticks.map((tick) => (tick === null ? '' : formatNumber(tick, 3))),
+          ...(options.logX === true ? logAxis : {}),
         },
         {
           label: options.yLabel,
           values: (_, ticks) => ticks.map((tick) => (tick === null ? '' : formatNumber(tick, 3))),
           size: 60,
+          ...(options.logY === true ? logAxis : {}),
         },
       ],
       series: [

@@ -5,7 +5,10 @@ export function formatNumber(value: number | null | undefined, digits = 4): stri
   if (!Number.isFinite(value)) return value > 0 ? '+∞ (diverged)' : '−∞ (diverged)';
   if (value === 0) return '0';
   const magnitude = Math.abs(value);
-  if (magnitude >= 1e5 || magnitude < 1e-4) return value.toExponential(digits - 1);
+  // 1.00e-5 → 1e-5, 2.50e+6 → 2.5e+6: no trailing zeros in the mantissa.
+  if (magnitude >= 1e5 || magnitude < 1e-4) {
+    return value.toExponential(digits - 1).replace(/\.?0+e/, 'e');
+  }
   return String(Number(value.toPrecision(digits)));
 }
 
