@@ -121,7 +121,10 @@ export class LineChart {
     this.#resize.observe(frame);
   }
 
-  /** Replaces the data: `x` and one array per series (`null` or non-finite = gap). */
+  /**
+   * Replaces the data: `x` and one array per series (`null` or non-finite = gap). The figure's
+   * `data-points` is the number of x values, `data-drawn` the number with a value in any series.
+   */
   setData(x: readonly number[], ys: readonly (readonly (number | null)[])[]): void {
     const clean = ys.map((values) =>
       values.map((value) => (value === null || !Number.isFinite(value) ? null : value)),
@@ -135,6 +138,11 @@ export class LineChart {
     ] as uPlot.AlignedData;
     this.#plot.setData(data);
     this.element.dataset['points'] = String(x.length);
+    let drawn = 0;
+    for (let i = 0; i < x.length; i++) {
+      if (clean.some((values) => values[i] !== null && values[i] !== undefined)) drawn += 1;
+    }
+    this.element.dataset['drawn'] = String(drawn);
   }
 
   /** Sets the vertical markers. */

@@ -73,4 +73,24 @@ describe('exponentially weighted averages page (Chromium)', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('replays the year day by day: reset empties the curves, step shows day 1, train runs to day 365', async () => {
+    const { page, problems } = await openPage(site.browser, site.origin, 'ewma?seed=3');
+    const status = page.getByTestId('run-status');
+    await poll(() => status.textContent()).toBe('day 365 of 365');
+    const drawn = () => page.getByTestId('ewma-chart').getAttribute('data-drawn');
+    expect(await drawn()).toBe('365');
+    await page.getByTestId('reset').click();
+    await poll(() => status.textContent()).toBe('day 0 of 365');
+    expect(await drawn()).toBe('0');
+    await page.getByTestId('step').click();
+    await poll(() => status.textContent()).toBe('day 1 of 365');
+    expect(await drawn()).toBe('1');
+    await page.getByTestId('play').click();
+    await poll(() => status.textContent()).toBe('day 365 of 365');
+    await expect(page.getByTestId('play').getAttribute('aria-pressed')).resolves.toBe('false');
+    expect(await drawn()).toBe('365');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

@@ -7,12 +7,16 @@ import { h } from '../../ui/dom.js';
 import { formatNumber } from '../../ui/format.js';
 import { MessageBox } from '../../ui/message-box.js';
 import { Readouts } from '../../ui/readout.js';
+import { RunControls } from '../../ui/run-controls.js';
 import { Slider } from '../../ui/slider.js';
 import { EWMA_DAYS, EWMA_PARAMS, ewmaConfig } from './ewma-params.js';
 import './ewma.css';
 
 /** The days shown in the close-up of the start of the series. */
 const FIRST_DAYS = 40;
+
+/** Days revealed per animation frame when the year is replayed. */
+const DAYS_PER_FRAME = 2;
 
 export default definePage({
   params: EWMA_PARAMS,
@@ -58,19 +62,61 @@ export default definePage({
       attrs: { 'data-testid': 'ewma-explanation' },
     });
 
+    // The replay: the curves are drawn up to `shownDays` (the whole year unless replaying), so
+    // the average can be watched following the series day by day from v_0 = 0.
+    let shownDays = EWMA_DAYS;
+    let frame = 0;
+    const upToShown = <T>(list: readonly T[]): (T | null)[] =>
+      list.map((value, index) => (index < shownDays ? value : null));
+    const controls = new RunControls({
+      onPlayingChange: (playing) => {
+        if (playing) {
+          if (shownDays >= EWMA_DAYS) shownDays = 0;
+          frame = requestAnimationFrame(advance);
+        } else {
+          cancelAnimationFrame(frame);
+        }
+      },
+      onStep: () => {
+        cancelAnimationFrame(frame);
+        controls.setPlaying(false);
+        shownDays = shownDays >= EWMA_DAYS ? 1 : shownDays + 1;
+        render();
+      },
+      onReset: () => {
+        cancelAnimationFrame(frame);
+        controls.setPlaying(false);
+        shownDays = 0;
+        render();
+      },
+      onNewSeed: () => {
+        params.set('seed', values.seed + 1);
+        seedSlider.setValue(values.seed);
+        render();
+      },
+    });
+    const advance = (): void => {
+      shownDays = Math.min(EWMA_DAYS, shownDays + DAYS_PER_FRAME);
+      render();
+      if (shownDays < EWMA_DAYS) frame = requestAnimationFrame(advance);
+      else controls.setPlaying(false);
+      controls.setStatus(`day ${shownDays} of ${EWMA_DAYS}`);
+    };
+
     const render = (): void => {
       messages.clear();
+      controls.setStatus(`day ${shownDays} of ${EWMA_DAYS}`);
       const config = ewmaConfig(values);
       const theta = temperatureSeries(config.series);
       const curves = ewmaCurves(theta, config.beta);
       const raw = Array.from(curves.raw);
       const corrected = values.correct ? Array.from(curves.corrected) : raw.map(() => null);
       const thetaList = Array.from(theta);
-      yearChart.setData(days, [thetaList, raw, corrected]);
+      yearChart.setData(days, [upToShown(thetaList), upToShown(raw), upToShown(corrected)]);
       startChart.setData(firstDays, [
-        thetaList.slice(0, FIRST_DAYS),
-        raw.slice(0, FIRST_DAYS),
-        corrected.slice(0, FIRST_DAYS),
+        upToShown(thetaList.slice(0, FIRST_DAYS)),
+        upToShown(raw.slice(0, FIRST_DAYS)),
+        upToShown(corrected.slice(0, FIRST_DAYS)),
       ]);
       const dayIndex = config.day - 1;
       const windowStart = config.day - curves.window;
@@ -109,6 +155,16 @@ export default definePage({
         render();
       };
 
+    const seedSlider = new Slider({
+      label: 'Seed',
+      min: 0,
+      max: 100,
+      step: 1,
+      value: values.seed,
+      onInput: change('seed'),
+      format: String,
+      testId: 'seed',
+    });
     const controlsPanel = h(
       'section',
       { className: 'controls', attrs: { 'aria-label': 'Settings' } },
@@ -152,16 +208,7 @@ export default definePage({
         onInput: change('noise'),
         testId: 'noise',
       }).element,
-      new Slider({
-        label: 'Seed',
-        min: 0,
-        max: 100,
-        step: 1,
-        value: values.seed,
-        onInput: change('seed'),
-        format: String,
-        testId: 'seed',
-      }).element,
+      seedSlider.element,
     );
 
     // Both charts span the figures' width (their legends stay on one line while they resize);
@@ -174,6 +221,7 @@ export default definePage({
         h(
           'div',
           { className: 'figures' },
+          controls.element,
           messages.element,
           h('div', { className: 'figure-row' }, yearChart.element),
           explanation,
@@ -184,6 +232,7 @@ export default definePage({
     render();
 
     return () => {
+      cancelAnimationFrame(frame);
       yearChart.dispose();
       startChart.dispose();
     };
