@@ -24,6 +24,13 @@ export interface CsvPoints {
  * may be names or integers. Throws an `Error` whose message names the file and the problem.
  */
 export function parsePointsCsv(text: string, fileName: string): CsvPoints {
+  // A NUL or a byte that is not UTF-8 (decoded as U+FFFD) means this is not a text file.
+  const head = text.slice(0, 4096);
+  if (head.includes('\u0000') || head.includes('\uFFFD')) {
+    throw new Error(
+      `${fileName}: does not look like a CSV text file (it holds bytes that are not UTF-8 text); expected lines such as "x1,x2,label".`,
+    );
+  }
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const columns = firstLine.split(',').map((column) => column.trim());
   if (columns.length !== 3) {
