@@ -1,3 +1,4 @@
+import { SEED_PARAM } from '../../app/seed-param.js';
 import type { ParamSpecs, ParamValues } from '../../app/url-params.js';
 import {
   DEFAULT_CLASSIFIER_CONFIG,
@@ -21,7 +22,7 @@ export const BIAS_VARIANCE_PARAMS = {
   keep: { kind: 'number', default: 1, min: 0.1, max: 1 },
   lr: { kind: 'number', default: 0.01, min: 1e-4, max: 1 },
   epochs: { kind: 'number', default: 300, min: 5, max: 3000, integer: true },
-  seed: { kind: 'number', default: 1, min: 0, max: 1_000_000, integer: true },
+  seed: SEED_PARAM,
 } as const satisfies ParamSpecs;
 
 /** The values of {@link BIAS_VARIANCE_PARAMS}. */

@@ -1,5 +1,6 @@
 import { diagnose } from 'deeptune';
 import { definePage } from '../../app/page.js';
+import { nextSeed } from '../../app/seed-param.js';
 import { DecisionBoundary } from '../../charts/decision-boundary.js';
 import { LineChart } from '../../charts/line-chart.js';
 import type { ClassifierConfig } from '../../experiments/classifier/classifier-config.js';
@@ -10,7 +11,6 @@ import {
   type CsvPoints,
 } from '../../experiments/classifier/csv-points.js';
 import {
-  PLANAR_DATASETS,
   supportsClasses,
   type PlanarDatasetName,
 } from '../../experiments/classifier/planar-data.js';
@@ -20,8 +20,7 @@ import { formatPercent } from '../../ui/format.js';
 import { MessageBox } from '../../ui/message-box.js';
 import { Readouts } from '../../ui/readout.js';
 import { RunControls } from '../../ui/run-controls.js';
-import { Select } from '../../ui/select.js';
-import { Slider } from '../../ui/slider.js';
+import { bindParamControls, paramSelect } from '../../ui/param-controls.js';
 import { ClassifierSession } from '../shared/classifier-session.js';
 import { BIAS_VARIANCE_PARAMS, biasVarianceConfig } from './bias-variance-params.js';
 
@@ -83,7 +82,7 @@ export default definePage({
       onStep: () => session.step(),
       onReset: () => restart(),
       onNewSeed: () => {
-        params.set('seed', values.seed + 1);
+        params.set('seed', nextSeed(values.seed));
         seedSlider.setValue(values.seed);
         restart();
       },
@@ -146,45 +145,22 @@ export default definePage({
       messages.clear();
       session.start(config(), controls.playing);
     };
-    const change =
-      <K extends keyof typeof BIAS_VARIANCE_PARAMS & string>(name: K) =>
-      (value: (typeof values)[K]): void => {
-        params.set(name, value);
-        restart();
-      };
-
-    const datasetSelect = new Select({
-      label: 'Dataset',
-      options: PLANAR_DATASETS.map((name) => ({ value: name, label: name })),
-      value: values.dataset,
-      onChange: (value) => {
+    const datasetSelect = paramSelect(
+      params,
+      BIAS_VARIANCE_PARAMS,
+      'dataset',
+      { label: 'Dataset' },
+      (value) => {
         uploaded = null;
-        params.set('dataset', value);
         classesSlider.element.hidden = !supportsClasses(value as PlanarDatasetName);
         restart();
       },
-      testId: 'dataset',
-    });
-    const classesSlider = new Slider({
-      label: 'Classes',
-      min: 2,
-      max: 6,
-      step: 1,
-      value: values.classes,
-      onInput: change('classes'),
-      testId: 'classes',
-    });
+    );
+    const control = bindParamControls(params, BIAS_VARIANCE_PARAMS, restart);
+    const slider = control.slider;
+    const classesSlider = slider('classes', { label: 'Classes' });
     classesSlider.element.hidden = !supportsClasses(values.dataset as PlanarDatasetName);
-    const seedSlider = new Slider({
-      label: 'Seed',
-      min: 0,
-      max: 100,
-      step: 1,
-      value: values.seed,
-      onInput: change('seed'),
-      format: String,
-      testId: 'seed',
-    });
+    const seedSlider = slider('seed', { label: 'Seed' });
     const csvPicker = new FilePicker({
       label: 'Or upload a CSV (x, y, label)',
       accept: '.csv,text/csv,text/plain',
@@ -208,88 +184,19 @@ export default definePage({
       { className: 'controls', attrs: { 'aria-label': 'Settings' } },
       h('h2', { text: 'Data' }),
       datasetSelect.element,
-      new Slider({
-        label: 'Points',
-        min: 40,
-        max: 2000,
-        step: 20,
-        value: values.points,
-        onInput: change('points'),
-        format: String,
-        testId: 'points',
-      }).element,
-      new Slider({
-        label: 'Noise',
-        min: 0,
-        max: 1,
-        step: 0.01,
-        value: values.noise,
-        onInput: change('noise'),
-        testId: 'noise',
-      }).element,
+      slider('points', { label: 'Points', step: 20 }).element,
+      slider('noise', { label: 'Noise', step: 0.01 }).element,
       classesSlider.element,
       csvPicker.element,
       h('h2', { text: 'Network' }),
-      new Slider({
-        label: 'Hidden layers',
-        min: 0,
-        max: 4,
-        step: 1,
-        value: values.layers,
-        onInput: change('layers'),
-        format: String,
-        testId: 'layers',
-      }).element,
-      new Slider({
-        label: 'Units per layer',
-        min: 1,
-        max: 128,
-        step: 1,
-        value: values.units,
-        onInput: change('units'),
-        format: String,
-        testId: 'units',
-      }).element,
+      slider('layers', { label: 'Hidden layers' }).element,
+      slider('units', { label: 'Units per layer' }).element,
       h('h2', { text: 'Regularization' }),
-      new Slider({
-        label: 'L2 λ',
-        min: 0,
-        max: 10,
-        step: 0.01,
-        value: values.lambda,
-        onInput: change('lambda'),
-        testId: 'lambda',
-      }).element,
-      new Slider({
-        label: 'keepProb',
-        min: 0.1,
-        max: 1,
-        step: 0.05,
-        value: values.keep,
-        onInput: change('keep'),
-        testId: 'keep',
-      }).element,
+      slider('lambda', { label: 'L2 λ', step: 0.01 }).element,
+      slider('keep', { label: 'keepProb', step: 0.05 }).element,
       h('h2', { text: 'Training' }),
-      new Slider({
-        label: 'Learning rate α (Adam)',
-        min: 1e-4,
-        max: 1,
-        step: 0.05,
-        scale: 'log',
-        value: values.lr,
-        onInput: change('lr'),
-        testId: 'lr',
-      }).element,
-      new Slider({
-        label: 'Epochs',
-        min: 5,
-        max: 3000,
-        step: 5,
-        value: values.epochs,
-        onInput: change('epochs'),
-        format: String,
-        testId: 'epochs',
-      }).element,
+      slider('lr', { label: 'Learning rate α (Adam)', step: 0.05, scale: 'log' }).element,
+      slider('epochs', { label: 'Epochs', step: 5 }).element,
       seedSlider.element,
     );
 
