@@ -1,3 +1,4 @@
+import { SEED_PARAM } from '../../app/seed-param.js';
 import type { ParamSpecs, ParamValues } from '../../app/url-params.js';
 import {
   logSpacedRates,
@@ -28,7 +29,7 @@ export const BATCH_NORM_PARAMS = {
   epochs: { kind: 'number', default: 30, min: 2, max: 200, integer: true },
   inspect: { kind: 'number', default: 4, min: 1, max: RATE_COUNT, integer: true },
   layer: { kind: 'number', default: 2, min: 1, max: 6, integer: true },
-  seed: { kind: 'number', default: 1, min: 0, max: 1_000_000, integer: true },
+  seed: SEED_PARAM,
 } as const satisfies ParamSpecs;
 
 /** The values of {@link BATCH_NORM_PARAMS}. */

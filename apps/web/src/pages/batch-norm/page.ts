@@ -1,4 +1,5 @@
 import { definePage } from '../../app/page.js';
+import { nextSeed } from '../../app/seed-param.js';
 import { Histogram } from '../../charts/histogram.js';
 import { LineChart } from '../../charts/line-chart.js';
 import type { BatchNormConfig } from '../../experiments/batch-norm/batch-norm-config.js';
@@ -7,10 +8,9 @@ import { PLANAR_DATASETS } from '../../experiments/classifier/planar-data.js';
 import { h } from '../../ui/dom.js';
 import { formatNumber, formatPercent } from '../../ui/format.js';
 import { MessageBox } from '../../ui/message-box.js';
+import { bindParamControls } from '../../ui/param-controls.js';
 import { Readouts } from '../../ui/readout.js';
 import { RunControls } from '../../ui/run-controls.js';
-import { Select } from '../../ui/select.js';
-import { Slider } from '../../ui/slider.js';
 import { JobClient } from '../../worker/job-client.js';
 import {
   BATCH_NORM_PARAMS,
@@ -19,7 +19,6 @@ import {
   classesOf,
   describeOutcome,
 } from './batch-norm-params.js';
-import type { PlanarDatasetName } from '../../experiments/classifier/planar-data.js';
 import './batch-norm.css';
 
 /** The curves of the current run, one entry per snapshot. */
@@ -240,7 +239,7 @@ export default definePage({
       onStep: () => client.step(),
       onReset: () => restart(),
       onNewSeed: () => {
-        params.set('seed', values.seed + 1);
+        params.set('seed', nextSeed(values.seed));
         seedSlider.setValue(values.seed);
         restart();
       },
@@ -257,139 +256,40 @@ export default definePage({
       }
       client.start(config, controls.playing);
     };
-    const change =
-      <K extends keyof typeof BATCH_NORM_PARAMS & string>(name: K) =>
-      (value: (typeof values)[K]): void => {
-        params.set(name, value);
-        restart();
-      };
+    const control = bindParamControls(params, BATCH_NORM_PARAMS, restart);
+    const slider = control.slider;
 
-    const seedSlider = new Slider({
-      label: 'Seed',
-      min: 0,
-      max: 100,
-      step: 1,
-      value: values.seed,
-      onInput: change('seed'),
-      format: String,
-      testId: 'seed',
-    });
+    const seedSlider = slider('seed', { label: 'Seed' });
     const controlsPanel = h(
       'section',
       { className: 'controls', attrs: { 'aria-label': 'Settings' } },
       h('h2', { text: 'Learning rates' }),
-      new Slider({
+      slider('lrmax', {
         label: `Largest α (${RATE_COUNT} values over 2 decades)`,
-        min: 0.01,
-        max: 30,
         step: 0.05,
         scale: 'log',
-        value: values.lrmax,
-        onInput: change('lrmax'),
-        testId: 'lrmax',
       }).element,
-      new Select({
+      control.select('optimizer', {
         label: 'Optimizer',
-        options: [
-          { value: 'sgd', label: 'gradient descent' },
-          { value: 'momentum', label: 'momentum β = 0.9' },
-        ],
-        value: values.optimizer,
-        onChange: change('optimizer'),
-        testId: 'optimizer',
+        labels: { sgd: 'gradient descent', momentum: 'momentum β = 0.9' },
       }).element,
-      new Slider({
-        label: 'Mini-batch size',
-        min: 4,
-        max: 128,
-        step: 4,
-        value: values.batch,
-        onInput: change('batch'),
-        format: String,
-        testId: 'batch',
-      }).element,
-      new Slider({
-        label: 'Epochs',
-        min: 2,
-        max: 200,
-        step: 2,
-        value: values.epochs,
-        onInput: change('epochs'),
-        format: String,
-        testId: 'epochs',
-      }).element,
+      slider('batch', { label: 'Mini-batch size', step: 4 }).element,
+      slider('epochs', { label: 'Epochs', step: 2 }).element,
       h('h2', { text: 'Inspect' }),
-      new Slider({
-        label: 'Inspected α (1 = smallest)',
-        min: 1,
-        max: RATE_COUNT,
-        step: 1,
-        value: values.inspect,
-        onInput: change('inspect'),
-        format: String,
-        testId: 'inspect',
-      }).element,
-      new Slider({
-        label: 'Inspected hidden layer',
-        min: 1,
-        max: 6,
-        step: 1,
-        value: values.layer,
-        onInput: change('layer'),
-        format: String,
-        testId: 'layer',
-      }).element,
+      slider('inspect', { label: 'Inspected α (1 = smallest)' }).element,
+      slider('layer', { label: 'Inspected hidden layer' }).element,
       h('h2', { text: 'Network' }),
-      new Slider({
-        label: 'Hidden layers (ReLU)',
-        min: 1,
-        max: 6,
-        step: 1,
-        value: values.layers,
-        onInput: change('layers'),
-        format: String,
-        testId: 'layers',
-      }).element,
-      new Slider({
-        label: 'Units per layer',
-        min: 2,
-        max: 64,
-        step: 1,
-        value: values.units,
-        onInput: change('units'),
-        format: String,
-        testId: 'units',
-      }).element,
+      slider('layers', { label: 'Hidden layers (ReLU)' }).element,
+      slider('units', { label: 'Units per layer' }).element,
       h('h2', { text: 'Data' }),
-      new Select({
+      control.select('dataset', {
         label: 'Dataset',
-        options: PLANAR_DATASETS.map((name) => ({
-          value: name,
-          label: `${name} (${classesOf(name as PlanarDatasetName)} classes)`,
-        })),
-        value: values.dataset,
-        onChange: change('dataset'),
-        testId: 'dataset',
+        labels: Object.fromEntries(
+          PLANAR_DATASETS.map((name) => [name, `${name} (${classesOf(name)} classes)`]),
+        ),
       }).element,
-      new Slider({
-        label: 'Points',
-        min: 60,
-        max: 1000,
-        step: 20,
-        value: values.points,
-        onInput: change('points'),
-        format: String,
-        testId: 'points',
-      }).element,
-      new Slider({
-        label: 'Noise',
-        min: 0,
-        max: 1,
-        step: 0.01,
-        value: values.noise,
-        onInput: change('noise'),
-        testId: 'noise',
-      }).element,
+      slider('points', { label: 'Points', step: 20 }).element,
+      slider('noise', { label: 'Noise', step: 0.01 }).element,
       seedSlider.element,
     );
 

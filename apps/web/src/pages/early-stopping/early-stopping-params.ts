@@ -1,3 +1,4 @@
+import { SEED_PARAM } from '../../app/seed-param.js';
 import type { ParamSpecs, ParamValues } from '../../app/url-params.js';
 import type { EarlyStoppingConfig } from '../../experiments/early-stopping/early-stopping-config.js';
 import type { PlanarDatasetName } from '../../experiments/classifier/planar-data.js';
@@ -16,8 +17,8 @@ export const EARLY_STOPPING_PARAMS = {
   units: { kind: 'number', default: 64, min: 8, max: 128, integer: true },
   patience: { kind: 'number', default: 40, min: 0, max: 500, integer: true },
   lr: { kind: 'number', default: 0.01, min: 1e-4, max: 0.3 },
-  epochs: { kind: 'number', default: 400, min: 5, max: 2000, integer: true },
-  seed: { kind: 'number', default: 1, min: 0, max: 1_000_000, integer: true },
+  epochs: { kind: 'number', default: 400, min: 10, max: 2000, integer: true },
+  seed: SEED_PARAM,
 } as const satisfies ParamSpecs;
 
 /** The values of {@link EARLY_STOPPING_PARAMS}. */

@@ -1,4 +1,5 @@
 import { definePage } from '../../app/page.js';
+import { nextSeed } from '../../app/seed-param.js';
 import { DecisionBoundary } from '../../charts/decision-boundary.js';
 import { LineChart, type ChartMarker } from '../../charts/line-chart.js';
 import type {
@@ -8,12 +9,10 @@ import type {
 import { h } from '../../ui/dom.js';
 import { formatNumber, formatPercent } from '../../ui/format.js';
 import { MessageBox } from '../../ui/message-box.js';
+import { bindParamControls } from '../../ui/param-controls.js';
 import { Readouts } from '../../ui/readout.js';
 import { RunControls } from '../../ui/run-controls.js';
-import { Select } from '../../ui/select.js';
-import { Slider } from '../../ui/slider.js';
 import {
-  EARLY_STOPPING_DATASETS,
   EARLY_STOPPING_HIDDEN_LAYERS,
   EARLY_STOPPING_PARAMS,
   earlyStoppingConfig,
@@ -89,7 +88,7 @@ export default definePage({
       onStep: () => session.step(),
       onReset: () => restart(),
       onNewSeed: () => {
-        params.set('seed', values.seed + 1);
+        params.set('seed', nextSeed(values.seed));
         seedSlider.setValue(values.seed);
         restart();
       },
@@ -169,97 +168,27 @@ export default definePage({
       boundaries.best.setGrid(new Float32Array(0), 0);
       session.start(earlyStoppingConfig(values), controls.playing);
     };
-    const change =
-      <K extends 'points' | 'noise' | 'units' | 'patience' | 'lr' | 'epochs' | 'seed'>(name: K) =>
-      (value: number): void => {
-        params.set(name, value);
-        restart();
-      };
-
-    const seedSlider = new Slider({
-      label: 'Seed',
-      min: 0,
-      max: 100,
-      step: 1,
-      value: values.seed,
-      onInput: change('seed'),
-      format: String,
-      testId: 'seed',
-    });
+    const control = bindParamControls(params, EARLY_STOPPING_PARAMS, restart);
+    const seedSlider = control.slider('seed', { label: 'Seed' });
     const controlsPanel = h(
       'section',
       { className: 'controls', attrs: { 'aria-label': 'Settings' } },
       h('h2', { text: 'Early stopping' }),
-      new Slider({
-        label: 'Patience (epochs without a lower dev cost)',
-        min: 0,
-        max: 200,
-        step: 1,
-        value: values.patience,
-        onInput: change('patience'),
-        format: String,
-        testId: 'patience',
-      }).element,
-      new Slider({
-        label: 'Epoch budget',
-        min: 10,
-        max: 2000,
-        step: 10,
-        value: values.epochs,
-        onInput: change('epochs'),
-        format: String,
-        testId: 'epochs',
-      }).element,
+      control.slider('patience', { label: 'Patience (epochs without a lower dev cost)' }).element,
+      control.slider('epochs', { label: 'Epoch budget', step: 10 }).element,
       h('h2', { text: 'Data' }),
-      new Select({
-        label: 'Dataset',
-        options: EARLY_STOPPING_DATASETS.map((name) => ({ value: name, label: name })),
-        value: values.dataset,
-        onChange: (value) => {
-          params.set('dataset', value);
-          restart();
-        },
-        testId: 'dataset',
-      }).element,
-      new Slider({
-        label: 'Points (train + dev)',
-        min: 40,
-        max: 1000,
-        step: 10,
-        value: values.points,
-        onInput: change('points'),
-        format: String,
-        testId: 'points',
-      }).element,
-      new Slider({
-        label: 'Noise',
-        min: 0,
-        max: 1,
-        step: 0.01,
-        value: values.noise,
-        onInput: change('noise'),
-        testId: 'noise',
-      }).element,
+      control.select('dataset', { label: 'Dataset' }).element,
+      control.slider('points', { label: 'Points (train + dev)', step: 10 }).element,
+      control.slider('noise', { label: 'Noise' }).element,
       h('h2', { text: 'Network and training' }),
-      new Slider({
+      control.slider('units', {
         label: `Units in each of the ${EARLY_STOPPING_HIDDEN_LAYERS} hidden layers`,
-        min: 8,
-        max: 128,
         step: 8,
-        value: values.units,
-        onInput: change('units'),
-        format: String,
-        testId: 'units',
       }).element,
-      new Slider({
+      control.slider('lr', {
         label: 'Learning rate α (Adam, full batch)',
-        min: 1e-4,
-        max: 0.3,
         step: 0.05,
         scale: 'log',
-        value: values.lr,
-        onInput: change('lr'),
-        testId: 'lr',
       }).element,
       seedSlider.element,
     );

@@ -1,3 +1,4 @@
+import { SEED_PARAM } from '../../app/seed-param.js';
 import type { ParamSpecs, ParamValues } from '../../app/url-params.js';
 
 /** The number of days of the temperature series. */
@@ -9,7 +10,7 @@ export const EWMA_PARAMS = {
   correct: { kind: 'boolean', default: false },
   day: { kind: 'number', default: EWMA_DAYS, min: 1, max: EWMA_DAYS, integer: true },
   noise: { kind: 'number', default: 4, min: 0, max: 15 },
-  seed: { kind: 'number', default: 1, min: 0, max: 1_000_000, integer: true },
+  seed: SEED_PARAM,
 } as const satisfies ParamSpecs;
 
 /** The values of {@link EWMA_PARAMS}. */

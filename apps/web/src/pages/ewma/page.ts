@@ -1,14 +1,14 @@
 import { definePage } from '../../app/page.js';
+import { nextSeed } from '../../app/seed-param.js';
 import { LineChart } from '../../charts/line-chart.js';
 import { ewmaCurves } from '../../experiments/ewma/ewma-curves.js';
 import { temperatureSeries } from '../../experiments/ewma/temperature-series.js';
-import { Checkbox } from '../../ui/checkbox.js';
 import { h } from '../../ui/dom.js';
 import { formatNumber } from '../../ui/format.js';
 import { MessageBox } from '../../ui/message-box.js';
+import { bindParamControls } from '../../ui/param-controls.js';
 import { Readouts } from '../../ui/readout.js';
 import { RunControls } from '../../ui/run-controls.js';
-import { Slider } from '../../ui/slider.js';
 import { EWMA_DAYS, EWMA_PARAMS, ewmaConfig } from './ewma-params.js';
 import './ewma.css';
 
@@ -90,7 +90,7 @@ export default definePage({
         render();
       },
       onNewSeed: () => {
-        params.set('seed', values.seed + 1);
+        params.set('seed', nextSeed(values.seed));
         seedSlider.setValue(values.seed);
         render();
       },
@@ -148,66 +148,21 @@ export default definePage({
       }
     };
 
-    const change =
-      <K extends 'beta' | 'day' | 'noise' | 'seed'>(name: K) =>
-      (value: number): void => {
-        params.set(name, value);
-        render();
-      };
-
-    const seedSlider = new Slider({
-      label: 'Seed',
-      min: 0,
-      max: 100,
-      step: 1,
-      value: values.seed,
-      onInput: change('seed'),
-      format: String,
-      testId: 'seed',
-    });
+    const control = bindParamControls(params, EWMA_PARAMS, render);
+    const seedSlider = control.slider('seed', { label: 'Seed' });
     const controlsPanel = h(
       'section',
       { className: 'controls', attrs: { 'aria-label': 'Settings' } },
       h('h2', { text: 'Average' }),
-      new Slider({
+      control.slider('beta', {
         label: 'β (averaging weight)',
-        min: 0,
-        max: 0.999,
         step: 0.001,
-        value: values.beta,
         marks: [0.5, 0.9, 0.98],
-        onInput: change('beta'),
-        testId: 'beta',
       }).element,
-      new Checkbox({
-        label: 'Bias correction: v_t / (1 − β^t)',
-        checked: values.correct,
-        onChange: (checked) => {
-          params.set('correct', checked);
-          render();
-        },
-        testId: 'correct',
-      }).element,
-      new Slider({
-        label: 'Marked day (its window is drawn)',
-        min: 1,
-        max: EWMA_DAYS,
-        step: 1,
-        value: values.day,
-        onInput: change('day'),
-        format: String,
-        testId: 'day',
-      }).element,
+      control.checkbox('correct', { label: 'Bias correction: v_t / (1 − β^t)' }).element,
+      control.slider('day', { label: 'Marked day (its window is drawn)' }).element,
       h('h2', { text: 'Data' }),
-      new Slider({
-        label: 'Noise (°C)',
-        min: 0,
-        max: 15,
-        step: 0.5,
-        value: values.noise,
-        onInput: change('noise'),
-        testId: 'noise',
-      }).element,
+      control.slider('noise', { label: 'Noise (°C)', step: 0.5 }).element,
       seedSlider.element,
     );
 

@@ -1,3 +1,4 @@
+import { SEED_PARAM } from '../../app/seed-param.js';
 import type { ParamSpecs, ParamValues } from '../../app/url-params.js';
 import {
   GRADCHECK_ACTIVATIONS,
@@ -20,7 +21,7 @@ export const GRADIENT_CHECKING_PARAMS = {
   lambda: { kind: 'number', default: 0, min: 0, max: 2 },
   bug: { kind: 'boolean', default: false },
   bugLayer: { kind: 'number', default: 2, min: 1, max: 4, integer: true },
-  seed: { kind: 'number', default: 1, min: 0, max: 1_000_000, integer: true },
+  seed: SEED_PARAM,
 } as const satisfies ParamSpecs;
 
 /** The values of {@link GRADIENT_CHECKING_PARAMS}. */

@@ -1,18 +1,14 @@
 import { verdictBand } from 'deeptune';
 import { definePage } from '../../app/page.js';
-import {
-  GRADCHECK_ACTIVATIONS,
-  type GradcheckConfig,
-} from '../../experiments/gradcheck/gradcheck-config.js';
+import type { GradcheckConfig } from '../../experiments/gradcheck/gradcheck-config.js';
 import { layerName } from '../../experiments/gradcheck/gradcheck-network.js';
 import type { GradientCheckResult } from '../../experiments/gradcheck/gradient-check.js';
-import { Checkbox } from '../../ui/checkbox.js';
 import { h } from '../../ui/dom.js';
 import { MessageBox } from '../../ui/message-box.js';
+import { bindParamControls, paramSlider } from '../../ui/param-controls.js';
 import { Readouts } from '../../ui/readout.js';
 import { Select } from '../../ui/select.js';
-import { Slider } from '../../ui/slider.js';
-import { GradcheckSession } from './gradcheck-session.js';
+import { LatestSettingsSession } from '../shared/latest-settings-session.js';
 import {
   GRADCHECK_CLASSES,
   GRADCHECK_EXAMPLES,
@@ -91,8 +87,13 @@ export default definePage({
       status.dataset['state'] = session.busy ? 'checking' : 'done';
     };
 
-    const session = new GradcheckSession({
-      onChecked: show,
+    const session = new LatestSettingsSession<GradcheckConfig, GradientCheckResult>({
+      createWorker: () =>
+        new Worker(new URL('../../experiments/gradcheck/gradcheck-worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'deeptune-gradcheck',
+        }),
+      onResult: show,
       onError: (message) => {
         status.dataset['state'] = 'done';
         status.textContent = 'the check failed';
@@ -104,7 +105,7 @@ export default definePage({
       messages.clear();
       status.textContent = 'checking…';
       status.dataset['state'] = 'checking';
-      session.check(gradientCheckingConfig(values));
+      session.run(gradientCheckingConfig(values));
     };
 
     const bugLayerSlot = h('div');
@@ -128,85 +129,24 @@ export default definePage({
     };
     renderBugLayerSelect();
 
+    const control = bindParamControls(params, GRADIENT_CHECKING_PARAMS, check);
     const controlsPanel = h(
       'section',
       { className: 'controls', attrs: { 'aria-label': 'Settings' } },
       h('h2', { text: 'Network' }),
-      new Slider({
-        label: 'Hidden layers',
-        min: 1,
-        max: 3,
-        step: 1,
-        value: values.layers,
-        onInput: (value) => {
-          params.set('layers', value);
-          renderBugLayerSelect();
-          check();
-        },
-        format: String,
-        testId: 'layers',
+      paramSlider(params, GRADIENT_CHECKING_PARAMS, 'layers', { label: 'Hidden layers' }, () => {
+        renderBugLayerSelect();
+        check();
       }).element,
-      new Slider({
-        label: 'Units per hidden layer',
-        min: 2,
-        max: 16,
-        step: 1,
-        value: values.units,
-        onInput: (value) => {
-          params.set('units', value);
-          check();
-        },
-        format: String,
-        testId: 'units',
-      }).element,
-      new Select({
-        label: 'Activation',
-        options: GRADCHECK_ACTIVATIONS.map((name) => ({ value: name, label: name })),
-        value: values.activation,
-        onChange: (value) => {
-          params.set('activation', value);
-          check();
-        },
-        testId: 'activation',
-      }).element,
-      new Slider({
-        label: 'L2 λ',
-        min: 0,
-        max: 2,
-        step: 0.01,
-        value: values.lambda,
-        onInput: (value) => {
-          params.set('lambda', value);
-          check();
-        },
-        testId: 'lambda',
-      }).element,
-      new Slider({
-        label: 'Seed',
-        min: 0,
-        max: 100,
-        step: 1,
-        value: values.seed,
-        onInput: (value) => {
-          params.set('seed', value);
-          check();
-        },
-        format: String,
-        testId: 'seed',
-      }).element,
+      control.slider('units', { label: 'Units per hidden layer' }).element,
+      control.select('activation', { label: 'Activation' }).element,
+      control.slider('lambda', { label: 'L2 λ', step: 0.01 }).element,
+      control.slider('seed', { label: 'Seed' }).element,
       h(
         'div',
         { className: 'gradient-checking-bug-controls' },
         h('h2', { text: 'Bug' }),
-        new Checkbox({
-          label: 'Inject a bug in one layer’s backward pass',
-          checked: values.bug,
-          onChange: (checked) => {
-            params.set('bug', checked);
-            check();
-          },
-          testId: 'bug',
-        }).element,
+        control.checkbox('bug', { label: 'Inject a bug in one layer’s backward pass' }).element,
         bugLayerSlot,
       ),
       h('p', {

@@ -1,3 +1,4 @@
+import { nextSeed } from '../../app/seed-param.js';
 import {
   C2F_FLOOR,
   C2F_OPTIMUM,
@@ -8,10 +9,13 @@ import {
 import { SERIES_COLORS } from '../../charts/palette.js';
 import { h } from '../../ui/dom.js';
 import { formatNumber } from '../../ui/format.js';
+import { bindParamControls } from '../../ui/param-controls.js';
 import { Readouts } from '../../ui/readout.js';
 import { RunControls } from '../../ui/run-controls.js';
-import { Slider } from '../../ui/slider.js';
-import { coarseToFineConfig } from './hyperparameter-search-params.js';
+import {
+  HYPERPARAMETER_SEARCH_PARAMS,
+  coarseToFineConfig,
+} from './hyperparameter-search-params.js';
 import { decadeTicks, PlotCanvas } from './plot-canvas.js';
 import type { SectionContext, SectionView } from './section-view.js';
 
@@ -217,67 +221,18 @@ export function c2fSection({ params, messages }: SectionContext): SectionView {
     onStep: () => void stepRound(),
     onReset: () => void restart(),
     onNewSeed: () => {
-      params.set('seed', values.seed + 1);
+      params.set('seed', nextSeed(values.seed));
       seedSlider.setValue(values.seed);
       void restart();
     },
   });
-  const change =
-    (name: 'rounds' | 'perRound' | 'topK' | 'noise' | 'seed') =>
-    (value: number): void => {
-      params.set(name, value);
-      void restart();
-    };
-  const seedSlider = new Slider({
-    label: 'Seed',
-    min: 0,
-    max: 100,
-    step: 1,
-    value: values.seed,
-    format: String,
-    onInput: change('seed'),
-    testId: 'seed',
-  });
+  const control = bindParamControls(params, HYPERPARAMETER_SEARCH_PARAMS, () => void restart());
+  const seedSlider = control.slider('seed', { label: 'Seed' });
   const sectionControls = [
-    new Slider({
-      label: 'Rounds',
-      min: 1,
-      max: 6,
-      step: 1,
-      value: values.rounds,
-      format: String,
-      onInput: change('rounds'),
-      testId: 'rounds',
-    }).element,
-    new Slider({
-      label: 'Trials per round',
-      min: 3,
-      max: 40,
-      step: 1,
-      value: values.perRound,
-      format: String,
-      onInput: change('perRound'),
-      testId: 'per-round',
-    }).element,
-    new Slider({
-      label: 'Top k (make the next box)',
-      min: 1,
-      max: 10,
-      step: 1,
-      value: values.topK,
-      format: String,
-      onInput: change('topK'),
-      testId: 'top-k',
-    }).element,
-    new Slider({
-      label: 'Noise of the objective',
-      min: 0,
-      max: 0.5,
-      step: 0.01,
-      value: values.noise,
-      onInput: change('noise'),
-      testId: 'noise',
-    }).element,
+    control.slider('rounds', { label: 'Rounds' }).element,
+    control.slider('perRound', { label: 'Trials per round', testId: 'per-round' }).element,
+    control.slider('topK', { label: 'Top k (make the next box)', testId: 'top-k' }).element,
+    control.slider('noise', { label: 'Noise of the objective', step: 0.01 }).element,
     seedSlider.element,
   ];
   const figures = h(

@@ -1,11 +1,12 @@
+import { nextSeed } from '../../app/seed-param.js';
 import { LineChart } from '../../charts/line-chart.js';
 import { h } from '../../ui/dom.js';
 import { formatNumber, formatPercent } from '../../ui/format.js';
+import { bindParamControls } from '../../ui/param-controls.js';
 import { Readouts } from '../../ui/readout.js';
 import { RunControls } from '../../ui/run-controls.js';
-import { Slider } from '../../ui/slider.js';
 import { CaviarSearch, type CaviarTrialView } from './caviar-search.js';
-import { caviarStudyConfig } from './hyperparameter-search-params.js';
+import { HYPERPARAMETER_SEARCH_PARAMS, caviarStudyConfig } from './hyperparameter-search-params.js';
 import type { SectionContext, SectionView } from './section-view.js';
 
 /** Complete trials by dev cost, then running ones, then failed ones. */
@@ -130,58 +131,17 @@ export function caviarSection({ params, messages }: SectionContext): SectionView
     onStep: () => search?.step(),
     onReset: () => restart(),
     onNewSeed: () => {
-      params.set('seed', values.seed + 1);
+      params.set('seed', nextSeed(values.seed));
       seedSlider.setValue(values.seed);
       restart();
     },
   });
-  const change =
-    (name: 'workers' | 'caviarTrials' | 'epochs' | 'seed') =>
-    (value: number): void => {
-      params.set(name, value);
-      restart();
-    };
-  const seedSlider = new Slider({
-    label: 'Seed',
-    min: 0,
-    max: 100,
-    step: 1,
-    value: values.seed,
-    format: String,
-    onInput: change('seed'),
-    testId: 'seed',
-  });
+  const control = bindParamControls(params, HYPERPARAMETER_SEARCH_PARAMS, restart);
+  const seedSlider = control.slider('seed', { label: 'Seed' });
   const sectionControls = [
-    new Slider({
-      label: 'Parallel workers',
-      min: 1,
-      max: 8,
-      step: 1,
-      value: values.workers,
-      format: String,
-      onInput: change('workers'),
-      testId: 'workers',
-    }).element,
-    new Slider({
-      label: 'Trials',
-      min: 1,
-      max: 24,
-      step: 1,
-      value: values.caviarTrials,
-      format: String,
-      onInput: change('caviarTrials'),
-      testId: 'caviar-trials',
-    }).element,
-    new Slider({
-      label: 'Epochs per trial',
-      min: 5,
-      max: 200,
-      step: 5,
-      value: values.epochs,
-      format: String,
-      onInput: change('epochs'),
-      testId: 'epochs',
-    }).element,
+    control.slider('workers', { label: 'Parallel workers' }).element,
+    control.slider('caviarTrials', { label: 'Trials', testId: 'caviar-trials' }).element,
+    control.slider('epochs', { label: 'Epochs per trial', step: 5 }).element,
     seedSlider.element,
   ];
   const figures = h(

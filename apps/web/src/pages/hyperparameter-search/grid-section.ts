@@ -5,8 +5,9 @@ import {
 } from '../../experiments/search/grid-vs-random.js';
 import { SERIES_COLORS } from '../../charts/palette.js';
 import { h } from '../../ui/dom.js';
+import { bindParamControls } from '../../ui/param-controls.js';
 import { Readouts } from '../../ui/readout.js';
-import { Slider } from '../../ui/slider.js';
+import { HYPERPARAMETER_SEARCH_PARAMS } from './hyperparameter-search-params.js';
 import { decadeTicks, PlotCanvas } from './plot-canvas.js';
 import type { SectionContext, SectionView } from './section-view.js';
 
@@ -103,33 +104,10 @@ export function gridSection({ params }: SectionContext): SectionView {
     randomPlot.render();
   };
 
+  const control = bindParamControls(params, HYPERPARAMETER_SEARCH_PARAMS, update);
   const controls = [
-    new Slider({
-      label: 'Trials N',
-      min: 4,
-      max: 100,
-      step: 1,
-      value: values.trials,
-      format: String,
-      onInput: (value) => {
-        params.set('trials', value);
-        update();
-      },
-      testId: 'trials',
-    }).element,
-    new Slider({
-      label: 'Seed',
-      min: 0,
-      max: 100,
-      step: 1,
-      value: values.seed,
-      format: String,
-      onInput: (value) => {
-        params.set('seed', value);
-        update();
-      },
-      testId: 'seed',
-    }).element,
+    control.slider('trials', { label: 'Trials N' }).element,
+    control.slider('seed', { label: 'Seed' }).element,
   ];
   const figures = h(
     'div',

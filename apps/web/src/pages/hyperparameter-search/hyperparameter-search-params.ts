@@ -1,3 +1,4 @@
+import { SEED_PARAM } from '../../app/seed-param.js';
 import type { ParamSpecs, ParamValues } from '../../app/url-params.js';
 import type { CaviarTrialConfig } from '../../experiments/search/caviar-trial-job.js';
 import type { CoarseToFineConfig } from '../../experiments/search/coarse-to-fine-run.js';
@@ -24,7 +25,7 @@ export const HYPERPARAMETER_SEARCH_PARAMS = {
   epochs: { kind: 'number', default: 30, min: 5, max: 200, integer: true },
   lr: { kind: 'number', default: 0.1, min: 1e-3, max: 10 },
   pandaEpochs: { kind: 'number', default: 100, min: 5, max: 300, integer: true },
-  seed: { kind: 'number', default: 1, min: 0, max: 1_000_000, integer: true },
+  seed: SEED_PARAM,
 } as const satisfies ParamSpecs;
 
 /** The values of {@link HYPERPARAMETER_SEARCH_PARAMS}. */

@@ -1,7 +1,7 @@
 import { definePage } from '../../app/page.js';
 import { h } from '../../ui/dom.js';
 import { MessageBox } from '../../ui/message-box.js';
-import { Select } from '../../ui/select.js';
+import { paramSelect } from '../../ui/param-controls.js';
 import { c2fSection } from './c2f-section.js';
 import { caviarSection } from './caviar-section.js';
 import { gridSection } from './grid-section.js';
@@ -45,16 +45,16 @@ export default definePage({
       figures.dataset['section'] = section.id;
     };
 
-    const sectionSelect = new Select({
-      label: 'Figure',
-      options: SECTIONS.map((section) => ({ value: section.id, label: section.label })),
-      value: params.values.section,
-      onChange: (value) => {
-        params.set('section', value);
-        show(value);
+    const sectionSelect = paramSelect(
+      params,
+      HYPERPARAMETER_SEARCH_PARAMS,
+      'section',
+      {
+        label: 'Figure',
+        labels: Object.fromEntries(SECTIONS.map((section) => [section.id, section.label])),
       },
-      testId: 'section',
-    });
+      show,
+    );
 
     root.replaceChildren(
       h(

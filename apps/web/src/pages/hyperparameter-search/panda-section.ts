@@ -1,13 +1,14 @@
+import { nextSeed } from '../../app/seed-param.js';
 import { LineChart } from '../../charts/line-chart.js';
 import type { PandaSnapshot } from '../../experiments/search/panda-job.js';
 import type { PandaCommand, PandaReport } from '../../experiments/search/panda-protocol.js';
 import { h } from '../../ui/dom.js';
 import { formatNumber, formatPercent } from '../../ui/format.js';
+import { bindParamControls, paramSlider } from '../../ui/param-controls.js';
 import { Readouts } from '../../ui/readout.js';
 import { RunControls } from '../../ui/run-controls.js';
-import { Slider } from '../../ui/slider.js';
 import { uniqueId } from '../../ui/unique-id.js';
-import { pandaConfig } from './hyperparameter-search-params.js';
+import { HYPERPARAMETER_SEARCH_PARAMS, pandaConfig } from './hyperparameter-search-params.js';
 import type { SectionContext, SectionView } from './section-view.js';
 
 /** The most lines the session log keeps. */
@@ -185,48 +186,28 @@ export function pandaSection({ params, messages }: SectionContext): SectionView 
     },
     onReset: () => restart(),
     onNewSeed: () => {
-      params.set('seed', values.seed + 1);
+      params.set('seed', nextSeed(values.seed));
       seedSlider.setValue(values.seed);
       restart();
     },
   });
-  const knob = new Slider({
-    label: 'Learning rate α (applies from the next epoch)',
-    min: 1e-3,
-    max: 10,
-    step: 0.1,
-    scale: 'log',
-    value: values.lr,
-    onInput: (value) => {
-      params.set('lr', value);
-      send({ type: 'adjust', learningRate: value });
+  const knob = paramSlider(
+    params,
+    HYPERPARAMETER_SEARCH_PARAMS,
+    'lr',
+    {
+      label: 'Learning rate α (applies from the next epoch)',
+      step: 0.1,
+      scale: 'log',
+      testId: 'panda-lr',
     },
-    testId: 'panda-lr',
-  });
-  const seedSlider = new Slider({
-    label: 'Seed',
-    min: 0,
-    max: 100,
-    step: 1,
-    value: values.seed,
-    format: String,
-    onInput: (value) => {
-      params.set('seed', value);
-      restart();
-    },
-    testId: 'seed',
-  });
-  const budgetSlider = new Slider({
+    (value) => send({ type: 'adjust', learningRate: value }),
+  );
+  const control = bindParamControls(params, HYPERPARAMETER_SEARCH_PARAMS, restart);
+  const seedSlider = control.slider('seed', { label: 'Seed' });
+  const budgetSlider = control.slider('pandaEpochs', {
     label: 'Epoch budget',
-    min: 5,
-    max: 300,
     step: 5,
-    value: values.pandaEpochs,
-    format: String,
-    onInput: (value) => {
-      params.set('pandaEpochs', value);
-      restart();
-    },
     testId: 'panda-epochs',
   });
   const revertId = uniqueId('revert-epoch');

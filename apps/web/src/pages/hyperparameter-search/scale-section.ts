@@ -2,9 +2,9 @@ import { scaleSamples, type ScaleRowSamples } from '../../experiments/search/sca
 import { SERIES_COLORS } from '../../charts/palette.js';
 import { h } from '../../ui/dom.js';
 import { formatPercent } from '../../ui/format.js';
+import { bindParamControls } from '../../ui/param-controls.js';
 import { Readouts, type ReadoutSpec } from '../../ui/readout.js';
-import { Select } from '../../ui/select.js';
-import { Slider } from '../../ui/slider.js';
+import { HYPERPARAMETER_SEARCH_PARAMS } from './hyperparameter-search-params.js';
 import { decadeTicks, PlotCanvas, type PlotAxis } from './plot-canvas.js';
 import type { SectionContext, SectionView } from './section-view.js';
 
@@ -169,46 +169,14 @@ export function scaleSection({ params }: SectionContext): SectionView {
     betaPlot.setAxes(betaLine(log()).axis, null);
   };
 
+  const control = bindParamControls(params, HYPERPARAMETER_SEARCH_PARAMS, update);
   const controls = [
-    new Slider({
-      label: 'Samples',
-      min: 20,
-      max: 2000,
-      step: 20,
-      value: values.samples,
-      format: String,
-      onInput: (value) => {
-        params.set('samples', value);
-        update();
-      },
-      testId: 'samples',
-    }).element,
-    new Select({
+    control.slider('samples', { label: 'Samples', step: 20 }).element,
+    control.select('axis', {
       label: 'Number line',
-      options: [
-        { value: 'log', label: 'log (log₁₀ α, log₁₀(1 − β))' },
-        { value: 'linear', label: 'linear (α, β)' },
-      ],
-      value: values.axis,
-      onChange: (value) => {
-        params.set('axis', value);
-        update();
-      },
-      testId: 'axis',
+      labels: { log: 'log (log₁₀ α, log₁₀(1 − β))', linear: 'linear (α, β)' },
     }).element,
-    new Slider({
-      label: 'Seed',
-      min: 0,
-      max: 100,
-      step: 1,
-      value: values.seed,
-      format: String,
-      onInput: (value) => {
-        params.set('seed', value);
-        update();
-      },
-      testId: 'seed',
-    }).element,
+    control.slider('seed', { label: 'Seed' }).element,
   ];
   const figures = h(
     'div',

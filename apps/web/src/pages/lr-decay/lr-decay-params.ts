@@ -1,3 +1,4 @@
+import { SEED_PARAM } from '../../app/seed-param.js';
 import type { ParamSpecs, ParamValues } from '../../app/url-params.js';
 import type { LrDecayConfig } from '../../experiments/lr-decay/lr-decay-config.js';
 import { SCHEDULE_NAMES, type ScheduleName } from '../../experiments/lr-decay/schedule-choice.js';
@@ -17,7 +18,7 @@ export const LR_DECAY_PARAMS = {
   epochs: { kind: 'number', default: 50, min: 5, max: 200, integer: true },
   batch: { kind: 'number', default: 4, min: 1, max: LR_DECAY_POINTS, integer: true },
   noise: { kind: 'number', default: 1, min: 0, max: 3 },
-  seed: { kind: 'number', default: 1, min: 0, max: 1_000_000, integer: true },
+  seed: SEED_PARAM,
 } as const satisfies ParamSpecs;
 
 /** The values of {@link LR_DECAY_PARAMS}. */

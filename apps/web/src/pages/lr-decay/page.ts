@@ -1,4 +1,5 @@
 import { definePage } from '../../app/page.js';
+import { nextSeed } from '../../app/seed-param.js';
 import { LineChart, type LineSeries } from '../../charts/line-chart.js';
 import { SERIES_COLORS } from '../../charts/palette.js';
 import type { LrDecayConfig } from '../../experiments/lr-decay/lr-decay-config.js';
@@ -14,15 +15,12 @@ import {
 import { JobClient } from '../../worker/job-client.js';
 import { h } from '../../ui/dom.js';
 import { MessageBox } from '../../ui/message-box.js';
+import { bindParamControls } from '../../ui/param-controls.js';
 import { Readouts } from '../../ui/readout.js';
 import { RunControls } from '../../ui/run-controls.js';
 import { Select } from '../../ui/select.js';
-import { Slider } from '../../ui/slider.js';
 import { LR_DECAY_PARAMS, LR_DECAY_POINTS, lrDecayConfig } from './lr-decay-params.js';
 import './lr-decay.css';
-
-/** The page's numeric parameters (each has a slider). */
-type NumericParam = Exclude<keyof typeof LR_DECAY_PARAMS, 'schedule'>;
 
 export default definePage({
   params: LR_DECAY_PARAMS,
@@ -104,7 +102,7 @@ export default definePage({
       onStep: () => client.step(),
       onReset: () => restart(),
       onNewSeed: () => {
-        params.set('seed', values.seed + 1);
+        params.set('seed', nextSeed(values.seed));
         seedSlider.setValue(values.seed);
         restart();
       },
@@ -182,40 +180,9 @@ export default definePage({
       controls.setDone(false);
       client.start(lrDecayConfig(values), controls.playing);
     };
-    const change =
-      (name: NumericParam) =>
-      (value: number): void => {
-        params.set(name, value);
-        restart();
-      };
-    const slider = (
-      name: NumericParam,
-      label: string,
-      options: { step: number; scale?: 'log'; integer?: boolean },
-    ): Slider => {
-      const spec = LR_DECAY_PARAMS[name];
-      return new Slider({
-        label,
-        min: spec.min,
-        max: spec.max,
-        step: options.step,
-        ...(options.scale === undefined ? {} : { scale: options.scale }),
-        value: values[name],
-        onInput: change(name),
-        ...(options.integer === true ? { format: String } : {}),
-        testId: name,
-      });
-    };
-    const seedSlider = new Slider({
-      label: 'Seed',
-      min: 0,
-      max: 100,
-      step: 1,
-      value: values.seed,
-      onInput: change('seed'),
-      format: String,
-      testId: 'seed',
-    });
+    const control = bindParamControls(params, LR_DECAY_PARAMS, restart);
+    const slider = control.slider;
+    const seedSlider = slider('seed', { label: 'Seed' });
 
     const controlsPanel = h(
       'section',
@@ -234,19 +201,16 @@ export default definePage({
         },
         testId: 'schedule',
       }).element,
-      slider('lr', 'Initial learning rate α₀', { step: 0.05, scale: 'log' }).element,
-      slider('decay', 'Time decay d', { step: 0.05 }).element,
-      slider('k', 'Exponential factor k', { step: 0.005 }).element,
-      slider('stair', 'Staircase: epochs per stair s', { step: 1, integer: true }).element,
-      slider('rate', 'Staircase: factor per stair r', { step: 0.05 }).element,
-      slider('warmup', 'Warmup epochs', { step: 1, integer: true }).element,
+      slider('lr', { label: 'Initial learning rate α₀', step: 0.05, scale: 'log' }).element,
+      slider('decay', { label: 'Time decay d', step: 0.05 }).element,
+      slider('k', { label: 'Exponential factor k', step: 0.005 }).element,
+      slider('stair', { label: 'Staircase: epochs per stair s' }).element,
+      slider('rate', { label: 'Staircase: factor per stair r', step: 0.05 }).element,
+      slider('warmup', { label: 'Warmup epochs' }).element,
       h('h2', { text: 'Training' }),
-      slider('epochs', 'Epochs', { step: 5, integer: true }).element,
-      slider('batch', `Mini-batch size (of ${LR_DECAY_POINTS} points)`, {
-        step: 1,
-        integer: true,
-      }).element,
-      slider('noise', 'Noise of the targets', { step: 0.1 }).element,
+      slider('epochs', { label: 'Epochs', step: 5 }).element,
+      slider('batch', { label: `Mini-batch size (of ${LR_DECAY_POINTS} points)` }).element,
+      slider('noise', { label: 'Noise of the targets', step: 0.1 }).element,
       seedSlider.element,
     );
 

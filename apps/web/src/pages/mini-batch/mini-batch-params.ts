@@ -1,3 +1,4 @@
+import { SEED_PARAM } from '../../app/seed-param.js';
 import type { ParamSpecs, ParamValues } from '../../app/url-params.js';
 import type { PlanarDatasetName } from '../../experiments/classifier/planar-data.js';
 import type { MiniBatchConfig } from '../../experiments/mini-batch/mini-batch-config.js';
@@ -12,7 +13,7 @@ export const MINI_BATCH_PARAMS = {
   lr: { kind: 'number', default: 0.1, min: 1e-3, max: 5 },
   units: { kind: 'number', default: 8, min: 1, max: 64, integer: true },
   epochs: { kind: 'number', default: 10, min: 1, max: 100, integer: true },
-  seed: { kind: 'number', default: 1, min: 0, max: 1_000_000, integer: true },
+  seed: SEED_PARAM,
 } as const satisfies ParamSpecs;
 
 /** The values of {@link MINI_BATCH_PARAMS}. */

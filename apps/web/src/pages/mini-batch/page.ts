@@ -1,4 +1,5 @@
 import { definePage } from '../../app/page.js';
+import { nextSeed } from '../../app/seed-param.js';
 import { LineChart } from '../../charts/line-chart.js';
 import type { MiniBatchConfig } from '../../experiments/mini-batch/mini-batch-config.js';
 import {
@@ -8,9 +9,9 @@ import {
 import { describeRisingCosts } from '../../experiments/mini-batch/rising-costs.js';
 import { h } from '../../ui/dom.js';
 import { MessageBox } from '../../ui/message-box.js';
+import { bindParamControls } from '../../ui/param-controls.js';
 import { Readouts } from '../../ui/readout.js';
 import { RunControls } from '../../ui/run-controls.js';
-import { Select } from '../../ui/select.js';
 import { Slider } from '../../ui/slider.js';
 import { JobClient } from '../../worker/job-client.js';
 import { MINI_BATCH_PARAMS, miniBatchConfig } from './mini-batch-params.js';
@@ -62,7 +63,7 @@ export default definePage({
       onStep: () => client.step(),
       onReset: () => restart(),
       onNewSeed: () => {
-        params.set('seed', values.seed + 1);
+        params.set('seed', nextSeed(values.seed));
         seedSlider.setValue(values.seed);
         restart();
       },
@@ -134,22 +135,8 @@ export default definePage({
       controls.setDone(false);
       client.start(miniBatchConfig(values), controls.playing);
     };
-    const change =
-      (name: 'points' | 'noise' | 'lr' | 'units' | 'epochs' | 'seed') =>
-      (value: number): void => {
-        params.set(name, value);
-        restart();
-      };
-    const seedSlider = new Slider({
-      label: 'Seed',
-      min: 0,
-      max: 100,
-      step: 1,
-      value: values.seed,
-      onInput: change('seed'),
-      format: String,
-      testId: 'seed',
-    });
+    const control = bindParamControls(params, MINI_BATCH_PARAMS, restart);
+    const seedSlider = control.slider('seed', { label: 'Seed' });
 
     const controlsPanel = h(
       'section',
@@ -168,66 +155,14 @@ export default definePage({
         },
         testId: 'batch',
       }).element,
-      new Slider({
-        label: 'Learning rate α (all three)',
-        min: 1e-3,
-        max: 5,
-        step: 0.05,
-        scale: 'log',
-        value: values.lr,
-        onInput: change('lr'),
-        testId: 'lr',
-      }).element,
-      new Slider({
-        label: 'Epochs',
-        min: 1,
-        max: 100,
-        step: 1,
-        value: values.epochs,
-        onInput: change('epochs'),
-        format: String,
-        testId: 'epochs',
-      }).element,
-      new Slider({
-        label: 'Hidden units (tanh)',
-        min: 1,
-        max: 64,
-        step: 1,
-        value: values.units,
-        onInput: change('units'),
-        format: String,
-        testId: 'units',
-      }).element,
+      control.slider('lr', { label: 'Learning rate α (all three)', step: 0.05, scale: 'log' })
+        .element,
+      control.slider('epochs', { label: 'Epochs' }).element,
+      control.slider('units', { label: 'Hidden units (tanh)' }).element,
       h('h2', { text: 'Data' }),
-      new Select({
-        label: 'Dataset',
-        options: MINI_BATCH_PARAMS.dataset.values.map((name) => ({ value: name, label: name })),
-        value: values.dataset,
-        onChange: (value) => {
-          params.set('dataset', value);
-          restart();
-        },
-        testId: 'dataset',
-      }).element,
-      new Slider({
-        label: 'Points (70 % train)',
-        min: 40,
-        max: 2000,
-        step: 20,
-        value: values.points,
-        onInput: change('points'),
-        format: String,
-        testId: 'points',
-      }).element,
-      new Slider({
-        label: 'Noise',
-        min: 0,
-        max: 1,
-        step: 0.01,
-        value: values.noise,
-        onInput: change('noise'),
-        testId: 'noise',
-      }).element,
+      control.select('dataset', { label: 'Dataset' }).element,
+      control.slider('points', { label: 'Points (70 % train)', step: 20 }).element,
+      control.slider('noise', { label: 'Noise', step: 0.01 }).element,
       seedSlider.element,
     );
 

@@ -1,3 +1,4 @@
+import { SEED_PARAM } from '../../app/seed-param.js';
 import type { ParamSpecs, ParamValues } from '../../app/url-params.js';
 import type { MnistTrainConfig } from '../../experiments/mnist/mnist-config.js';
 import type { MnistSubset } from '../../experiments/mnist/mnist-subset.js';
@@ -11,7 +12,7 @@ export const MNIST_PARAMS = {
   lr: { kind: 'number', default: 0.003, min: 1e-4, max: 0.1 },
   epochs: { kind: 'number', default: 8, min: 1, max: 30, integer: true },
   train: { kind: 'number', default: 3000, min: 500, max: 3000, integer: true },
-  seed: { kind: 'number', default: 1, min: 0, max: 1_000_000, integer: true },
+  seed: SEED_PARAM,
 } as const satisfies ParamSpecs;
 
 /** The values of {@link MNIST_PARAMS}. */

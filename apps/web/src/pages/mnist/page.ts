@@ -1,5 +1,6 @@
 import subsetUrl from '../../../generated/mnist-subset.bin?url';
 import { definePage } from '../../app/page.js';
+import { nextSeed } from '../../app/seed-param.js';
 import { ConfusionMatrix } from '../../charts/confusion-matrix.js';
 import { LineChart } from '../../charts/line-chart.js';
 import { ProbabilityBars } from '../../charts/probability-bars.js';
@@ -20,9 +21,9 @@ import { h } from '../../ui/dom.js';
 import { FilePicker } from '../../ui/file-picker.js';
 import { formatPercent } from '../../ui/format.js';
 import { MessageBox } from '../../ui/message-box.js';
+import { bindParamControls } from '../../ui/param-controls.js';
 import { Readouts } from '../../ui/readout.js';
 import { RunControls } from '../../ui/run-controls.js';
-import { Slider } from '../../ui/slider.js';
 import { DrawingPad } from './drawing-pad.js';
 import { droppedFiles } from './dropped-files.js';
 import { MNIST_PARAMS, mnistConfig } from './mnist-params.js';
@@ -174,7 +175,7 @@ export default definePage({
       onStep: () => client.step(),
       onReset: () => restart(),
       onNewSeed: () => {
-        params.set('seed', values.seed + 1);
+        params.set('seed', nextSeed(values.seed));
         seedSlider.setValue(values.seed);
         restart();
       },
@@ -240,12 +241,7 @@ export default definePage({
       history.testAccuracy = [];
       client.start(mnistConfig(values, subset), controls.playing);
     };
-    const change =
-      <K extends keyof typeof MNIST_PARAMS & string>(name: K) =>
-      (value: (typeof values)[K]): void => {
-        params.set(name, value);
-        restart();
-      };
+    const control = bindParamControls(params, MNIST_PARAMS, restart);
 
     const loadFiles = async (files: readonly File[]): Promise<void> => {
       const loaded = await loadDigitModel(files);
@@ -327,16 +323,7 @@ export default definePage({
       testLabel.dataset['label'] = String(subset.test.labels[next]);
     });
 
-    const seedSlider = new Slider({
-      label: 'Seed',
-      min: 0,
-      max: 100,
-      step: 1,
-      value: values.seed,
-      onInput: change('seed'),
-      format: String,
-      testId: 'seed',
-    });
+    const seedSlider = control.slider('seed', { label: 'Seed' });
     const controlsPanel = h(
       'section',
       { className: 'controls', attrs: { 'aria-label': 'Settings' } },
@@ -347,46 +334,10 @@ export default definePage({
         text: 'e.g. deeptune train --dataset mnist --save models/mnist, then choose the files in models/mnist. Nothing is uploaded: the files are read in this page.',
       }),
       h('h2', { text: 'Or train one here' }),
-      new Slider({
-        label: 'Hidden units (784 → n → 10, ReLU)',
-        min: 8,
-        max: 256,
-        step: 8,
-        value: values.units,
-        onInput: change('units'),
-        format: String,
-        testId: 'units',
-      }).element,
-      new Slider({
-        label: 'Learning rate α (Adam)',
-        min: 1e-4,
-        max: 0.1,
-        step: 0.05,
-        scale: 'log',
-        value: values.lr,
-        onInput: change('lr'),
-        testId: 'lr',
-      }).element,
-      new Slider({
-        label: 'Training images',
-        min: 500,
-        max: 3000,
-        step: 500,
-        value: values.train,
-        onInput: change('train'),
-        format: String,
-        testId: 'train',
-      }).element,
-      new Slider({
-        label: 'Epochs',
-        min: 1,
-        max: 30,
-        step: 1,
-        value: values.epochs,
-        onInput: change('epochs'),
-        format: String,
-        testId: 'epochs',
-      }).element,
+      control.slider('units', { label: 'Hidden units (784 → n → 10, ReLU)', step: 8 }).element,
+      control.slider('lr', { label: 'Learning rate α (Adam)', step: 0.05, scale: 'log' }).element,
+      control.slider('train', { label: 'Training images', step: 500 }).element,
+      control.slider('epochs', { label: 'Epochs' }).element,
       seedSlider.element,
       h('p', {
         className: 'mnist-hint',

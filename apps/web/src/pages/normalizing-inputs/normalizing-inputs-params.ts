@@ -1,3 +1,4 @@
+import { SEED_PARAM } from '../../app/seed-param.js';
 import type { ParamSpecs, ParamValues } from '../../app/url-params.js';
 import type { NormalizingInputsConfig } from '../../experiments/surfaces/normalization-race.js';
 
@@ -7,7 +8,7 @@ export const NORMALIZING_INPUTS_PARAMS = {
   rawLr: { kind: 'number', default: 0.02, min: 1e-7, max: 3 },
   normLr: { kind: 'number', default: 0.5, min: 1e-3, max: 3 },
   steps: { kind: 'number', default: 100, min: 10, max: 2000, integer: true },
-  seed: { kind: 'number', default: 1, min: 0, max: 1_000_000, integer: true },
+  seed: SEED_PARAM,
 } as const satisfies ParamSpecs;
 
 /** The values of {@link NORMALIZING_INPUTS_PARAMS}. */

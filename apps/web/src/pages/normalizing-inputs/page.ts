@@ -1,4 +1,5 @@
 import { definePage } from '../../app/page.js';
+import { nextSeed } from '../../app/seed-param.js';
 import { ContourPlot } from '../../charts/contour-plot.js';
 import { LineChart } from '../../charts/line-chart.js';
 import { SERIES_COLORS } from '../../charts/palette.js';
@@ -12,9 +13,9 @@ import type { RegressionCost } from '../../experiments/surfaces/scaled-regressio
 import { h } from '../../ui/dom.js';
 import { formatNumber } from '../../ui/format.js';
 import { MessageBox } from '../../ui/message-box.js';
+import { bindParamControls } from '../../ui/param-controls.js';
 import { Readouts } from '../../ui/readout.js';
 import { RunControls } from '../../ui/run-controls.js';
-import { Slider } from '../../ui/slider.js';
 import './normalizing-inputs.css';
 import {
   NORMALIZING_EXAMPLES,
@@ -101,7 +102,7 @@ export default definePage({
       },
       onReset: () => restart(),
       onNewSeed: () => {
-        params.set('seed', values.seed + 1);
+        params.set('seed', nextSeed(values.seed));
         seedSlider.setValue(values.seed);
         restart();
       },
@@ -188,69 +189,29 @@ export default definePage({
       if (controls.playing) loop.start();
     };
 
-    const change =
-      <K extends keyof typeof NORMALIZING_INPUTS_PARAMS & string>(name: K) =>
-      (value: (typeof values)[K]): void => {
-        params.set(name, value);
-        restart();
-      };
-
-    const seedSlider = new Slider({
-      label: 'Seed',
-      min: 0,
-      max: 100,
-      step: 1,
-      value: values.seed,
-      onInput: change('seed'),
-      format: String,
-      testId: 'seed',
-    });
+    const control = bindParamControls(params, NORMALIZING_INPUTS_PARAMS, restart);
+    const seedSlider = control.slider('seed', { label: 'Seed' });
     const controlsPanel = h(
       'section',
       { className: 'controls', attrs: { 'aria-label': 'Settings' } },
       h('h2', { text: 'Data' }),
-      new Slider({
-        label: 'Scale ratio σ(x₁)/σ(x₂)',
-        min: 1,
-        max: 1000,
-        step: 0.05,
-        scale: 'log',
-        value: values.ratio,
-        onInput: change('ratio'),
-        testId: 'ratio',
-      }).element,
+      control.slider('ratio', { label: 'Scale ratio σ(x₁)/σ(x₂)', step: 0.05, scale: 'log' })
+        .element,
       seedSlider.element,
       h('h2', { text: 'Gradient descent' }),
-      new Slider({
+      control.slider('rawLr', {
         label: 'α on raw inputs',
-        min: 1e-7,
-        max: 3,
         step: 0.05,
         scale: 'log',
-        value: values.rawLr,
-        onInput: change('rawLr'),
         testId: 'raw-lr',
       }).element,
-      new Slider({
+      control.slider('normLr', {
         label: 'α on normalized inputs',
-        min: 1e-3,
-        max: 3,
         step: 0.05,
         scale: 'log',
-        value: values.normLr,
-        onInput: change('normLr'),
         testId: 'norm-lr',
       }).element,
-      new Slider({
-        label: 'Steps',
-        min: 10,
-        max: 2000,
-        step: 10,
-        value: values.steps,
-        onInput: change('steps'),
-        format: String,
-        testId: 'steps',
-      }).element,
+      control.slider('steps', { label: 'Steps', step: 10 }).element,
       h('p', {
         className: 'normalizing-inputs-hint',
         text: 'Each side has its own α: gradient descent converges only for α < 2/λmax of its cost (shown under each plot). Raise the scale ratio and the raw cost needs a far smaller α.',

@@ -13,19 +13,14 @@ import {
   createOptimizerRace,
   type OptimizerRace,
 } from '../../experiments/surfaces/optimizer-race.js';
-import {
-  SUGGESTED_STARTS,
-  SURFACE_NAMES,
-  type SurfaceName,
-} from '../../experiments/surfaces/test-surfaces.js';
-import { Checkbox } from '../../ui/checkbox.js';
+import { SUGGESTED_STARTS, type SurfaceName } from '../../experiments/surfaces/test-surfaces.js';
 import { h } from '../../ui/dom.js';
 import { formatNumber } from '../../ui/format.js';
 import { MessageBox } from '../../ui/message-box.js';
+import { bindParamControls, paramCheckbox, paramSelect } from '../../ui/param-controls.js';
 import { Readouts } from '../../ui/readout.js';
 import { RunControls } from '../../ui/run-controls.js';
-import { Select } from '../../ui/select.js';
-import { Slider } from '../../ui/slider.js';
+import type { Slider } from '../../ui/slider.js';
 import './optimizers.css';
 import { OPTIMIZERS_PARAMS, OPTIMIZERS_TOLERANCE, optimizersConfig } from './optimizers-params.js';
 
@@ -201,32 +196,18 @@ export default definePage({
       if (controls.playing) loop.start();
     };
 
-    const change =
-      <K extends keyof typeof OPTIMIZERS_PARAMS & string>(name: K) =>
-      (value: (typeof values)[K]): void => {
-        params.set(name, value);
-        restart();
-      };
+    // Not `restart` itself: its argument says whether the surface changed.
+    const control = bindParamControls(params, OPTIMIZERS_PARAMS, () => restart());
 
-    const kappaSlider = new Slider({
+    const kappaSlider = control.slider('kappa', {
       label: 'Condition number κ',
-      min: 1,
-      max: 1000,
       step: 0.05,
       scale: 'log',
-      value: values.kappa,
-      onInput: change('kappa'),
-      testId: 'kappa',
     });
-    const angleSlider = new Slider({
+    const angleSlider = control.slider('angle', {
       label: 'Rotation (degrees)',
-      min: 0,
-      max: 90,
       step: 5,
-      value: values.angle,
-      onInput: change('angle'),
       format: String,
-      testId: 'angle',
     });
     const showBowlSliders = (): void => {
       // `hidden` alone loses to the sliders' `display: grid`; the inline style wins.
@@ -248,12 +229,12 @@ export default definePage({
         'div',
         { className: 'optimizers-choice' },
         h('h3', {}, swatch, OPTIMIZER_LABELS[kind]),
-        new Checkbox({
-          label: `Race ${OPTIMIZER_LABELS[kind]}`,
-          checked: values[toggle],
-          onChange: change(toggle),
-          testId: `enable-${kind}`,
-        }).element,
+        paramCheckbox(
+          params,
+          toggle,
+          { label: `Race ${OPTIMIZER_LABELS[kind]}`, testId: `enable-${kind}` },
+          () => restart(),
+        ).element,
         ...sliders.map((slider) => slider.element),
       );
     };
@@ -262,14 +243,10 @@ export default definePage({
       kind: OptimizerKind,
       testId: string,
     ): Slider =>
-      new Slider({
+      control.slider(name, {
         label: `Learning rate α (${OPTIMIZER_LABELS[kind]})`,
-        min: OPTIMIZERS_PARAMS[name].min,
-        max: OPTIMIZERS_PARAMS[name].max,
         step: 0.05,
         scale: 'log',
-        value: values[name],
-        onInput: change(name),
         testId,
       });
     const betaSlider = (
@@ -277,13 +254,9 @@ export default definePage({
       label: string,
       testId: string,
     ): Slider =>
-      new Slider({
+      control.slider(name, {
         label,
-        min: 0,
-        max: OPTIMIZERS_PARAMS[name].max,
         step: name === 'beta2' ? 0.0001 : 0.001,
-        value: values[name],
-        onInput: change(name),
         testId,
         marks: [0.9],
       });
@@ -293,32 +266,22 @@ export default definePage({
       'section',
       { className: 'controls', attrs: { 'aria-label': 'Settings' } },
       h('h2', { text: 'Surface' }),
-      new Select({
-        label: 'Surface',
-        options: SURFACE_NAMES.map((name) => ({ value: name, label: SURFACE_LABELS[name] })),
-        value: values.surface,
-        onChange: (value) => {
+      paramSelect(
+        params,
+        OPTIMIZERS_PARAMS,
+        'surface',
+        { label: 'Surface', labels: SURFACE_LABELS },
+        (value) => {
           const [x, y] = SUGGESTED_STARTS[value as SurfaceName];
-          params.set('surface', value);
           params.set('x', x);
           params.set('y', y);
           showBowlSliders();
           restart();
         },
-        testId: 'surface',
-      }).element,
+      ).element,
       kappaSlider.element,
       angleSlider.element,
-      new Slider({
-        label: 'Steps',
-        min: 10,
-        max: 2000,
-        step: 10,
-        value: values.steps,
-        onInput: change('steps'),
-        format: String,
-        testId: 'steps',
-      }).element,
+      control.slider('steps', { label: 'Steps', step: 10 }).element,
       h('p', {
         className: 'optimizers-hint',
         text: 'Drag the ring on the plot (or focus it and use the arrow keys) to move the start.',

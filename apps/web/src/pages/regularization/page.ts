@@ -1,4 +1,5 @@
 import { definePage } from '../../app/page.js';
+import { nextSeed } from '../../app/seed-param.js';
 import { DecisionBoundary } from '../../charts/decision-boundary.js';
 import { Histogram } from '../../charts/histogram.js';
 import { LineChart } from '../../charts/line-chart.js';
@@ -6,13 +7,12 @@ import type { ClassifierSnapshot } from '../../experiments/classifier/classifier
 import { h } from '../../ui/dom.js';
 import { formatPercent } from '../../ui/format.js';
 import { MessageBox } from '../../ui/message-box.js';
+import { bindParamControls } from '../../ui/param-controls.js';
 import { Readouts } from '../../ui/readout.js';
 import { RunControls } from '../../ui/run-controls.js';
-import { Select } from '../../ui/select.js';
 import { Slider } from '../../ui/slider.js';
 import { ClassifierSession, type ClassifierHistory } from '../shared/classifier-session.js';
 import {
-  REGULARIZATION_DATASETS,
   REGULARIZATION_HIDDEN_LAYERS,
   REGULARIZATION_PARAMS,
   keepProbsOf,
@@ -130,7 +130,7 @@ export default definePage({
       },
       onReset: () => restart(),
       onNewSeed: () => {
-        params.set('seed', values.seed + 1);
+        params.set('seed', nextSeed(values.seed));
         seedSlider.setValue(values.seed);
         restart();
       },
@@ -235,23 +235,8 @@ export default definePage({
         sessions[side].start(runs[side], play);
       }
     };
-    const change =
-      <K extends 'points' | 'noise' | 'units' | 'lambda' | 'lr' | 'epochs' | 'seed'>(name: K) =>
-      (value: number): void => {
-        params.set(name, value);
-        restart();
-      };
-
-    const seedSlider = new Slider({
-      label: 'Seed',
-      min: 0,
-      max: 100,
-      step: 1,
-      value: values.seed,
-      onInput: change('seed'),
-      format: String,
-      testId: 'seed',
-    });
+    const control = bindParamControls(params, REGULARIZATION_PARAMS, restart);
+    const seedSlider = control.slider('seed', { label: 'Seed' });
     const keepSliders = keepProbsOf(values).map(
       (keep, index) =>
         new Slider({
@@ -275,78 +260,20 @@ export default definePage({
       'section',
       { className: 'controls', attrs: { 'aria-label': 'Settings' } },
       h('h2', { text: 'Data' }),
-      new Select({
-        label: 'Dataset',
-        options: REGULARIZATION_DATASETS.map((name) => ({ value: name, label: name })),
-        value: values.dataset,
-        onChange: (value) => {
-          params.set('dataset', value);
-          restart();
-        },
-        testId: 'dataset',
-      }).element,
-      new Slider({
-        label: 'Points (train + dev)',
-        min: 40,
-        max: 1000,
-        step: 10,
-        value: values.points,
-        onInput: change('points'),
-        format: String,
-        testId: 'points',
-      }).element,
-      new Slider({
-        label: 'Noise',
-        min: 0,
-        max: 1,
-        step: 0.01,
-        value: values.noise,
-        onInput: change('noise'),
-        testId: 'noise',
-      }).element,
+      control.select('dataset', { label: 'Dataset' }).element,
+      control.slider('points', { label: 'Points (train + dev)', step: 10 }).element,
+      control.slider('noise', { label: 'Noise' }).element,
       h('h2', { text: 'Network (both sides)' }),
-      new Slider({
+      control.slider('units', {
         label: `Units in each of the ${REGULARIZATION_HIDDEN_LAYERS} hidden layers`,
-        min: 8,
-        max: 128,
         step: 8,
-        value: values.units,
-        onInput: change('units'),
-        format: String,
-        testId: 'units',
       }).element,
       h('h2', { text: 'Regularization (right side)' }),
-      new Slider({
-        label: 'L2 λ (cost + λ/2m · Σ‖W‖²)',
-        min: 0,
-        max: 5,
-        step: 0.05,
-        value: values.lambda,
-        onInput: change('lambda'),
-        testId: 'lambda',
-      }).element,
+      control.slider('lambda', { label: 'L2 λ (cost + λ/2m · Σ‖W‖²)' }).element,
       ...keepSliders.map((slider) => slider.element),
       h('h2', { text: 'Training' }),
-      new Slider({
-        label: 'Learning rate α (Adam)',
-        min: 1e-4,
-        max: 0.3,
-        step: 0.05,
-        scale: 'log',
-        value: values.lr,
-        onInput: change('lr'),
-        testId: 'lr',
-      }).element,
-      new Slider({
-        label: 'Epochs',
-        min: 10,
-        max: 2000,
-        step: 10,
-        value: values.epochs,
-        onInput: change('epochs'),
-        format: String,
-        testId: 'epochs',
-      }).element,
+      control.slider('lr', { label: 'Learning rate α (Adam)', step: 0.05, scale: 'log' }).element,
+      control.slider('epochs', { label: 'Epochs', step: 10 }).element,
       seedSlider.element,
     );
 

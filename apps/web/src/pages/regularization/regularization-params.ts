@@ -1,3 +1,4 @@
+import { SEED_PARAM } from '../../app/seed-param.js';
 import type { ParamSpecs, ParamValues } from '../../app/url-params.js';
 import {
   DEFAULT_CLASSIFIER_CONFIG,
@@ -26,8 +27,8 @@ export const REGULARIZATION_PARAMS = {
     maxLength: REGULARIZATION_HIDDEN_LAYERS,
   },
   lr: { kind: 'number', default: 0.01, min: 1e-4, max: 0.3 },
-  epochs: { kind: 'number', default: 300, min: 5, max: 2000, integer: true },
-  seed: { kind: 'number', default: 1, min: 0, max: 1_000_000, integer: true },
+  epochs: { kind: 'number', default: 300, min: 10, max: 2000, integer: true },
+  seed: SEED_PARAM,
 } as const satisfies ParamSpecs;
 
 /** The values of {@link REGULARIZATION_PARAMS}. */

@@ -1,4 +1,5 @@
 import { definePage } from '../../app/page.js';
+import { nextSeed } from '../../app/seed-param.js';
 import { ConfusionMatrix } from '../../charts/confusion-matrix.js';
 import { DecisionBoundary } from '../../charts/decision-boundary.js';
 import { LineChart } from '../../charts/line-chart.js';
@@ -8,19 +9,11 @@ import type { ClassifierScene } from '../../experiments/classifier/classifier-jo
 import { h } from '../../ui/dom.js';
 import { formatNumber, formatPercent } from '../../ui/format.js';
 import { MessageBox } from '../../ui/message-box.js';
+import { bindParamControls } from '../../ui/param-controls.js';
 import { Readouts } from '../../ui/readout.js';
 import { RunControls } from '../../ui/run-controls.js';
-import { Select } from '../../ui/select.js';
-import { Slider } from '../../ui/slider.js';
 import { ClassifierSession } from '../shared/classifier-session.js';
-import {
-  SOFTMAX_DATASETS,
-  SOFTMAX_PARAMS,
-  className,
-  gridCellAt,
-  softmax,
-  softmaxConfig,
-} from './softmax-params.js';
+import { SOFTMAX_PARAMS, className, gridCellAt, softmax, softmaxConfig } from './softmax-params.js';
 import './softmax.css';
 
 /** The grid cell under the cursor. */
@@ -198,7 +191,7 @@ export default definePage({
       onStep: () => session.step(),
       onReset: () => restart(),
       onNewSeed: () => {
-        params.set('seed', values.seed + 1);
+        params.set('seed', nextSeed(values.seed));
         seedSlider.setValue(values.seed);
         restart();
       },
@@ -250,105 +243,24 @@ export default definePage({
       renderHover();
       session.start(softmaxConfig(values), controls.playing);
     };
-    const change =
-      <K extends keyof typeof SOFTMAX_PARAMS & string>(name: K) =>
-      (value: (typeof values)[K]): void => {
-        params.set(name, value);
-        restart();
-      };
+    const control = bindParamControls(params, SOFTMAX_PARAMS, restart);
+    const slider = control.slider;
 
-    const seedSlider = new Slider({
-      label: 'Seed',
-      min: 0,
-      max: 100,
-      step: 1,
-      value: values.seed,
-      onInput: change('seed'),
-      format: String,
-      testId: 'seed',
-    });
+    const seedSlider = slider('seed', { label: 'Seed' });
     const controlsPanel = h(
       'section',
       { className: 'controls', attrs: { 'aria-label': 'Settings' } },
       h('h2', { text: 'Data' }),
-      new Select({
-        label: 'Dataset',
-        options: SOFTMAX_DATASETS.map((name) => ({ value: name, label: name })),
-        value: values.dataset,
-        onChange: change('dataset'),
-        testId: 'dataset',
-      }).element,
-      new Slider({
-        label: 'Classes C',
-        min: 3,
-        max: 6,
-        step: 1,
-        value: values.classes,
-        onInput: change('classes'),
-        format: String,
-        testId: 'classes',
-      }).element,
-      new Slider({
-        label: 'Points',
-        min: 60,
-        max: 1200,
-        step: 20,
-        value: values.points,
-        onInput: change('points'),
-        format: String,
-        testId: 'points',
-      }).element,
-      new Slider({
-        label: 'Noise',
-        min: 0,
-        max: 1,
-        step: 0.01,
-        value: values.noise,
-        onInput: change('noise'),
-        testId: 'noise',
-      }).element,
+      control.select('dataset', { label: 'Dataset' }).element,
+      slider('classes', { label: 'Classes C' }).element,
+      slider('points', { label: 'Points', step: 20 }).element,
+      slider('noise', { label: 'Noise', step: 0.01 }).element,
       h('h2', { text: 'Network' }),
-      new Slider({
-        label: 'Hidden layers (0 = softmax regression)',
-        min: 0,
-        max: 3,
-        step: 1,
-        value: values.layers,
-        onInput: change('layers'),
-        format: String,
-        testId: 'layers',
-      }).element,
-      new Slider({
-        label: 'Units per layer',
-        min: 2,
-        max: 64,
-        step: 1,
-        value: values.units,
-        onInput: change('units'),
-        format: String,
-        testId: 'units',
-      }).element,
+      slider('layers', { label: 'Hidden layers (0 = softmax regression)' }).element,
+      slider('units', { label: 'Units per layer' }).element,
       h('h2', { text: 'Training' }),
-      new Slider({
-        label: 'Learning rate α (Adam)',
-        min: 1e-4,
-        max: 1,
-        step: 0.05,
-        scale: 'log',
-        value: values.lr,
-        onInput: change('lr'),
-        testId: 'lr',
-      }).element,
-      new Slider({
-        label: 'Epochs',
-        min: 5,
-        max: 1000,
-        step: 5,
-        value: values.epochs,
-        onInput: change('epochs'),
-        format: String,
-        testId: 'epochs',
-      }).element,
+      slider('lr', { label: 'Learning rate α (Adam)', step: 0.05, scale: 'log' }).element,
+      slider('epochs', { label: 'Epochs', step: 5 }).element,
       seedSlider.element,
     );
 

@@ -1,3 +1,4 @@
+import { SEED_PARAM } from '../../app/seed-param.js';
 import type { ParamSpecs, ParamValues } from '../../app/url-params.js';
 import {
   DEFAULT_CLASSIFIER_CONFIG,
@@ -17,7 +18,7 @@ export const SOFTMAX_PARAMS = {
   units: { kind: 'number', default: 24, min: 2, max: 64, integer: true },
   lr: { kind: 'number', default: 0.02, min: 1e-4, max: 1 },
   epochs: { kind: 'number', default: 150, min: 5, max: 1000, integer: true },
-  seed: { kind: 'number', default: 1, min: 0, max: 1_000_000, integer: true },
+  seed: SEED_PARAM,
 } as const satisfies ParamSpecs;
 
 /** The values of {@link SOFTMAX_PARAMS}. */

@@ -1,10 +1,9 @@
 import { definePage } from '../../app/page.js';
 import { LineChart } from '../../charts/line-chart.js';
-import {
-  SIGNAL_ACTIVATIONS,
-  type SignalActivation,
-  type SignalConfig,
-  type SignalInitialization,
+import type {
+  SignalActivation,
+  SignalConfig,
+  SignalInitialization,
 } from '../../experiments/signal/signal-config.js';
 import {
   predictedLayerFactor,
@@ -14,11 +13,10 @@ import type { SignalSnapshot } from '../../experiments/signal/signal-job.js';
 import { h } from '../../ui/dom.js';
 import { formatNumber } from '../../ui/format.js';
 import { MessageBox } from '../../ui/message-box.js';
+import { bindParamControls, paramSelect } from '../../ui/param-controls.js';
 import { Readouts } from '../../ui/readout.js';
-import { Select } from '../../ui/select.js';
-import { Slider } from '../../ui/slider.js';
+import { LatestSettingsSession } from '../shared/latest-settings-session.js';
 import { LayerVerdictStrip } from './layer-verdict-strip.js';
-import { SignalSession } from './signal-session.js';
 import {
   VANISHING_EXPLODING_PARAMS,
   vanishingExplodingConfig,
@@ -157,8 +155,13 @@ export default definePage({
       status.dataset['state'] = session.busy ? 'measuring' : 'done';
     };
 
-    const session = new SignalSession({
-      onMeasured: show,
+    const session = new LatestSettingsSession<SignalConfig, SignalSnapshot>({
+      createWorker: () =>
+        new Worker(new URL('../../experiments/signal/signal-worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'deeptune-signal',
+        }),
+      onResult: show,
       onError: (message) => {
         status.dataset['state'] = 'done';
         status.textContent = 'the measurement failed';
@@ -169,24 +172,14 @@ export default definePage({
     const measure = (): void => {
       status.textContent = 'measuring…';
       status.dataset['state'] = 'measuring';
-      session.measure(vanishingExplodingConfig(values));
+      session.run(vanishingExplodingConfig(values));
     };
-    const change =
-      <K extends 'depth' | 'width' | 'factor' | 'seed'>(name: K) =>
-      (value: number): void => {
-        params.set(name, value);
-        measure();
-      };
+    const control = bindParamControls(params, VANISHING_EXPLODING_PARAMS, measure);
 
-    const factorSlider = new Slider({
+    const factorSlider = control.slider('factor', {
       label: 'Factor k on the weights’ std',
-      min: 1.05,
-      max: 10,
       step: 0.01,
       scale: 'log',
-      value: values.factor,
-      onInput: change('factor'),
-      testId: 'factor',
     });
     const showFactor = (): void => {
       factorSlider.element.hidden = values.init !== 'large' && values.init !== 'small';
@@ -197,62 +190,30 @@ export default definePage({
       'section',
       { className: 'controls', attrs: { 'aria-label': 'Settings' } },
       h('h2', { text: 'Network' }),
-      new Slider({
-        label: 'Depth (layers)',
-        min: 2,
-        max: 50,
-        step: 1,
-        value: values.depth,
-        onInput: change('depth'),
-        format: String,
-        testId: 'depth',
-      }).element,
-      new Slider({
-        label: 'Width (units per layer)',
-        min: 8,
-        max: 128,
-        step: 1,
-        value: values.width,
-        onInput: change('width'),
-        format: String,
-        testId: 'width',
-      }).element,
-      new Select({
-        label: 'Activation',
-        options: SIGNAL_ACTIVATIONS.map((name) => ({ value: name, label: name })),
-        value: values.activation,
-        onChange: (value) => {
-          params.set('activation', value);
-          measure();
-        },
-        testId: 'activation',
-      }).element,
+      control.slider('depth', { label: 'Depth (layers)' }).element,
+      control.slider('width', { label: 'Width (units per layer)' }).element,
+      control.select('activation', { label: 'Activation' }).element,
       h('h2', { text: 'Initialisation' }),
-      new Select({
-        label: 'Weights',
-        options: VANISHING_EXPLODING_PARAMS.init.values.map((name) => ({
-          value: name,
-          label: initializationLabel(name as SignalInitialization),
-        })),
-        value: values.init,
-        onChange: (value) => {
-          params.set('init', value);
+      paramSelect(
+        params,
+        VANISHING_EXPLODING_PARAMS,
+        'init',
+        {
+          label: 'Weights',
+          labels: Object.fromEntries(
+            VANISHING_EXPLODING_PARAMS.init.values.map((name) => [
+              name,
+              initializationLabel(name as SignalInitialization),
+            ]),
+          ),
+        },
+        () => {
           showFactor();
           measure();
         },
-        testId: 'init',
-      }).element,
+      ).element,
       factorSlider.element,
-      new Slider({
-        label: 'Seed',
-        min: 0,
-        max: 100,
-        step: 1,
-        value: values.seed,
-        onInput: change('seed'),
-        format: String,
-        testId: 'seed',
-      }).element,
+      control.slider('seed', { label: 'Seed' }).element,
       h('p', {
         className: 'vanishing-exploding-status',
         text: 'Dense layers without bias; the input is a seeded N(0, 1) batch; J is the sum of the outputs.',

@@ -1,3 +1,4 @@
+import { SEED_PARAM } from '../../app/seed-param.js';
 import type { ParamSpecs, ParamValues } from '../../app/url-params.js';
 import {
   SIGNAL_ACTIVATIONS,
@@ -20,7 +21,7 @@ export const VANISHING_EXPLODING_PARAMS = {
   activation: { kind: 'choice', default: 'relu', values: [...SIGNAL_ACTIVATIONS] },
   init: { kind: 'choice', default: 'he', values: [...SIGNAL_INITIALIZATIONS] },
   factor: { kind: 'number', default: 1.5, min: 1.05, max: 10 },
-  seed: { kind: 'number', default: 1, min: 0, max: 1_000_000, integer: true },
+  seed: SEED_PARAM,
 } as const satisfies ParamSpecs;
 
 /** The values of {@link VANISHING_EXPLODING_PARAMS}. */
