@@ -1,6 +1,6 @@
 import type { EarlyStoppingConfig } from '../../experiments/early-stopping/early-stopping-config.js';
 import type { EarlyStoppingSnapshot } from '../../experiments/early-stopping/early-stopping-job.js';
-import { JobClient } from '../../worker/job-client.js';
+import { HistorySession, type HistorySessionCallbacks } from '../shared/history-session.js';
 
 /** Every epoch of an early-stopping run so far. */
 export interface EarlyStoppingHistory {
@@ -17,35 +17,27 @@ export interface EarlyStoppingHistory {
 }
 
 /** Options of {@link EarlyStoppingSession}. */
-export interface EarlyStoppingSessionOptions {
-  /** Receives each snapshot with the run's history so far. */
-  readonly onSnapshot: (
-    snapshot: EarlyStoppingSnapshot,
-    history: EarlyStoppingHistory,
-    state: { readonly done: boolean; readonly playing: boolean },
-  ) => void;
-  /** Receives the message of a failed run. */
-  readonly onError: (message: string) => void;
-}
-
-function emptyHistory(): EarlyStoppingHistory {
-  return { epochs: [], cost: [], devCost: [], trainError: [], devError: [] };
-}
+export type EarlyStoppingSessionOptions = HistorySessionCallbacks<
+  EarlyStoppingSnapshot,
+  EarlyStoppingHistory
+>;
 
 /** One early-stopping run in its own Web Worker, with every epoch's numbers collected. */
-export class EarlyStoppingSession {
-  readonly #client: JobClient<EarlyStoppingConfig, EarlyStoppingSnapshot>;
-  #history = emptyHistory();
-
+export class EarlyStoppingSession extends HistorySession<
+  EarlyStoppingConfig,
+  EarlyStoppingSnapshot,
+  EarlyStoppingHistory
+> {
   constructor(options: EarlyStoppingSessionOptions) {
-    this.#client = new JobClient<EarlyStoppingConfig, EarlyStoppingSnapshot>({
+    super({
+      ...options,
       createWorker: () =>
         new Worker(
           new URL('../../experiments/early-stopping/early-stopping-worker.ts', import.meta.url),
           { type: 'module', name: 'deeptune-early-stopping' },
         ),
-      onSnapshot: (snapshot, state) => {
-        const history = this.#history;
+      emptyHistory: () => ({ epochs: [], cost: [], devCost: [], trainError: [], devError: [] }),
+      record: (snapshot, history) => {
         for (const point of snapshot.points) {
           history.epochs.push(point.epoch);
           history.cost.push(point.cost);
@@ -53,35 +45,7 @@ export class EarlyStoppingSession {
           history.trainError.push(point.trainError);
           history.devError.push(point.devError);
         }
-        options.onSnapshot(snapshot, history, state);
       },
-      onError: options.onError,
     });
-  }
-
-  /** Starts a new run of `config` (the history restarts). */
-  start(config: EarlyStoppingConfig, play: boolean): void {
-    this.#history = emptyHistory();
-    this.#client.start(config, play);
-  }
-
-  /** Keeps training. */
-  play(): void {
-    this.#client.play();
-  }
-
-  /** Pauses after the current step. */
-  pause(): void {
-    this.#client.pause();
-  }
-
-  /** One step. */
-  step(): void {
-    this.#client.step();
-  }
-
-  /** Terminates the worker. */
-  dispose(): void {
-    this.#client.dispose();
   }
 }
