@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { UserWorkspaceConfig } from 'vitest/config';
 
 /** @deeptune/core's version, defined for the sources as its build defines it (tsup.config.ts). */
@@ -33,6 +34,8 @@ export function sharedProjectConfig(root: string): UserWorkspaceConfig {
         ignoreSourceErrors: true,
       },
       environment: 'node',
+      // DEEPTUNE_BACKEND=wasm runs the whole suite on the WebAssembly backend (default: cpu).
+      setupFiles: [fileURLToPath(new URL('./scripts/test/select-backend.ts', import.meta.url))],
       // Generous limits, hooks included: they catch hangs, and the suite must pass on a busy
       // 2-core machine (a training hook that takes 3 s alone can take 30 s there).
       testTimeout: 180_000,

@@ -35,14 +35,15 @@ export function benchElementwise(): void {
     const out = cpuBackend.allocate(dtype, size);
     fillReproducible(x, 1, -10, 10);
     fillReproducible(dy, 2, -1, 1);
-    cpuBackend.softmax(x, y, ROWS, COLS, false);
+    const kernels = cpuBackend.kernels;
+    kernels.softmax({ x, out: y, rows: ROWS, cols: COLS });
     const cases: [string, () => void][] = [
-      ['exp', () => cpuBackend.unary('exp', x, out, 0, 0)],
-      ['tanh', () => cpuBackend.unary('tanh', x, out, 0, 0)],
-      ['sigmoid', () => cpuBackend.unary('sigmoid', x, out, 0, 0)],
-      ['softmax', () => cpuBackend.softmax(x, out, ROWS, COLS, false)],
-      ['logSoftmax', () => cpuBackend.softmax(x, out, ROWS, COLS, true)],
-      ['softmaxBackward', () => cpuBackend.softmaxBackward(y, dy, out, ROWS, COLS, false)],
+      ['exp', () => kernels.exp({ x, out })],
+      ['tanh', () => kernels.tanh({ x, out })],
+      ['sigmoid', () => kernels.sigmoid({ x, out })],
+      ['softmax', () => kernels.softmax({ x, out, rows: ROWS, cols: COLS })],
+      ['logSoftmax', () => kernels.logSoftmax({ x, out, rows: ROWS, cols: COLS })],
+      ['softmaxBackward', () => kernels.softmaxBackward({ y, dy, out, rows: ROWS, cols: COLS })],
     ];
     for (const [name, run] of cases) {
       const ms = time(run, 0.5);

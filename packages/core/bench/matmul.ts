@@ -31,7 +31,20 @@ function measure(testCase: MatmulCase): number {
   const out = cpuBackend.allocate(dtype, n * n);
   fillReproducible(a, 1);
   fillReproducible(b, 2);
-  const run = (): void => cpuBackend.matmul(a, b, out, n, n, n, transposeA, transposeB, 1, 0, 0);
+  const args = {
+    a,
+    b,
+    out,
+    m: n,
+    k: n,
+    n,
+    transposeA,
+    transposeB,
+    batch: 1,
+    strideA: 0,
+    strideB: 0,
+  };
+  const run = (): void => cpuBackend.kernels.matmul(args);
   // Warm up so the kernels are optimised before timing.
   const warmupStart = performance.now();
   for (let i = 0; i < 3 || performance.now() - warmupStart < 100; i++) run();

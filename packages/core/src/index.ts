@@ -91,15 +91,36 @@ export { valueAndGrad } from './autograd/value-and-grad.js';
 export type { ValueAndGrad } from './autograd/value-and-grad.js';
 
 // Backends
+export type { Backend } from './backend/backend.js';
 export type {
-  Backend,
-  UnaryKernelKind,
-  BinaryKernelKind,
-  ReduceKernelKind,
-} from './backend/backend.js';
-export { BACKEND_KERNELS } from './backend/backend.js';
-export { getBackend, setBackend } from './backend/default-backend.js';
+  KernelSignatures,
+  KernelName,
+  KernelFunction,
+  KernelTable,
+  CompleteKernelTable,
+  UnaryKernelName,
+  BinaryKernelName,
+  ReduceKernelName,
+  UnaryKernelArgs,
+  LeakyReluKernelArgs,
+  PowScalarKernelArgs,
+  ClipKernelArgs,
+  AffineKernelArgs,
+  BinaryKernelArgs,
+  ReduceKernelArgs,
+  MatmulKernelArgs,
+  WhereKernelArgs,
+  SoftmaxKernelArgs,
+  SoftmaxBackwardKernelArgs,
+  TransposeKernelArgs,
+  SliceKernelArgs,
+  SliceAssignKernelArgs,
+  RowsKernelArgs,
+} from './backend/kernels.js';
+export { KERNEL_NAMES, UNARY_KERNELS, BINARY_KERNELS, REDUCE_KERNELS } from './backend/kernels.js';
+export { getBackend, setBackend, runKernel, kernelProvider } from './backend/default-backend.js';
 export { cpuBackend } from './backend/cpu/cpu-backend.js';
+export type { CpuBackend } from './backend/cpu/cpu-backend.js';
 
 // Random numbers
 export { Rng } from './random/rng.js';

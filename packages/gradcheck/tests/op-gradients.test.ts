@@ -221,6 +221,8 @@ const notDifferentiable = new Set([
   'customOp',
   'getBackend',
   'setBackend',
+  'runKernel',
+  'kernelProvider',
   'getDefaultRng',
   'setDefaultRng',
   'seed',

@@ -1,7 +1,7 @@
 import { ShapeError } from '../errors/shape-error.js';
 import type { DType, Storage } from '../tensor/dtype.js';
 import { checkedSize, describeBytes, formatShape, type Shape } from '../tensor/shape.js';
-import { getBackend } from './default-backend.js';
+import { allocateWithBackend } from './default-backend.js';
 
 /** The engine's `RangeError` behind a failed allocation, directly or as a backend error's cause. */
 function engineAllocationError(error: unknown): RangeError | undefined {
@@ -27,7 +27,7 @@ function engineAllocationError(error: unknown): RangeError | undefined {
 export function allocateStorage(where: string, dtype: DType, shape: Shape): Storage {
   const size = checkedSize(where, shape, dtype);
   try {
-    return getBackend().allocate(dtype, size);
+    return allocateWithBackend(dtype, size);
   } catch (error) {
     const engineError = engineAllocationError(error);
     if (engineError === undefined) throw error;

@@ -1,21 +1,23 @@
 import { DeeptuneError, markerCheck, type DeeptuneErrorOptions } from './deeptune-error.js';
 
 /**
- * Thrown when the active backend does not provide a kernel an operation needs.
+ * Thrown by `setBackend` when a backend's kernel table names a kernel that does not exist
+ * (a typo such as `matmull`), or gives something other than a function for one, or when the
+ * object is not a backend `{ name, kernels }` at all.
  *
  * Code: `'KERNEL_NOT_FOUND'`.
  *
  * @example
  * ```ts
- * const incomplete = { name: 'fast-matmul', matmul: cpuBackend.matmul } as unknown as Backend;
+ * const typo = { name: 'fast', kernels: { matmull: fastMatmul } } as unknown as Backend;
  * try {
- *   setBackend(incomplete);
+ *   setBackend(typo);
  * } catch (error) {
  *   if (KernelNotFoundError.isInstance(error)) console.error(error.message);
- *   // setBackend: backend 'fast-matmul' does not provide the kernel 'allocate'; … Hint: start from the
- *   // cpu backend ({ ...cpuBackend, name, matmul: fasterMatmul }).
+ *   // setBackend: backend 'fast' provides a kernel 'matmull', which is not a deeptune kernel;
+ *   // expected one of neg, exp, …, matmul, …
  * }
- * setBackend({ ...cpuBackend, name: 'fast-matmul' }); // the fix: every other kernel from cpu
+ * setBackend({ name: 'fast', kernels: { matmul: fastMatmul } }); // the rest runs on cpu
  * ```
  */
 export class KernelNotFoundError extends DeeptuneError {

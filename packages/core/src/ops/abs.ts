@@ -12,7 +12,7 @@ import { mul } from './mul.js';
  * ```
  */
 export function abs(x: Tensor): Tensor {
-  return unaryOp('abs', 'abs', x, 0, 0, (gradOutput, input) =>
-    mul(gradOutput, unaryKernel('sign', input)),
+  return unaryOp('abs', 'abs', x, {}, (gradOutput, input) =>
+    mul(gradOutput, unaryKernel('sign', input, {})),
   );
 }

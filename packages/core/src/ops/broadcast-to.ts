@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/tensor.js';
-import { getBackend } from '../backend/default-backend.js';
+import { runKernel } from '../backend/default-backend.js';
 import { allocateStorage } from '../backend/allocate-storage.js';
 import { ShapeError } from '../errors/shape-error.js';
 import { broadcastShapes, formatShape, shapesEqual, type Shape } from '../tensor/shape.js';
@@ -30,8 +30,14 @@ export function broadcastTo(x: Tensor, shape: Shape): Tensor {
   const storage = allocateStorage('broadcastTo', x.dtype, shape);
   // x · 1 copies exactly (including −0 and NaN) while broadcasting.
   const one = scalarTensor(1, x.dtype, 'broadcastTo');
-  const backend = getBackend();
-  backend.binary('mul', x.data, x.shape, one.data, one.shape, storage, shape);
+  runKernel('mul', {
+    a: x.data,
+    aShape: x.shape,
+    b: one.data,
+    bShape: one.shape,
+    out: storage,
+    outShape: shape,
+  });
   return record('broadcastTo', storage, shape, [x], (gradOutput) => [
     unbroadcast(gradOutput, x.shape),
   ]);

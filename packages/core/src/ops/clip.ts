@@ -23,7 +23,7 @@ export function clip(x: Tensor, low: number, high: number): Tensor {
   if (Number.isNaN(low) || Number.isNaN(high) || low > high) {
     throw new ConfigError(`clip: expected low ≤ high, got low = ${low}, high = ${high}.`);
   }
-  return unaryOp('clip', 'clip', x, low, high, (gradOutput, input) =>
-    mul(gradOutput, unaryKernel('clipGrad', input, low, high)),
+  return unaryOp('clip', 'clip', x, { min: low, max: high }, (gradOutput, input) =>
+    mul(gradOutput, unaryKernel('clipGrad', input, { min: low, max: high })),
   );
 }

@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/tensor.js';
-import { getBackend } from '../backend/default-backend.js';
+import { runKernel } from '../backend/default-backend.js';
 import { allocateStorage } from '../backend/allocate-storage.js';
 import { ShapeError } from '../errors/shape-error.js';
 import { ConfigError } from '../errors/config-error.js';
@@ -46,14 +46,13 @@ export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
   const outShape = first.shape.slice();
   outShape[joinAxis] = total;
   const storage = allocateStorage('concat', first.dtype, outShape);
-  const backend = getBackend();
   const offsets: number[] = [];
   let offset = 0;
   for (const t of tensors) {
     const begin = new Array<number>(first.rank).fill(0);
     begin[joinAxis] = offset;
     offsets.push(offset);
-    backend.sliceAssign(t.data, t.shape, begin, storage, outShape);
+    runKernel('sliceAssign', { x: t.data, xShape: t.shape, begin, out: storage, outShape });
     offset += t.shape[joinAxis]!;
   }
   return record('concat', storage, outShape, tensors, (gradOutput) =>

@@ -12,5 +12,5 @@ import { mul } from './mul.js';
  * ```
  */
 export function exp(x: Tensor): Tensor {
-  return unaryOp('exp', 'exp', x, 0, 0, (gradOutput, input, output) => mul(gradOutput, output));
+  return unaryOp('exp', 'exp', x, {}, (gradOutput, input, output) => mul(gradOutput, output));
 }

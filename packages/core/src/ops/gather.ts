@@ -1,5 +1,5 @@
 import { Tensor } from '../tensor/tensor.js';
-import { getBackend } from '../backend/default-backend.js';
+import { runKernel } from '../backend/default-backend.js';
 import { allocateStorage } from '../backend/allocate-storage.js';
 import { ShapeError } from '../errors/shape-error.js';
 import { formatShape } from '../tensor/shape.js';
@@ -42,11 +42,10 @@ export function gather(x: Tensor, indices: Int32Array | readonly number[] | Tens
   const rowSize = x.size / Math.max(rows, 1);
   const outShape = [index.length, ...x.shape.slice(1)];
   const storage = allocateStorage('gather', x.dtype, outShape);
-  const backend = getBackend();
-  backend.gatherRows(x.data, rowSize, index, storage);
+  runKernel('gatherRows', { x: x.data, rowSize, indices: index, out: storage });
   return record('gather', storage, outShape, [x], (gradOutput) => {
     const full = allocateStorage('gather', gradOutput.dtype, x.shape);
-    backend.scatterAddRows(gradOutput.data, rowSize, index, full);
+    runKernel('scatterAddRows', { x: gradOutput.data, rowSize, indices: index, out: full });
     return [new Tensor(full, x.shape)];
   });
 }

@@ -21,7 +21,7 @@ export function leakyRelu(x: Tensor, alpha = 0.01): Tensor {
   if (!Number.isFinite(alpha)) {
     throw new ConfigError(`leakyRelu: alpha must be a finite number, got ${alpha}.`);
   }
-  return unaryOp('leakyRelu', 'leakyRelu', x, alpha, 0, (gradOutput, input) =>
-    mul(gradOutput, unaryKernel('leakyReluGrad', input, alpha)),
+  return unaryOp('leakyRelu', 'leakyRelu', x, { alpha }, (gradOutput, input) =>
+    mul(gradOutput, unaryKernel('leakyReluGrad', input, { alpha })),
   );
 }

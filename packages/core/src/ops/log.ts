@@ -12,5 +12,5 @@ import { div } from './div.js';
  * ```
  */
 export function log(x: Tensor): Tensor {
-  return unaryOp('log', 'log', x, 0, 0, (gradOutput, input) => div(gradOutput, input));
+  return unaryOp('log', 'log', x, {}, (gradOutput, input) => div(gradOutput, input));
 }

@@ -19,5 +19,5 @@ import { div } from './div.js';
  * ```
  */
 export function log1p(x: Tensor): Tensor {
-  return unaryOp('log1p', 'log1p', x, 0, 0, (gradOutput, input) => div(gradOutput, add(input, 1)));
+  return unaryOp('log1p', 'log1p', x, {}, (gradOutput, input) => div(gradOutput, add(input, 1)));
 }

@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/tensor.js';
-import { getBackend } from '../backend/default-backend.js';
+import { runKernel } from '../backend/default-backend.js';
 import { allocateStorage } from '../backend/allocate-storage.js';
 import { ShapeError } from '../errors/shape-error.js';
 import { formatShape, shapeSize, shapesEqual } from '../tensor/shape.js';
@@ -84,8 +84,19 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
   const storage = allocateStorage('matmul', a.dtype, outShape);
   const strideA = aBatchShape.length === 0 ? 0 : aRows * aCols;
   const strideB = bBatchShape.length === 0 ? 0 : bRows * bCols;
-  const backend = getBackend();
-  backend.matmul(a.data, b.data, storage, m, k, n, transposeA, transposeB, batch, strideA, strideB);
+  runKernel('matmul', {
+    a: a.data,
+    b: b.data,
+    out: storage,
+    m,
+    k,
+    n,
+    transposeA,
+    transposeB,
+    batch,
+    strideA,
+    strideB,
+  });
   return record('matmul', storage, outShape, [a, b], (gradOutput) => [
     a.requiresGrad ? matmulGradientA(gradOutput, a, b, transposeA, transposeB) : null,
     b.requiresGrad ? matmulGradientB(gradOutput, a, b, transposeA, transposeB) : null,

@@ -11,5 +11,5 @@ import { unaryOp } from './internal/unary-op.js';
  * ```
  */
 export function neg(x: Tensor): Tensor {
-  return unaryOp('neg', 'neg', x, 0, 0, (gradOutput) => neg(gradOutput));
+  return unaryOp('neg', 'neg', x, {}, (gradOutput) => neg(gradOutput));
 }

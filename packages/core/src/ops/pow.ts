@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/tensor.js';
-import { getBackend } from '../backend/default-backend.js';
+import { runKernel } from '../backend/default-backend.js';
 import { allocateStorage } from '../backend/allocate-storage.js';
 import { binaryOp } from './internal/binary-op.js';
 import { assertTensor, type TensorLike } from './internal/operands.js';
@@ -33,7 +33,7 @@ export function pow(base: TensorLike, exponent: TensorLike): Tensor {
       throw new ConfigError(`pow: the exponent must be a finite number, got ${exponent}.`);
     }
     const storage = allocateStorage('pow', base.dtype, base.shape);
-    getBackend().unary('powScalar', base.data, storage, exponent, 0);
+    runKernel('powScalar', { x: base.data, out: storage, exponent });
     return record('pow', storage, base.shape, [base], (gradOutput) => [
       // d(x^p)/dx = p·x^(p−1)
       mul(gradOutput, mul(pow(base, exponent - 1), exponent)),

@@ -15,7 +15,7 @@ import { mul } from './mul.js';
  * ```
  */
 export function relu(x: Tensor): Tensor {
-  return unaryOp('relu', 'relu', x, 0, 0, (gradOutput, input) =>
-    mul(gradOutput, unaryKernel('step', input)),
+  return unaryOp('relu', 'relu', x, {}, (gradOutput, input) =>
+    mul(gradOutput, unaryKernel('step', input, {})),
   );
 }

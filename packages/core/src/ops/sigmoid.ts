@@ -13,7 +13,7 @@ import { mul } from './mul.js';
  * ```
  */
 export function sigmoid(x: Tensor): Tensor {
-  return unaryOp('sigmoid', 'sigmoid', x, 0, 0, (gradOutput, input, output) =>
-    mul(gradOutput, unaryKernel('sigmoidGrad', output)),
+  return unaryOp('sigmoid', 'sigmoid', x, {}, (gradOutput, input, output) =>
+    mul(gradOutput, unaryKernel('sigmoidGrad', output, {})),
   );
 }

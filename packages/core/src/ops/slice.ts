@@ -1,5 +1,5 @@
 import { Tensor } from '../tensor/tensor.js';
-import { getBackend } from '../backend/default-backend.js';
+import { runKernel } from '../backend/default-backend.js';
 import { allocateStorage } from '../backend/allocate-storage.js';
 import { ShapeError } from '../errors/shape-error.js';
 import { formatShape } from '../tensor/shape.js';
@@ -57,12 +57,17 @@ export function slice(
     outShape[axis] = length;
   }
   const storage = allocateStorage('slice', x.dtype, outShape);
-  const backend = getBackend();
-  backend.slice(x.data, x.shape, start, storage, outShape);
+  runKernel('slice', { x: x.data, shape: x.shape, begin: start, out: storage, outShape });
   return record('slice', storage, outShape, [x], (gradOutput) => {
     // The adjoint of a slice: the gradient in the block, zeros elsewhere.
     const full = allocateStorage('slice', gradOutput.dtype, x.shape);
-    backend.sliceAssign(gradOutput.data, gradOutput.shape, start, full, x.shape);
+    runKernel('sliceAssign', {
+      x: gradOutput.data,
+      xShape: gradOutput.shape,
+      begin: start,
+      out: full,
+      outShape: x.shape,
+    });
     return [new Tensor(full, x.shape)];
   });
 }

@@ -1,5 +1,5 @@
 import { Tensor } from '../tensor/tensor.js';
-import { getBackend } from '../backend/default-backend.js';
+import { runKernel } from '../backend/default-backend.js';
 import { allocateStorage } from '../backend/allocate-storage.js';
 import { normalizeAxis } from '../tensor/shape.js';
 import { assertTensor } from './internal/operands.js';
@@ -39,12 +39,17 @@ export function softmaxAlong(op: string, x: Tensor, axis: number, log: boolean):
   }
   const columns = x.shape[x.rank - 1]!;
   const rows = columns === 0 ? 0 : x.size / columns;
-  const backend = getBackend();
   const storage = allocateStorage(op, x.dtype, x.shape);
-  backend.softmax(x.data, storage, rows, columns, log);
+  runKernel(log ? 'logSoftmax' : 'softmax', { x: x.data, out: storage, rows, cols: columns });
   const output: Tensor = record(op, storage, x.shape, [x], (gradOutput) => {
     const gradient = allocateStorage(op, x.dtype, x.shape);
-    backend.softmaxBackward(output.data, gradOutput.data, gradient, rows, columns, log);
+    runKernel(log ? 'logSoftmaxBackward' : 'softmaxBackward', {
+      y: output.data,
+      dy: gradOutput.data,
+      out: gradient,
+      rows,
+      cols: columns,
+    });
     return [new Tensor(gradient, x.shape)];
   });
   return output;

@@ -13,7 +13,7 @@ import { mul } from './mul.js';
  * ```
  */
 export function sqrt(x: Tensor): Tensor {
-  return unaryOp('sqrt', 'sqrt', x, 0, 0, (gradOutput, input, output) =>
+  return unaryOp('sqrt', 'sqrt', x, {}, (gradOutput, input, output) =>
     div(mul(gradOutput, 0.5), output),
   );
 }

@@ -12,7 +12,5 @@ import { mul } from './mul.js';
  * ```
  */
 export function square(x: Tensor): Tensor {
-  return unaryOp('square', 'square', x, 0, 0, (gradOutput, input) =>
-    mul(gradOutput, mul(input, 2)),
-  );
+  return unaryOp('square', 'square', x, {}, (gradOutput, input) => mul(gradOutput, mul(input, 2)));
 }

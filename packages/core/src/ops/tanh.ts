@@ -12,7 +12,7 @@ import { mul } from './mul.js';
  * ```
  */
 export function tanh(x: Tensor): Tensor {
-  return unaryOp('tanh', 'tanh', x, 0, 0, (gradOutput, input, output) =>
-    mul(gradOutput, unaryKernel('tanhGrad', output)),
+  return unaryOp('tanh', 'tanh', x, {}, (gradOutput, input, output) =>
+    mul(gradOutput, unaryKernel('tanhGrad', output, {})),
   );
 }

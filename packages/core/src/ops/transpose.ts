@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/tensor.js';
-import { getBackend } from '../backend/default-backend.js';
+import { runKernel } from '../backend/default-backend.js';
 import { allocateStorage } from '../backend/allocate-storage.js';
 import { ShapeError } from '../errors/shape-error.js';
 import { assertTensor } from './internal/operands.js';
@@ -32,7 +32,7 @@ export function transpose(x: Tensor, permutation?: readonly number[]): Tensor {
   }
   const shape = perm.map((axis) => x.shape[axis]!);
   const storage = allocateStorage('transpose', x.dtype, shape);
-  getBackend().transpose(x.data, x.shape, perm, storage);
+  runKernel('transpose', { x: x.data, shape: x.shape, permutation: perm, out: storage });
   const inverse = new Array<number>(rank);
   for (let i = 0; i < rank; i++) inverse[perm[i]!] = i;
   return record('transpose', storage, shape, [x], (gradOutput) => [transpose(gradOutput, inverse)]);

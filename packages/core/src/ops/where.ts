@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/tensor.js';
-import { getBackend } from '../backend/default-backend.js';
+import { runKernel } from '../backend/default-backend.js';
 import { allocateStorage } from '../backend/allocate-storage.js';
 import { broadcastShapes } from '../tensor/shape.js';
 import {
@@ -39,16 +39,16 @@ export function where(condition: Tensor, a: TensorLike, b: TensorLike): Tensor {
     broadcastShapes('where', left.shape, right.shape),
   );
   const storage = allocateStorage('where', left.dtype, shape);
-  getBackend().where(
-    condition.data,
-    condition.shape,
-    left.data,
-    left.shape,
-    right.data,
-    right.shape,
-    storage,
-    shape,
-  );
+  runKernel('where', {
+    condition: condition.data,
+    conditionShape: condition.shape,
+    a: left.data,
+    aShape: left.shape,
+    b: right.data,
+    bShape: right.shape,
+    out: storage,
+    outShape: shape,
+  });
   return record('where', storage, shape, [condition, left, right], (gradOutput) => {
     const zero = zerosLike(gradOutput);
     return [

@@ -1,4 +1,4 @@
-import type { BinaryKernelKind } from '../backend.js';
+import type { BinaryKernelName } from '../kernels.js';
 import type { Storage } from '../../tensor/dtype.js';
 import type { Shape } from '../../tensor/shape.js';
 import { portablePow } from '../../math/portable-pow.js';
@@ -21,7 +21,7 @@ type BinaryRow = (
 ) => void;
 
 /**
- * Element-wise kernel with two inputs and NumPy broadcasting; see `Backend.binary`.
+ * Element-wise kernel with two inputs and NumPy broadcasting; see `BinaryKernelArgs`.
  *
  * The shapes are first collapsed (see {@link broadcastLayout}), which turns the common
  * cases into one or two loops: same shape and scalar operand become a single row,
@@ -29,7 +29,7 @@ type BinaryRow = (
  * outer axes with an odometer. The kind is resolved to a row function once, outside the
  * loops, and every row function has a tight contiguous loop plus a strided one.
  *
- * @param kind - The function to apply (see {@link BinaryKernelKind}).
+ * @param kind - The function to apply (see {@link BinaryKernelName}).
  * @param a - The first operand, of shape `aShape`.
  * @param aShape - Shape of `a`, broadcastable to `outShape`.
  * @param b - The second operand, of shape `bShape`.
@@ -39,7 +39,7 @@ type BinaryRow = (
  * @internal
  */
 export function binary(
-  kind: BinaryKernelKind,
+  kind: BinaryKernelName,
   a: Storage,
   aShape: Shape,
   b: Storage,
@@ -98,7 +98,7 @@ export function binary(
 }
 
 /** The row function of a binary kernel kind. */
-function rowKernel(kind: BinaryKernelKind): BinaryRow {
+function rowKernel(kind: BinaryKernelName): BinaryRow {
   switch (kind) {
     case 'add':
       return addRow;

@@ -41,7 +41,7 @@ let packedB = new Float64Array(0);
 const tile = new Float64Array(MR * NR);
 
 /**
- * Batched matrix product `out[b] = op(A[b]) · op(B[b])`; see `Backend.matmul`.
+ * Batched matrix product `out[b] = op(A[b]) · op(B[b])`; see `MatmulKernelArgs`.
  *
  * Cache-blocked and register-tiled (4×4 micro-kernel over packed panels), with all four
  * transpose combinations handled while packing and with batch strides (0 broadcasts).

@@ -1,4 +1,4 @@
-import type { ReduceKernelKind } from '../backend.js';
+import type { ReduceKernelName } from '../kernels.js';
 import type { Storage } from '../../tensor/dtype.js';
 import type { Shape } from '../../tensor/shape.js';
 
@@ -8,7 +8,7 @@ let accumulator = new Float64Array(0);
 let bestValues = new Float64Array(0);
 
 /**
- * Reduces `x` over the sorted, unique `axes`; see `Backend.reduce`.
+ * Reduces `x` over the sorted, unique `axes`; see `ReduceKernelArgs`.
  *
  * `sum` accumulates in double precision. `max` and `min` propagate NaN. `argmax` and
  * `argmin` reduce exactly one axis and write indices; ties go to the first index, and a NaN
@@ -31,7 +31,7 @@ let bestValues = new Float64Array(0);
  * @internal
  */
 export function reduce(
-  kind: ReduceKernelKind,
+  kind: ReduceKernelName,
   x: Storage,
   shape: Shape,
   axes: readonly number[],

@@ -7,7 +7,7 @@ let exponentials = new Float64Array(0);
 
 /**
  * Row-wise softmax (or log-softmax when `log`) of `x` viewed as `rows × cols`; see
- * `Backend.softmax`.
+ * `SoftmaxKernelArgs`.
  *
  * Stable: each row's maximum `M` is subtracted before exponentiating, so logits like 1000
  * are fine. With `S = Σ_j exp(x_j − M)` summed in double precision,
@@ -49,7 +49,7 @@ export function softmax(x: Storage, out: Storage, rows: number, cols: number, lo
 }
 
 /**
- * The backward pass of a row-wise softmax or log-softmax; see `Backend.softmaxBackward`.
+ * The backward pass of a row-wise softmax or log-softmax; see `SoftmaxBackwardKernelArgs`.
  *
  * Softmax, from its output `y`: `dx_j = y_j · (dy_j − Σ_i dy_i · y_i)`. Log-softmax, from
  * its output `y` (so `softmax = exp(y)`): `dx_j = dy_j − exp(y_j) · Σ_i dy_i`. Sums are in

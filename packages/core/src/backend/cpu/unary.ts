@@ -1,4 +1,4 @@
-import type { UnaryKernelKind } from '../backend.js';
+import type { UnaryKernelName } from '../kernels.js';
 import type { Storage } from '../../tensor/dtype.js';
 import { portableExp } from '../../math/portable-exp.js';
 import { portableLog } from '../../math/portable-log.js';
@@ -7,7 +7,7 @@ import { portablePow } from '../../math/portable-pow.js';
 import { portableTanh } from '../../math/portable-tanh.js';
 
 /**
- * Element-wise kernel with one input: `out[i] = f(x[i])`; see `Backend.unary`.
+ * Element-wise kernel with one input: `out[i] = f(x[i])`; see `UnaryKernelArgs`.
  *
  * The switch on `kind` runs once, outside the loop, so each loop is a tight one. `out` may
  * alias `x`. NaN propagates through every kind except `step`, `leakyReluGrad` and
@@ -15,14 +15,14 @@ import { portableTanh } from '../../math/portable-tanh.js';
  * log1p, sigmoid, tanh and powScalar call the portable fdlibm ports of `../../math`, not `Math.*`,
  * so their results are bit-identical on every JavaScript engine.
  *
- * @param kind - The function to apply (see {@link UnaryKernelKind}).
+ * @param kind - The function to apply (see {@link UnaryKernelName}).
  * @param x - The input.
  * @param out - The output, same length and dtype as `x`.
  * @param a - The kind's first parameter (ignored by kinds without parameters).
  * @param b - The kind's second parameter (ignored by kinds without one).
  * @internal
  */
-export function unary(kind: UnaryKernelKind, x: Storage, out: Storage, a: number, b: number): void {
+export function unary(kind: UnaryKernelName, x: Storage, out: Storage, a: number, b: number): void {
   const size = x.length;
   switch (kind) {
     case 'neg':

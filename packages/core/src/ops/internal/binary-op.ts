@@ -1,6 +1,6 @@
 import type { Tensor } from '../../tensor/tensor.js';
-import type { BinaryKernelKind } from '../../backend/backend.js';
-import { getBackend } from '../../backend/default-backend.js';
+import type { BinaryKernelName } from '../../backend/kernels.js';
+import { runKernel } from '../../backend/default-backend.js';
 import { allocateStorage } from '../../backend/allocate-storage.js';
 import { broadcastShapes } from '../../tensor/shape.js';
 import { binaryOperands, type TensorLike } from './operands.js';
@@ -16,7 +16,7 @@ import { record } from './record.js';
  */
 export function binaryOp(
   op: string,
-  kind: BinaryKernelKind,
+  kind: BinaryKernelName,
   left: TensorLike,
   right: TensorLike,
   backward:
@@ -26,7 +26,14 @@ export function binaryOp(
   const [a, b] = binaryOperands(op, left, right);
   const shape = broadcastShapes(op, a.shape, b.shape);
   const storage = allocateStorage(op, a.dtype, shape);
-  getBackend().binary(kind, a.data, a.shape, b.data, b.shape, storage, shape);
+  runKernel(kind, {
+    a: a.data,
+    aShape: a.shape,
+    b: b.data,
+    bShape: b.shape,
+    out: storage,
+    outShape: shape,
+  });
   if (backward === null) return record(op, storage, shape, [], () => []);
   const output: Tensor = record(op, storage, shape, [a, b], (gradOutput) =>
     backward(gradOutput, a, b, output),

@@ -1,6 +1,6 @@
 import type { Tensor } from '../../tensor/tensor.js';
-import type { ReduceKernelKind } from '../../backend/backend.js';
-import { getBackend } from '../../backend/default-backend.js';
+import type { ReduceKernelName } from '../../backend/kernels.js';
+import { runKernel } from '../../backend/default-backend.js';
 import { allocateStorage } from '../../backend/allocate-storage.js';
 import type { Storage } from '../../tensor/dtype.js';
 import { normalizeAxes } from '../../tensor/shape.js';
@@ -24,7 +24,7 @@ export interface Reduction {
  */
 export function runReduction(
   op: string,
-  kind: ReduceKernelKind,
+  kind: ReduceKernelName,
   x: Tensor,
   axis: number | readonly number[] | undefined,
   keepDims: boolean,
@@ -34,6 +34,6 @@ export function runReduction(
   const keptShape = x.shape.map((d, i) => (axes.includes(i) ? 1 : d));
   const reducedShape = x.shape.filter((_, i) => !axes.includes(i));
   const storage = allocateStorage(op, x.dtype, reducedShape);
-  getBackend().reduce(kind, x.data, x.shape, axes, storage);
+  runKernel(kind, { x: x.data, shape: x.shape, axes, out: storage });
   return { storage, axes, shape: keepDims ? keptShape : reducedShape, keptShape };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BinaryKernelKind } from '../../../src/backend/backend.js';
-import { cpuBackend } from '../../../src/backend/cpu/cpu-backend.js';
+import type { BinaryKernelName } from '../../../src/backend/kernels.js';
+import { cpu } from './positional-kernels.js';
 import { portablePow } from '../../../src/index.js';
 import { broadcastShapes, type Shape } from '../../../src/tensor/shape.js';
 import type { DType, Storage } from '../../../src/tensor/dtype.js';
@@ -16,7 +16,7 @@ import {
 } from './helpers.js';
 
 /** Reference definitions of every binary kind. */
-const REFERENCES: Record<BinaryKernelKind, (a: number, b: number) => number> = {
+const REFERENCES: Record<BinaryKernelName, (a: number, b: number) => number> = {
   add: (a, b) => a + b,
   sub: (a, b) => a - b,
   mul: (a, b) => a * b,
@@ -32,7 +32,7 @@ const REFERENCES: Record<BinaryKernelKind, (a: number, b: number) => number> = {
   greaterEqual: (a, b) => (a >= b ? 1 : 0),
 };
 
-const KINDS = Object.keys(REFERENCES) as BinaryKernelKind[];
+const KINDS = Object.keys(REFERENCES) as BinaryKernelName[];
 
 /** Shape pairs covering every fast path and the general strided path. */
 const SHAPE_PAIRS: readonly [Shape, Shape][] = [
@@ -107,15 +107,15 @@ function operand(dtype: DType, shape: Shape, seed: number): Storage {
   return values;
 }
 
-describe('cpuBackend.binary', () => {
+describe('cpu.binary', () => {
   describe.each(['float32', 'float64'] as const)('%s', (dtype) => {
     it.each(KINDS)('broadcasts %s like NumPy for every shape pair', (kind) => {
       SHAPE_PAIRS.forEach(([aShape, bShape], pair) => {
         const outShape = broadcastShapes('test', aShape, bShape);
         const a = operand(dtype, aShape, 2 * pair + 1);
         const b = operand(dtype, bShape, 2 * pair + 2);
-        const out = cpuBackend.allocate(dtype, sizeOf(outShape));
-        cpuBackend.binary(kind, a, aShape, b, bShape, out, outShape);
+        const out = cpu.allocate(dtype, sizeOf(outShape));
+        cpu.binary(kind, a, aShape, b, bShape, out, outShape);
         const expected = referenceBinary(REFERENCES[kind], a, aShape, b, bShape, outShape);
         expectClose(out, expected, { rtol: toleranceFor(dtype), atol: 1e-300 });
       });
@@ -124,7 +124,7 @@ describe('cpuBackend.binary', () => {
 
   it('adds a row vector to every row of a matrix', () => {
     const out = new Float64Array(6);
-    cpuBackend.binary(
+    cpu.binary(
       'add',
       storageOf('float64', [1, 2, 3, 4, 5, 6]),
       [2, 3],
@@ -138,7 +138,7 @@ describe('cpuBackend.binary', () => {
 
   it('subtracts a column vector from every column of a matrix', () => {
     const out = new Float64Array(6);
-    cpuBackend.binary(
+    cpu.binary(
       'sub',
       storageOf('float64', [1, 2, 3, 4, 5, 6]),
       [2, 3],
@@ -152,7 +152,7 @@ describe('cpuBackend.binary', () => {
 
   it('forms an outer sum from [2, 1] and [1, 3]', () => {
     const out = new Float32Array(6);
-    cpuBackend.binary(
+    cpu.binary(
       'add',
       storageOf('float32', [10, 20]),
       [2, 1],
@@ -169,18 +169,18 @@ describe('cpuBackend.binary', () => {
     const b = storageOf('float64', [1, NaN, NaN]);
     const out = new Float64Array(3);
     for (const kind of ['maximum', 'minimum'] as const) {
-      cpuBackend.binary(kind, a, [3], b, [3], out, [3]);
+      cpu.binary(kind, a, [3], b, [3], out, [3]);
       expect(Array.from(out).every(Number.isNaN)).toBe(true);
     }
-    cpuBackend.binary('equal', a, [3], b, [3], out, [3]);
+    cpu.binary('equal', a, [3], b, [3], out, [3]);
     expect(Array.from(out)).toEqual([0, 0, 0]);
-    cpuBackend.binary('notEqual', a, [3], b, [3], out, [3]);
+    cpu.binary('notEqual', a, [3], b, [3], out, [3]);
     expect(Array.from(out)).toEqual([1, 1, 1]);
   });
 
   it('follows IEEE division and Math.pow', () => {
     const out = new Float64Array(4);
-    cpuBackend.binary(
+    cpu.binary(
       'div',
       storageOf('float64', [1, -1, 0, 6]),
       [4],
@@ -190,7 +190,7 @@ describe('cpuBackend.binary', () => {
       [4],
     );
     expect(Array.from(out)).toEqual([Infinity, -Infinity, NaN, 2]);
-    cpuBackend.binary(
+    cpu.binary(
       'pow',
       storageOf('float64', [2, 0, -8, 9]),
       [4],
@@ -208,10 +208,10 @@ describe('cpuBackend.binary', () => {
     const b = randomStorage('float64', 600, random, -5, 5);
     const expected = Array.from(a, (value, i) => portablePow(value, b[i]!));
     const out = new Float64Array(600);
-    cpuBackend.binary('pow', a, [600], b, [600], out, [600]);
+    cpu.binary('pow', a, [600], b, [600], out, [600]);
     expect(Array.from(out)).toEqual(expected);
     const column = b.subarray(0, 20); // [20, 1] against [1, 30]: the broadcast path
-    cpuBackend.binary('pow', column, [20, 1], a.subarray(0, 30), [1, 30], out, [20, 30]);
+    cpu.binary('pow', column, [20, 1], a.subarray(0, 30), [1, 30], out, [20, 30]);
     const broadcast = Array.from({ length: 600 }, (_, i) =>
       portablePow(column[Math.floor(i / 30)]!, a[i % 30]!),
     );

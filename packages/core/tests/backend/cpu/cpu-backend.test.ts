@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKEND_KERNELS } from '../../../src/backend/backend.js';
+import { KERNEL_NAMES } from '../../../src/backend/kernels.js';
 import { cpuBackend } from '../../../src/backend/cpu/cpu-backend.js';
 
 describe('cpuBackend', () => {
@@ -7,10 +7,42 @@ describe('cpuBackend', () => {
     expect(cpuBackend.name).toBe('cpu');
   });
 
-  it('provides every kernel of the Backend interface as a function', () => {
-    for (const kernel of BACKEND_KERNELS) {
-      expect(typeof cpuBackend[kernel]).toBe('function');
+  it('provides exactly the kernels KERNEL_NAMES lists, each a function', () => {
+    expect(Object.keys(cpuBackend.kernels)).toEqual([...KERNEL_NAMES]);
+    for (const kernel of KERNEL_NAMES) {
+      expect(typeof cpuBackend.kernels[kernel]).toBe('function');
     }
+    expect(new Set(KERNEL_NAMES).size).toBe(KERNEL_NAMES.length);
+  });
+
+  it('runs a kernel from named arguments: matmul with transposeB', () => {
+    const out = new Float64Array(4);
+    // [[1, 2], [3, 4]] · [[5, 6], [7, 8]]ᵀ = [[17, 23], [39, 53]]
+    cpuBackend.kernels.matmul({
+      a: Float64Array.of(1, 2, 3, 4),
+      b: Float64Array.of(5, 6, 7, 8),
+      out,
+      m: 2,
+      k: 2,
+      n: 2,
+      transposeA: false,
+      transposeB: true,
+      batch: 1,
+      strideA: 0,
+      strideB: 0,
+    });
+    expect(Array.from(out)).toEqual([17, 23, 39, 53]);
+  });
+
+  it('passes attributes by name: clip, affine, leakyRelu', () => {
+    const x = Float64Array.of(-2, 0.5, 3);
+    const out = new Float64Array(3);
+    cpuBackend.kernels.clip({ x, out, min: -1, max: 1 });
+    expect(Array.from(out)).toEqual([-1, 0.5, 1]);
+    cpuBackend.kernels.affine({ x, out, scale: 2, shift: 1 });
+    expect(Array.from(out)).toEqual([-3, 2, 7]);
+    cpuBackend.kernels.leakyRelu({ x, out, alpha: 0.1 });
+    expect(Array.from(out)).toEqual([-0.2, 0.5, 3]);
   });
 
   it('allocates zero-filled storage of the requested dtype and size', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuBackend } from '../../../src/backend/cpu/cpu-backend.js';
+import { cpu } from './positional-kernels.js';
 import type { DType, Storage } from '../../../src/tensor/dtype.js';
 import {
   expectClose,
@@ -61,9 +61,9 @@ function checkProduct(dtype: DType, testCase: ProductCase, random: Random): void
   const strideB = broadcastB ? 0 : k * n;
   const a = randomStorage(dtype, broadcastA ? m * k : batch * m * k, random);
   const b = randomStorage(dtype, broadcastB ? k * n : batch * k * n, random);
-  const out = cpuBackend.allocate(dtype, batch * m * n);
+  const out = cpu.allocate(dtype, batch * m * n);
   out.fill(NaN); // The product must overwrite whatever is there.
-  cpuBackend.matmul(a, b, out, m, k, n, transposeA, transposeB, batch, strideA, strideB);
+  cpu.matmul(a, b, out, m, k, n, transposeA, transposeB, batch, strideA, strideB);
   const { values, scale } = referenceProduct(a, b, testCase, strideA, strideB);
   expectClose(out, values, { rtol: toleranceFor(dtype), atol: 1e-300, scale });
 }
@@ -89,7 +89,7 @@ const TRANSPOSES = [
   [true, true],
 ] as const;
 
-describe('cpuBackend.matmul', () => {
+describe('cpu.matmul', () => {
   describe.each(['float32', 'float64'] as const)('%s', (dtype) => {
     it.each(TRANSPOSES)(
       'matches a triple loop for edge sizes with transposeA=%s, transposeB=%s',
@@ -152,24 +152,24 @@ describe('cpuBackend.matmul', () => {
     );
 
     it('writes zeros when the inner dimension is 0', () => {
-      const out = cpuBackend.allocate(dtype, 2 * 3 * 4).fill(7);
-      const empty = cpuBackend.allocate(dtype, 0);
-      cpuBackend.matmul(empty, empty, out, 3, 0, 4, false, false, 2, 0, 0);
+      const out = cpu.allocate(dtype, 2 * 3 * 4).fill(7);
+      const empty = cpu.allocate(dtype, 0);
+      cpu.matmul(empty, empty, out, 3, 0, 4, false, false, 2, 0, 0);
       expect(Array.from(out)).toEqual(new Array<number>(24).fill(0));
     });
 
     it('does nothing when the output is empty', () => {
-      const a = cpuBackend.allocate(dtype, 6);
-      const out = cpuBackend.allocate(dtype, 0);
-      expect(() => cpuBackend.matmul(a, a, out, 0, 3, 2, false, false, 1, 0, 0)).not.toThrow();
-      expect(() => cpuBackend.matmul(a, a, out, 2, 3, 0, false, false, 1, 0, 0)).not.toThrow();
+      const a = cpu.allocate(dtype, 6);
+      const out = cpu.allocate(dtype, 0);
+      expect(() => cpu.matmul(a, a, out, 0, 3, 2, false, false, 1, 0, 0)).not.toThrow();
+      expect(() => cpu.matmul(a, a, out, 2, 3, 0, false, false, 1, 0, 0)).not.toThrow();
     });
 
     it('computes a known 2×3 by 3×2 product', () => {
       const a = storageOf(dtype, [1, 2, 3, 4, 5, 6]);
       const b = storageOf(dtype, [7, 8, 9, 10, 11, 12]);
-      const out = cpuBackend.allocate(dtype, 4);
-      cpuBackend.matmul(a, b, out, 2, 3, 2, false, false, 1, 0, 0);
+      const out = cpu.allocate(dtype, 4);
+      cpu.matmul(a, b, out, 2, 3, 2, false, false, 1, 0, 0);
       expect(Array.from(out)).toEqual([58, 64, 139, 154]);
     });
 
@@ -178,12 +178,12 @@ describe('cpuBackend.matmul', () => {
       const m = 5;
       const k = 3;
       const n = 6;
-      const a = cpuBackend.allocate(dtype, m * k).fill(1);
-      const b = cpuBackend.allocate(dtype, k * n).fill(1);
+      const a = cpu.allocate(dtype, m * k).fill(1);
+      const b = cpu.allocate(dtype, k * n).fill(1);
       a[4 * k] = Infinity;
       b[5] = Infinity;
-      const out = cpuBackend.allocate(dtype, m * n);
-      cpuBackend.matmul(a, b, out, m, k, n, false, false, 1, 0, 0);
+      const out = cpu.allocate(dtype, m * n);
+      cpu.matmul(a, b, out, m, k, n, false, false, 1, 0, 0);
       const { values } = referenceProduct(
         a,
         b,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ReduceKernelKind } from '../../../src/backend/backend.js';
-import { cpuBackend } from '../../../src/backend/cpu/cpu-backend.js';
+import type { ReduceKernelName } from '../../../src/backend/kernels.js';
+import { cpu } from './positional-kernels.js';
 import type { Shape } from '../../../src/tensor/shape.js';
 import type { Storage } from '../../../src/tensor/dtype.js';
 import {
@@ -27,7 +27,7 @@ function axisSubsets(rank: number): number[][] {
 
 /** Naive reduction reference: groups elements by their kept coordinates, in input order. */
 function referenceReduce(
-  kind: ReduceKernelKind,
+  kind: ReduceKernelName,
   x: Storage,
   shape: Shape,
   axes: readonly number[],
@@ -61,16 +61,16 @@ function referenceReduce(
 }
 
 /** Runs the cpu reduction and returns its output. */
-function run(kind: ReduceKernelKind, x: Storage, shape: Shape, axes: readonly number[]): Storage {
+function run(kind: ReduceKernelName, x: Storage, shape: Shape, axes: readonly number[]): Storage {
   const outSize = sizeOf(shape.filter((_, axis) => !axes.includes(axis)));
   const out = x instanceof Float32Array ? new Float32Array(outSize) : new Float64Array(outSize);
-  cpuBackend.reduce(kind, x, shape, axes, out);
+  cpu.reduce(kind, x, shape, axes, out);
   return out;
 }
 
 const SHAPES: readonly Shape[] = [[7], [2, 3, 4], [3, 1, 4, 1, 2], [5, 33], [33, 5], [2, 3, 2, 3]];
 
-describe('cpuBackend.reduce', () => {
+describe('cpu.reduce', () => {
   describe.each(['float32', 'float64'] as const)('%s', (dtype) => {
     it.each(['sum', 'max', 'min'] as const)('computes %s over every set of axes', (kind) => {
       const random = mulberry32(17);

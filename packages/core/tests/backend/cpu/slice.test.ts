@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuBackend } from '../../../src/backend/cpu/cpu-backend.js';
+import { cpu } from './positional-kernels.js';
 import type { Shape } from '../../../src/tensor/shape.js';
 import type { Storage } from '../../../src/tensor/dtype.js';
 import { mulberry32, randomStorage, ravel, sizeOf, storageOf, unravel } from './helpers.js';
@@ -60,13 +60,13 @@ const BLOCKS: readonly [Shape, number[], Shape][] = [
   [[], [], []],
 ];
 
-describe('cpuBackend.slice', () => {
+describe('cpu.slice', () => {
   it.each(['float32', 'float64'] as const)('copies the requested block (%s)', (dtype) => {
     const random = mulberry32(59);
     for (const [shape, begin, outShape] of BLOCKS) {
       const x = randomStorage(dtype, sizeOf(shape), random);
-      const out = cpuBackend.allocate(dtype, sizeOf(outShape));
-      cpuBackend.slice(x, shape, begin, out, outShape);
+      const out = cpu.allocate(dtype, sizeOf(outShape));
+      cpu.slice(x, shape, begin, out, outShape);
       expect(Array.from(out)).toEqual(referenceSlice(x, shape, begin, outShape));
     }
   });
@@ -74,12 +74,12 @@ describe('cpuBackend.slice', () => {
   it('takes the middle rows and columns of a matrix', () => {
     const x = storageOf('float64', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     const out = new Float64Array(4);
-    cpuBackend.slice(x, [3, 4], [1, 1], out, [2, 2]);
+    cpu.slice(x, [3, 4], [1, 1], out, [2, 2]);
     expect(Array.from(out)).toEqual([5, 6, 9, 10]);
   });
 });
 
-describe('cpuBackend.sliceAssign', () => {
+describe('cpu.sliceAssign', () => {
   it.each(['float32', 'float64'] as const)(
     'writes the block back so that slicing it again returns it (%s)',
     (dtype) => {
@@ -88,9 +88,9 @@ describe('cpuBackend.sliceAssign', () => {
         const block = randomStorage(dtype, sizeOf(blockShape), random);
         const target = randomStorage(dtype, sizeOf(shape), random);
         const before = Array.from(target);
-        cpuBackend.sliceAssign(block, blockShape, begin, target, shape);
-        const sliced = cpuBackend.allocate(dtype, block.length);
-        cpuBackend.slice(target, shape, begin, sliced, blockShape);
+        cpu.sliceAssign(block, blockShape, begin, target, shape);
+        const sliced = cpu.allocate(dtype, block.length);
+        cpu.slice(target, shape, begin, sliced, blockShape);
         expect(Array.from(sliced)).toEqual(Array.from(block));
         // Elements outside the block are left as they were.
         for (let index = 0; index < target.length; index++) {
@@ -107,7 +107,7 @@ describe('cpuBackend.sliceAssign', () => {
 
   it('writes a 2×2 block into a zero matrix', () => {
     const out = new Float32Array(9);
-    cpuBackend.sliceAssign(storageOf('float32', [1, 2, 3, 4]), [2, 2], [1, 0], out, [3, 3]);
+    cpu.sliceAssign(storageOf('float32', [1, 2, 3, 4]), [2, 2], [1, 0], out, [3, 3]);
     expect(Array.from(out)).toEqual([0, 0, 0, 1, 2, 0, 3, 4, 0]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuBackend } from '../../../src/backend/cpu/cpu-backend.js';
+import { cpu } from './positional-kernels.js';
 import { portableExp, portableLog } from '../../../src/index.js';
 import type { DType } from '../../../src/tensor/dtype.js';
 import { expectClose, mulberry32, randomStorage, storageOf, toleranceFor } from './helpers.js';
@@ -20,12 +20,12 @@ function forward(
   cols: number,
   log: boolean,
 ): number[] {
-  const out = cpuBackend.allocate(dtype, values.length);
-  cpuBackend.softmax(storageOf(dtype, values), out, rows, cols, log);
+  const out = cpu.allocate(dtype, values.length);
+  cpu.softmax(storageOf(dtype, values), out, rows, cols, log);
   return Array.from(out);
 }
 
-describe('cpuBackend.softmax', () => {
+describe('cpu.softmax', () => {
   it('gives softmax([5, 2, −1, 3]) ≈ [0.842, 0.042, 0.002, 0.114]', () => {
     const out = forward('float64', [5, 2, -1, 3], 1, 4, false);
     expectClose(out, [0.842, 0.042, 0.002, 0.114], { rtol: 0, atol: 5e-4 });
@@ -46,8 +46,8 @@ describe('cpuBackend.softmax', () => {
       const rows = 5;
       const cols = 7;
       const x = randomStorage(dtype, rows * cols, mulberry32(23), -4, 4);
-      const out = cpuBackend.allocate(dtype, rows * cols);
-      cpuBackend.softmax(x, out, rows, cols, false);
+      const out = cpu.allocate(dtype, rows * cols);
+      cpu.softmax(x, out, rows, cols, false);
       const expected: number[] = [];
       for (let r = 0; r < rows; r++) {
         expected.push(...referenceSoftmax(Array.from(x.subarray(r * cols, (r + 1) * cols))));
@@ -59,8 +59,8 @@ describe('cpuBackend.softmax', () => {
       const rows = 3;
       const cols = 6;
       const x = randomStorage(dtype, rows * cols, mulberry32(29), -4, 4);
-      const out = cpuBackend.allocate(dtype, rows * cols);
-      cpuBackend.softmax(x, out, rows, cols, true);
+      const out = cpu.allocate(dtype, rows * cols);
+      cpu.softmax(x, out, rows, cols, true);
       const expected: number[] = [];
       for (let r = 0; r < rows; r++) {
         const row = referenceSoftmax(Array.from(x.subarray(r * cols, (r + 1) * cols)));
@@ -88,7 +88,7 @@ describe('cpuBackend.softmax', () => {
   });
 });
 
-describe('cpuBackend.softmaxBackward', () => {
+describe('cpu.softmaxBackward', () => {
   /** dx_j = Σ_i dy_i · ∂y_i/∂x_j through the explicit Jacobian of softmax or log-softmax. */
   function referenceBackward(x: number[], dy: number[], log: boolean): number[] {
     const s = referenceSoftmax(x);
@@ -108,10 +108,10 @@ describe('cpuBackend.softmaxBackward', () => {
       const random = mulberry32(log ? 31 : 37);
       const x = randomStorage('float64', rows * cols, random, -3, 3);
       const dy = randomStorage(dtype, rows * cols, random, -1, 1);
-      const y = cpuBackend.allocate(dtype, rows * cols);
-      cpuBackend.softmax(storageOf(dtype, x), y, rows, cols, log);
-      const out = cpuBackend.allocate(dtype, rows * cols);
-      cpuBackend.softmaxBackward(y, dy, out, rows, cols, log);
+      const y = cpu.allocate(dtype, rows * cols);
+      cpu.softmax(storageOf(dtype, x), y, rows, cols, log);
+      const out = cpu.allocate(dtype, rows * cols);
+      cpu.softmaxBackward(y, dy, out, rows, cols, log);
       const expected: number[] = [];
       for (let r = 0; r < rows; r++) {
         const xRow = Array.from(storageOf(dtype, x.subarray(r * cols, (r + 1) * cols)));
@@ -124,9 +124,9 @@ describe('cpuBackend.softmaxBackward', () => {
 
   it('gives a zero gradient for an upstream gradient that is constant across the row', () => {
     const y = new Float64Array(3);
-    cpuBackend.softmax(storageOf('float64', [0.3, -1, 2]), y, 1, 3, false);
+    cpu.softmax(storageOf('float64', [0.3, -1, 2]), y, 1, 3, false);
     const out = new Float64Array(3);
-    cpuBackend.softmaxBackward(y, storageOf('float64', [2, 2, 2]), out, 1, 3, false);
+    cpu.softmaxBackward(y, storageOf('float64', [2, 2, 2]), out, 1, 3, false);
     expectClose(out, [0, 0, 0], { rtol: 0, atol: 1e-15 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuBackend } from '../../../src/backend/cpu/cpu-backend.js';
+import { cpu } from './positional-kernels.js';
 import type { Shape } from '../../../src/tensor/shape.js';
 import type { DType, Storage } from '../../../src/tensor/dtype.js';
 import { mulberry32, randomStorage, ravel, sizeOf, storageOf, unravel } from './helpers.js';
@@ -29,12 +29,12 @@ function referenceTranspose(x: Storage, shape: Shape, permutation: readonly numb
 
 /** Runs the cpu transpose. */
 function run(dtype: DType, x: Storage, shape: Shape, permutation: readonly number[]): number[] {
-  const out = cpuBackend.allocate(dtype, x.length);
-  cpuBackend.transpose(x, shape, permutation, out);
+  const out = cpu.allocate(dtype, x.length);
+  cpu.transpose(x, shape, permutation, out);
   return Array.from(out);
 }
 
-describe('cpuBackend.transpose', () => {
+describe('cpu.transpose', () => {
   describe.each(['float32', 'float64'] as const)('%s', (dtype) => {
     it('transposes matrices of sizes around the block size', () => {
       const random = mulberry32(41);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { UnaryKernelKind } from '../../../src/backend/backend.js';
-import { cpuBackend } from '../../../src/backend/cpu/cpu-backend.js';
+import type { UnaryKernelName } from '../../../src/backend/kernels.js';
+import { cpu } from './positional-kernels.js';
 import { portableExp, portableLog, portablePow, portableTanh } from '../../../src/index.js';
 import { expectClose, mulberry32, randomStorage, storageOf, toleranceFor } from './helpers.js';
 
 /** Reference definitions of every unary kind, with the parameters used in the table test. */
-const REFERENCES: readonly [UnaryKernelKind, (x: number, a: number, b: number) => number][] = [
+const REFERENCES: readonly [UnaryKernelName, (x: number, a: number, b: number) => number][] = [
   ['neg', (x) => -x],
   ['exp', (x) => Math.exp(x)],
   ['log', (x) => Math.log(x)],
@@ -29,14 +29,14 @@ const REFERENCES: readonly [UnaryKernelKind, (x: number, a: number, b: number) =
 ];
 
 /** Runs one unary kind on `values` (float64) and returns the output as an array. */
-function run(kind: UnaryKernelKind, values: number[], a = 0, b = 0): number[] {
+function run(kind: UnaryKernelName, values: number[], a = 0, b = 0): number[] {
   const x = Float64Array.from(values);
   const out = new Float64Array(values.length);
-  cpuBackend.unary(kind, x, out, a, b);
+  cpu.unary(kind, x, out, a, b);
   return Array.from(out);
 }
 
-describe('cpuBackend.unary', () => {
+describe('cpu.unary', () => {
   describe.each(['float32', 'float64'] as const)('%s', (dtype) => {
     it.each(REFERENCES)('computes %s like its reference definition', (kind, reference) => {
       const random = mulberry32(kind.length * 31 + 1);
@@ -45,8 +45,8 @@ describe('cpuBackend.unary', () => {
       x[1] = 0.5;
       const a = kind === 'powScalar' ? 3 : kind === 'clip' || kind === 'clipGrad' ? -0.5 : 0.1;
       const b = kind === 'clip' || kind === 'clipGrad' ? 0.75 : 2;
-      const out = cpuBackend.allocate(dtype, x.length);
-      cpuBackend.unary(kind, x, out, a, b);
+      const out = cpu.allocate(dtype, x.length);
+      cpu.unary(kind, x, out, a, b);
       const expected = Array.from(x, (value) => reference(value, a, b));
       expectClose(out, expected, { rtol: toleranceFor(dtype), atol: 1e-300 });
     });
@@ -54,7 +54,7 @@ describe('cpuBackend.unary', () => {
 
   it('writes in place when out aliases x', () => {
     const x = Float32Array.from([-2, -1, 0, 1, 2]);
-    cpuBackend.unary('affine', x, x, 2, 1);
+    cpu.unary('affine', x, x, 2, 1);
     expect(Array.from(x)).toEqual([-3, -1, 1, 3, 5]);
   });
 
@@ -67,7 +67,7 @@ describe('cpuBackend.unary', () => {
       0.5,
     ]);
     const out = storageOf('float32', [0, 0]);
-    cpuBackend.unary('sigmoid', storageOf('float32', [-800, 800]), out, 0, 0);
+    cpu.unary('sigmoid', storageOf('float32', [-800, 800]), out, 0, 0);
     expect(Array.from(out)).toEqual([0, 1]);
   });
 

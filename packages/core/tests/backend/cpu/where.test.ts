@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuBackend } from '../../../src/backend/cpu/cpu-backend.js';
+import { cpu } from './positional-kernels.js';
 import { broadcastShapes, type Shape } from '../../../src/tensor/shape.js';
 import {
   broadcastSource,
@@ -29,7 +29,7 @@ const SHAPE_TRIPLES: readonly [Shape, Shape, Shape][] = [
   [[], [2, 2], [2, 2]],
 ];
 
-describe('cpuBackend.where', () => {
+describe('cpu.where', () => {
   it.each(['float32', 'float64'] as const)(
     'selects a where the condition is non-zero and b elsewhere, with broadcasting (%s)',
     (dtype) => {
@@ -45,8 +45,8 @@ describe('cpuBackend.where', () => {
         );
         const a = randomStorage(dtype, sizeOf(aShape), random);
         const b = randomStorage(dtype, sizeOf(bShape), random);
-        const out = cpuBackend.allocate(dtype, sizeOf(outShape));
-        cpuBackend.where(condition, conditionShape, a, aShape, b, bShape, out, outShape);
+        const out = cpu.allocate(dtype, sizeOf(outShape));
+        cpu.where(condition, conditionShape, a, aShape, b, bShape, out, outShape);
         const expected = Array.from({ length: sizeOf(outShape) }, (_, index) => {
           const coordinates = unravel(index, outShape);
           return condition[broadcastSource(coordinates, conditionShape)] !== 0
@@ -60,7 +60,7 @@ describe('cpuBackend.where', () => {
 
   it('treats a NaN condition as true, since NaN ≠ 0', () => {
     const out = new Float64Array(3);
-    cpuBackend.where(
+    cpu.where(
       storageOf('float64', [NaN, 0, -2]),
       [3],
       storageOf('float64', [1, 2, 3]),

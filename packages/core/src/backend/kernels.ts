@@ -1,0 +1,422 @@
+import type { Storage } from '../tensor/dtype.js';
+import type { Shape } from '../tensor/shape.js';
+
+/** The arguments of every element-wise kernel with one input: `out[i] = f(x[i])`. `out` may alias `x`. */
+export interface UnaryKernelArgs {
+  /** The input. */
+  readonly x: Storage;
+  /** The output: same length and dtype as `x`; may be `x` itself. */
+  readonly out: Storage;
+}
+
+/** `leakyRelu`: `x > 0 ? x : alpha·x`; `leakyReluGrad`: `x > 0 ? 1 : alpha`. */
+export interface LeakyReluKernelArgs extends UnaryKernelArgs {
+  /** The slope for negative inputs. */
+  readonly alpha: number;
+}
+
+/** `powScalar`: `x^exponent`. */
+export interface PowScalarKernelArgs extends UnaryKernelArgs {
+  /** The exponent. */
+  readonly exponent: number;
+}
+
+/** `clip`: `min(max(x, min), max)`; `clipGrad`: `min ≤ x ≤ max ? 1 : 0`. */
+export interface ClipKernelArgs extends UnaryKernelArgs {
+  /** The lower bound. */
+  readonly min: number;
+  /** The upper bound. */
+  readonly max: number;
+}
+
+/** `affine`: `scale·x + shift`. */
+export interface AffineKernelArgs extends UnaryKernelArgs {
+  /** The factor. */
+  readonly scale: number;
+  /** The offset added after scaling. */
+  readonly shift: number;
+}
+
+/**
+ * The arguments of every element-wise kernel with two inputs: `out = f(a, b)` with NumPy
+ * broadcasting of `aShape` and `bShape` to `outShape`. `out` may be the very array of an
+ * input whose shape equals `outShape` (for in-place updates).
+ */
+export interface BinaryKernelArgs {
+  /** The first operand. */
+  readonly a: Storage;
+  /** Its shape. */
+  readonly aShape: Shape;
+  /** The second operand. */
+  readonly b: Storage;
+  /** Its shape. */
+  readonly bShape: Shape;
+  /** The output. */
+  readonly out: Storage;
+  /** The broadcast shape of the output. */
+  readonly outShape: Shape;
+}
+
+/**
+ * The arguments of a reduction of `x` (of `shape`) over the sorted, unique `axes`; `out` has
+ * the shape with those axes removed. `argmax`/`argmin` get exactly one axis and write indices
+ * (first occurrence wins ties; the first NaN wins over numbers, as in NumPy). NaN propagates
+ * through `max` and `min`. Over an empty set `sum` gives 0, `max` −∞ and `min` +∞;
+ * `argmax`/`argmin` are never called on an empty axis (the public ops reject it).
+ */
+export interface ReduceKernelArgs {
+  /** The input. */
+  readonly x: Storage;
+  /** Its shape. */
+  readonly shape: Shape;
+  /** The axes reduced, sorted and unique. */
+  readonly axes: readonly number[];
+  /** The output, of `shape` without `axes`. */
+  readonly out: Storage;
+}
+
+/**
+ * Batched matrix product `out[b] = op(A[b]) · op(B[b])` where `op` transposes when asked.
+ *
+ * `op(A)` is `m × k` and `op(B)` is `k × n`; `A` is stored `m × k` (or `k × m` when
+ * `transposeA`), `B` is stored `k × n` (or `n × k` when `transposeB`). Matrix `b` of each
+ * operand starts at `b · strideA` / `b · strideB` (a stride of 0 broadcasts one matrix over
+ * the batch); `out` holds `batch` contiguous `m × n` matrices and is overwritten.
+ */
+export interface MatmulKernelArgs {
+  /** The left operand(s). */
+  readonly a: Storage;
+  /** The right operand(s). */
+  readonly b: Storage;
+  /** The product(s), overwritten. */
+  readonly out: Storage;
+  /** Rows of `op(A)` and of the product. */
+  readonly m: number;
+  /** Columns of `op(A)`, rows of `op(B)`. */
+  readonly k: number;
+  /** Columns of `op(B)` and of the product. */
+  readonly n: number;
+  /** Whether `A` is stored `k × m`. */
+  readonly transposeA: boolean;
+  /** Whether `B` is stored `n × k`. */
+  readonly transposeB: boolean;
+  /** The number of products. */
+  readonly batch: number;
+  /** Elements between consecutive matrices of `A` (0 broadcasts one matrix). */
+  readonly strideA: number;
+  /** Elements between consecutive matrices of `B` (0 broadcasts one matrix). */
+  readonly strideB: number;
+}
+
+/** `out = condition ≠ 0 ? a : b`, all three broadcast to `outShape`. */
+export interface WhereKernelArgs {
+  /** The condition: non-zero picks `a`. */
+  readonly condition: Storage;
+  /** Its shape. */
+  readonly conditionShape: Shape;
+  /** The values where the condition holds. */
+  readonly a: Storage;
+  /** Its shape. */
+  readonly aShape: Shape;
+  /** The values where it does not. */
+  readonly b: Storage;
+  /** Its shape. */
+  readonly bShape: Shape;
+  /** The output. */
+  readonly out: Storage;
+  /** The broadcast shape of the output. */
+  readonly outShape: Shape;
+}
+
+/**
+ * Row-wise softmax (or log-softmax) of `x` viewed as `rows × cols`, computed stably by
+ * subtracting each row's maximum.
+ */
+export interface SoftmaxKernelArgs {
+  /** The logits. */
+  readonly x: Storage;
+  /** The result, `rows × cols`. */
+  readonly out: Storage;
+  /** Number of rows. */
+  readonly rows: number;
+  /** Number of columns (the softmax axis). */
+  readonly cols: number;
+}
+
+/**
+ * The backward pass of a row-wise softmax, given its output `y` and the incoming gradient
+ * `dy`: `dx = y ⊙ (dy − Σ dy⊙y)`; for log-softmax (where `y` is the log-softmax output)
+ * `dx = dy − exp(y) ⊙ Σ dy`.
+ */
+export interface SoftmaxBackwardKernelArgs {
+  /** The forward output. */
+  readonly y: Storage;
+  /** The gradient with respect to `y`. */
+  readonly dy: Storage;
+  /** The gradient with respect to the logits. */
+  readonly out: Storage;
+  /** Number of rows. */
+  readonly rows: number;
+  /** Number of columns. */
+  readonly cols: number;
+}
+
+/** Permutes the axes of `x` (of `shape`): axis `i` of `out` is axis `permutation[i]` of `x`. */
+export interface TransposeKernelArgs {
+  /** The input. */
+  readonly x: Storage;
+  /** Its shape. */
+  readonly shape: Shape;
+  /** The permutation of its axes. */
+  readonly permutation: readonly number[];
+  /** The output. */
+  readonly out: Storage;
+}
+
+/** Copies the block of `x` (of `shape`) that starts at `begin` and has `outShape` into `out`. */
+export interface SliceKernelArgs {
+  /** The input. */
+  readonly x: Storage;
+  /** Its shape. */
+  readonly shape: Shape;
+  /** The first index of the block on every axis. */
+  readonly begin: readonly number[];
+  /** The block. */
+  readonly out: Storage;
+  /** The block's shape. */
+  readonly outShape: Shape;
+}
+
+/**
+ * Writes all of `x` (of `xShape`) into the block of `out` (of `outShape`) that starts at
+ * `begin`; the rest of `out` is left as it is. The adjoint of `slice`.
+ */
+export interface SliceAssignKernelArgs {
+  /** The block written. */
+  readonly x: Storage;
+  /** Its shape. */
+  readonly xShape: Shape;
+  /** Where the block starts in `out`, on every axis. */
+  readonly begin: readonly number[];
+  /** The array written into. */
+  readonly out: Storage;
+  /** Its shape. */
+  readonly outShape: Shape;
+}
+
+/**
+ * `gatherRows`: `out[i, :] = x[indices[i], :]`; `scatterAddRows`: `out[indices[i], :] += x[i, :]`
+ * (its adjoint). Rows have `rowSize` elements.
+ */
+export interface RowsKernelArgs {
+  /** The rows read. */
+  readonly x: Storage;
+  /** Elements per row. */
+  readonly rowSize: number;
+  /** The row indices, already validated. */
+  readonly indices: Int32Array;
+  /** The rows written. */
+  readonly out: Storage;
+}
+
+/**
+ * Every kernel by name, with the typed arguments (inputs, output and attributes) it takes.
+ *
+ * Element-wise kernels with one input (see {@link UnaryKernelArgs}): `neg`, `exp`, `log`,
+ * `log1p`, `sqrt`, `abs`, `square`, `reciprocal`, `sign` (−1, 0 or 1), `step`
+ * (`x > 0 ? 1 : 0`, the derivative of `relu`), `relu`, `sigmoid`, `tanh`, and the backward
+ * helpers `sigmoidGrad` and `tanhGrad`, which take the forward *output* `y`: `y(1 − y)` and
+ * `1 − y²`. With attributes: `leakyRelu`, `leakyReluGrad`, `powScalar`, `clip`, `clipGrad`,
+ * `affine`.
+ *
+ * Element-wise kernels with two broadcast inputs ({@link BinaryKernelArgs}): `add`, `sub`,
+ * `mul`, `div`, `pow`, `maximum`, `minimum`, and the comparisons `equal`, `notEqual`,
+ * `less`, `lessEqual`, `greater`, `greaterEqual`, which write 1 for true and 0 for false.
+ *
+ * Reductions ({@link ReduceKernelArgs}): `sum`, `max`, `min`, `argmax`, `argmin`. Then
+ * `matmul`, `where`, `softmax`, `logSoftmax` and their backward kernels, `transpose`,
+ * `slice`, `sliceAssign`, `gatherRows` and `scatterAddRows`.
+ *
+ * Kernels trust their arguments: shapes, dtypes and axes were validated by the public op
+ * that calls them. All arrays are row-major and contiguous; inputs and `out` never alias
+ * unless the arguments say so. A kernel allocates nothing in its inner loops.
+ */
+export interface KernelSignatures {
+  neg: UnaryKernelArgs;
+  exp: UnaryKernelArgs;
+  log: UnaryKernelArgs;
+  log1p: UnaryKernelArgs;
+  sqrt: UnaryKernelArgs;
+  abs: UnaryKernelArgs;
+  square: UnaryKernelArgs;
+  reciprocal: UnaryKernelArgs;
+  sign: UnaryKernelArgs;
+  step: UnaryKernelArgs;
+  relu: UnaryKernelArgs;
+  leakyRelu: LeakyReluKernelArgs;
+  leakyReluGrad: LeakyReluKernelArgs;
+  sigmoid: UnaryKernelArgs;
+  sigmoidGrad: UnaryKernelArgs;
+  tanh: UnaryKernelArgs;
+  tanhGrad: UnaryKernelArgs;
+  powScalar: PowScalarKernelArgs;
+  clip: ClipKernelArgs;
+  clipGrad: ClipKernelArgs;
+  affine: AffineKernelArgs;
+  add: BinaryKernelArgs;
+  sub: BinaryKernelArgs;
+  mul: BinaryKernelArgs;
+  div: BinaryKernelArgs;
+  pow: BinaryKernelArgs;
+  maximum: BinaryKernelArgs;
+  minimum: BinaryKernelArgs;
+  equal: BinaryKernelArgs;
+  notEqual: BinaryKernelArgs;
+  less: BinaryKernelArgs;
+  lessEqual: BinaryKernelArgs;
+  greater: BinaryKernelArgs;
+  greaterEqual: BinaryKernelArgs;
+  sum: ReduceKernelArgs;
+  max: ReduceKernelArgs;
+  min: ReduceKernelArgs;
+  argmax: ReduceKernelArgs;
+  argmin: ReduceKernelArgs;
+  matmul: MatmulKernelArgs;
+  where: WhereKernelArgs;
+  softmax: SoftmaxKernelArgs;
+  logSoftmax: SoftmaxKernelArgs;
+  softmaxBackward: SoftmaxBackwardKernelArgs;
+  logSoftmaxBackward: SoftmaxBackwardKernelArgs;
+  transpose: TransposeKernelArgs;
+  slice: SliceKernelArgs;
+  sliceAssign: SliceAssignKernelArgs;
+  gatherRows: RowsKernelArgs;
+  scatterAddRows: RowsKernelArgs;
+}
+
+/** The name of a kernel: a key of {@link KernelSignatures}. */
+export type KernelName = keyof KernelSignatures;
+
+/** A kernel: computes into the output named in its arguments and returns nothing. */
+export type KernelFunction<N extends KernelName> = (args: KernelSignatures[N]) => void;
+
+/** A backend's kernels by name; a backend provides any subset of them. */
+export type KernelTable = { readonly [N in KernelName]?: KernelFunction<N> };
+
+/** Every kernel, by name. The `cpu` backend provides exactly this. */
+export type CompleteKernelTable = { readonly [N in KernelName]: KernelFunction<N> };
+
+/** The element-wise kernels with one input (and maybe attributes). */
+export type UnaryKernelName =
+  | 'neg'
+  | 'exp'
+  | 'log'
+  | 'log1p'
+  | 'sqrt'
+  | 'abs'
+  | 'square'
+  | 'reciprocal'
+  | 'sign'
+  | 'step'
+  | 'relu'
+  | 'leakyRelu'
+  | 'leakyReluGrad'
+  | 'sigmoid'
+  | 'sigmoidGrad'
+  | 'tanh'
+  | 'tanhGrad'
+  | 'powScalar'
+  | 'clip'
+  | 'clipGrad'
+  | 'affine';
+
+/** The element-wise kernels with two broadcast inputs. */
+export type BinaryKernelName =
+  | 'add'
+  | 'sub'
+  | 'mul'
+  | 'div'
+  | 'pow'
+  | 'maximum'
+  | 'minimum'
+  | 'equal'
+  | 'notEqual'
+  | 'less'
+  | 'lessEqual'
+  | 'greater'
+  | 'greaterEqual';
+
+/** The reductions. `argmax`/`argmin` reduce exactly one axis. */
+export type ReduceKernelName = 'sum' | 'max' | 'min' | 'argmax' | 'argmin';
+
+/** The names of the kernels with one input, in declaration order. */
+export const UNARY_KERNELS = [
+  'neg',
+  'exp',
+  'log',
+  'log1p',
+  'sqrt',
+  'abs',
+  'square',
+  'reciprocal',
+  'sign',
+  'step',
+  'relu',
+  'leakyRelu',
+  'leakyReluGrad',
+  'sigmoid',
+  'sigmoidGrad',
+  'tanh',
+  'tanhGrad',
+  'powScalar',
+  'clip',
+  'clipGrad',
+  'affine',
+] as const satisfies readonly UnaryKernelName[];
+
+/** The names of the kernels with two broadcast inputs, in declaration order. */
+export const BINARY_KERNELS = [
+  'add',
+  'sub',
+  'mul',
+  'div',
+  'pow',
+  'maximum',
+  'minimum',
+  'equal',
+  'notEqual',
+  'less',
+  'lessEqual',
+  'greater',
+  'greaterEqual',
+] as const satisfies readonly BinaryKernelName[];
+
+/** The names of the reductions, in declaration order. */
+export const REDUCE_KERNELS = [
+  'sum',
+  'max',
+  'min',
+  'argmax',
+  'argmin',
+] as const satisfies readonly ReduceKernelName[];
+
+/**
+ * The name of every kernel, in the order {@link KernelSignatures} declares them. A backend's
+ * kernel table may use only these names.
+ */
+export const KERNEL_NAMES: readonly KernelName[] = [
+  ...UNARY_KERNELS,
+  ...BINARY_KERNELS,
+  ...REDUCE_KERNELS,
+  'matmul',
+  'where',
+  'softmax',
+  'logSoftmax',
+  'softmaxBackward',
+  'logSoftmaxBackward',
+  'transpose',
+  'slice',
+  'sliceAssign',
+  'gatherRows',
+  'scatterAddRows',
+];
