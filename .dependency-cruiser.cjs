@@ -13,6 +13,7 @@ const allowed = {
   data: ['core'],
   train: ['core', 'layers', 'optimizers', 'data'],
   tune: ['core', 'data', 'optimizers', 'train'],
+  'backend-wasm': ['core'],
   deeptune: [
     'core',
     'gradcheck',
@@ -34,6 +35,7 @@ const allowedInTests = {
   regularization: ['gradcheck'],
   batchnorm: ['gradcheck'],
   tune: ['layers'],
+  'backend-wasm': ['layers'],
 };
 const packages = Object.keys(allowed);
 

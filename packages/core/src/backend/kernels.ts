@@ -242,55 +242,105 @@ export interface RowsKernelArgs {
  * unless the arguments say so. A kernel allocates nothing in its inner loops.
  */
 export interface KernelSignatures {
+  /** `−x`. */
   neg: UnaryKernelArgs;
+  /** `eˣ`. */
   exp: UnaryKernelArgs;
+  /** Natural logarithm. */
   log: UnaryKernelArgs;
+  /** `log(1 + x)`, exact for small x. */
   log1p: UnaryKernelArgs;
+  /** Square root. */
   sqrt: UnaryKernelArgs;
+  /** `|x|`. */
   abs: UnaryKernelArgs;
+  /** `x²`. */
   square: UnaryKernelArgs;
+  /** `1 / x`. */
   reciprocal: UnaryKernelArgs;
+  /** −1, 0 or 1. */
   sign: UnaryKernelArgs;
+  /** `x > 0 ? 1 : 0`, the derivative of `relu`. */
   step: UnaryKernelArgs;
+  /** `max(x, 0)`. */
   relu: UnaryKernelArgs;
+  /** `x > 0 ? x : alpha·x`. */
   leakyRelu: LeakyReluKernelArgs;
+  /** `x > 0 ? 1 : alpha`. */
   leakyReluGrad: LeakyReluKernelArgs;
+  /** `1 / (1 + e⁻ˣ)`. */
   sigmoid: UnaryKernelArgs;
+  /** `y(1 − y)` of the sigmoid output `y`. */
   sigmoidGrad: UnaryKernelArgs;
+  /** Hyperbolic tangent. */
   tanh: UnaryKernelArgs;
+  /** `1 − y²` of the tanh output `y`. */
   tanhGrad: UnaryKernelArgs;
+  /** `x^exponent`. */
   powScalar: PowScalarKernelArgs;
+  /** `min(max(x, min), max)`. */
   clip: ClipKernelArgs;
+  /** `min ≤ x ≤ max ? 1 : 0`. */
   clipGrad: ClipKernelArgs;
+  /** `scale·x + shift`. */
   affine: AffineKernelArgs;
+  /** `a + b`. */
   add: BinaryKernelArgs;
+  /** `a − b`. */
   sub: BinaryKernelArgs;
+  /** `a · b`. */
   mul: BinaryKernelArgs;
+  /** `a / b`. */
   div: BinaryKernelArgs;
+  /** `a^b`. */
   pow: BinaryKernelArgs;
+  /** The larger of `a` and `b` (NaN propagates). */
   maximum: BinaryKernelArgs;
+  /** The smaller of `a` and `b` (NaN propagates). */
   minimum: BinaryKernelArgs;
+  /** `a = b`: 1 or 0. */
   equal: BinaryKernelArgs;
+  /** `a ≠ b`: 1 or 0. */
   notEqual: BinaryKernelArgs;
+  /** `a < b`: 1 or 0. */
   less: BinaryKernelArgs;
+  /** `a ≤ b`: 1 or 0. */
   lessEqual: BinaryKernelArgs;
+  /** `a > b`: 1 or 0. */
   greater: BinaryKernelArgs;
+  /** `a ≥ b`: 1 or 0. */
   greaterEqual: BinaryKernelArgs;
+  /** Sum over the axes. */
   sum: ReduceKernelArgs;
+  /** Maximum over the axes. */
   max: ReduceKernelArgs;
+  /** Minimum over the axes. */
   min: ReduceKernelArgs;
+  /** Index of the maximum along one axis. */
   argmax: ReduceKernelArgs;
+  /** Index of the minimum along one axis. */
   argmin: ReduceKernelArgs;
+  /** Batched matrix product. */
   matmul: MatmulKernelArgs;
+  /** Element-wise selection. */
   where: WhereKernelArgs;
+  /** Row-wise softmax. */
   softmax: SoftmaxKernelArgs;
+  /** Row-wise log-softmax. */
   logSoftmax: SoftmaxKernelArgs;
+  /** Backward pass of softmax. */
   softmaxBackward: SoftmaxBackwardKernelArgs;
+  /** Backward pass of log-softmax. */
   logSoftmaxBackward: SoftmaxBackwardKernelArgs;
+  /** Axis permutation. */
   transpose: TransposeKernelArgs;
+  /** Block copy out. */
   slice: SliceKernelArgs;
+  /** Block copy in. */
   sliceAssign: SliceAssignKernelArgs;
+  /** Row gather. */
   gatherRows: RowsKernelArgs;
+  /** Row scatter-add. */
   scatterAddRows: RowsKernelArgs;
 }
 

@@ -1,0 +1,96 @@
+/**
+ * The raw exports of the GEMM module. Every pointer is a byte offset into the module's
+ * linear memory ({@link WasmGemm.memory}); booleans are passed as 0 / 1.
+ *
+ * `gemm_f32(a, b, c, m, k, n, transA, transB, packA, packB)` computes C (m×n) = op(A)·op(B)
+ * where A is stored m×k (transA = 0) or k×m (transA = 1) and B k×n (transB = 0) or n×k
+ * (transB = 1), all row-major and contiguous; C is overwritten. `packA` needs
+ * `gemm_f32_pack_a_bytes(m, k, n)` bytes of scratch memory, `packB`
+ * `gemm_f32_pack_b_bytes(m, k, n)` bytes (16-byte alignment recommended).
+ * `gemm_f32_range(..., rowStart, rowEnd, colStart, colEnd)` writes only that block of C
+ * (element indices, any split) and is bit-identical to `gemm_f32` there. The f64 functions
+ * are the same for float64.
+ *
+ * @example
+ * ```ts
+ * const { kernels, memory } = WasmGemm.createSync();
+ * const [m, k, n] = [64, 32, 48];
+ * const packA = 0;
+ * const packB = packA + kernels.gemm_f32_pack_a_bytes(m, k, n);
+ * const a = packB + kernels.gemm_f32_pack_b_bytes(m, k, n);
+ * const b = a + m * k * 4;
+ * const c = b + k * n * 4;
+ * // (grow `memory` to cover c + m * n * 4 and write A and B first)
+ * kernels.gemm_f32_range(a, b, c, m, k, n, 0, 0, packA, packB, 0, m / 2, 0, n); // top half
+ * ```
+ */
+export interface GemmKernelExports {
+  /** float32 C (m×n) = op(A)·op(B) over the whole output. */
+  gemm_f32(
+    a: number,
+    b: number,
+    c: number,
+    m: number,
+    k: number,
+    n: number,
+    transA: number,
+    transB: number,
+    packA: number,
+    packB: number,
+  ): void;
+  /** float32 product restricted to C[rowStart:rowEnd, colStart:colEnd]; bit-identical to `gemm_f32`. */
+  gemm_f32_range(
+    a: number,
+    b: number,
+    c: number,
+    m: number,
+    k: number,
+    n: number,
+    transA: number,
+    transB: number,
+    packA: number,
+    packB: number,
+    rowStart: number,
+    rowEnd: number,
+    colStart: number,
+    colEnd: number,
+  ): void;
+  /** float64 C (m×n) = op(A)·op(B) over the whole output. */
+  gemm_f64(
+    a: number,
+    b: number,
+    c: number,
+    m: number,
+    k: number,
+    n: number,
+    transA: number,
+    transB: number,
+    packA: number,
+    packB: number,
+  ): void;
+  /** float64 product restricted to C[rowStart:rowEnd, colStart:colEnd]; bit-identical to `gemm_f64`. */
+  gemm_f64_range(
+    a: number,
+    b: number,
+    c: number,
+    m: number,
+    k: number,
+    n: number,
+    transA: number,
+    transB: number,
+    packA: number,
+    packB: number,
+    rowStart: number,
+    rowEnd: number,
+    colStart: number,
+    colEnd: number,
+  ): void;
+  /** Scratch bytes `gemm_f32` / `gemm_f32_range` need at `packA` (packed A block and edge tile). */
+  gemm_f32_pack_a_bytes(m: number, k: number, n: number): number;
+  /** Scratch bytes `gemm_f32` / `gemm_f32_range` need at `packB` (packed B panel). */
+  gemm_f32_pack_b_bytes(m: number, k: number, n: number): number;
+  /** Scratch bytes `gemm_f64` / `gemm_f64_range` need at `packA` (packed A block and edge tile). */
+  gemm_f64_pack_a_bytes(m: number, k: number, n: number): number;
+  /** Scratch bytes `gemm_f64` / `gemm_f64_range` need at `packB` (packed B panel). */
+  gemm_f64_pack_b_bytes(m: number, k: number, n: number): number;
+}

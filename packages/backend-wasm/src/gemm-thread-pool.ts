@@ -1,0 +1,165 @@
+import type { GemmKernelExports } from './gemm-kernel-exports.js';
+import { CONTROL, runGemmShare, serveGemmWorker } from './gemm-share.js';
+
+/** The parameters of one parallel product (pointers are byte offsets into the shared memory). */
+export interface GemmJob {
+  readonly float64: boolean;
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+  readonly m: number;
+  readonly k: number;
+  readonly n: number;
+  readonly transposeA: boolean;
+  readonly transposeB: boolean;
+  /** Byte offset of thread 0's scratch; thread `i`'s is `packBase + i · packStride`. */
+  readonly packBase: number;
+  readonly packStride: number;
+  readonly packBOffset: number;
+}
+
+/** What a worker needs: terminate it. Node's `Worker` and the browser's both have this. */
+interface WorkerHandle {
+  terminate(): unknown;
+}
+
+/** Node's `worker_threads`, reached without an import so browser bundles never see it. */
+interface NodeWorkerThreads {
+  Worker: new (
+    source: string,
+    options: { eval: true; workerData: unknown },
+  ) => WorkerHandle & { unref(): void };
+}
+
+/** `process.getBuiltinModule` (Node ≥ 20.16), or undefined outside Node. */
+function nodeWorkerThreads(): NodeWorkerThreads | undefined {
+  const process = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } })
+    .process;
+  const workerThreads = process?.getBuiltinModule?.('node:worker_threads') as
+    NodeWorkerThreads | undefined;
+  return typeof workerThreads?.Worker === 'function' ? workerThreads : undefined;
+}
+
+/**
+ * The source a worker runs: the two self-contained functions of `gemm-share.ts`, as
+ * anonymous expressions (so a minifier renaming them changes nothing), applied to the data
+ * `bootstrap` reads.
+ */
+function workerSource(bootstrap: string): string {
+  return `'use strict';
+${bootstrap}
+(${serveGemmWorker.toString()})(data.module, data.memory, data.control, data.id, (${runGemmShare.toString()}));
+`;
+}
+
+/** The source of a Node worker: its data arrives as `workerData`. */
+const NODE_WORKER_SOURCE = workerSource("const data = require('node:worker_threads').workerData;");
+
+/** How long the main thread waits before checking that no worker failed to start. */
+const STATUS_CHECK_MS = 1000;
+
+/**
+ * Worker threads that compute shares of one matrix product at a time in a shared
+ * `WebAssembly.Memory`, synchronised with `Atomics.wait`/`notify` on a shared control block:
+ * no message per product. The calling thread is thread 0 and computes a share too.
+ *
+ * Workers are `unref`'d: they never keep a Node process alive.
+ * @internal
+ */
+export class GemmThreadPool {
+  /** Threads per product, the calling thread included. */
+  readonly threads: number;
+  private readonly control: Int32Array;
+  private readonly workers: WorkerHandle[];
+  private closed = false;
+
+  private constructor(threads: number, control: Int32Array, workers: WorkerHandle[]) {
+    this.threads = threads;
+    this.control = control;
+    this.workers = workers;
+  }
+
+  /**
+   * Starts `threads − 1` Node worker threads on `module` and `memory` (shared); undefined
+   * outside Node.
+   */
+  static startNode(
+    module: WebAssembly.Module,
+    memory: WebAssembly.Memory,
+    threads: number,
+  ): GemmThreadPool | undefined {
+    const workerThreads = nodeWorkerThreads();
+    if (workerThreads === undefined) return undefined;
+    const control = new Int32Array(new SharedArrayBuffer(CONTROL.length * 4));
+    const workers: WorkerHandle[] = [];
+    for (let id = 1; id < threads; id++) {
+      const worker = new workerThreads.Worker(NODE_WORKER_SOURCE, {
+        eval: true,
+        workerData: { module, memory, control, id },
+      });
+      worker.unref();
+      workers.push(worker);
+    }
+    return new GemmThreadPool(threads, control, workers);
+  }
+
+  /**
+   * Computes `job` on every thread: publishes it, computes thread 0's share here, and waits
+   * until every worker has counted itself done.
+   *
+   * @throws Error when a worker failed to start or its share threw.
+   */
+  run(kernels: GemmKernelExports, job: GemmJob, byRows: boolean, unit: number): void {
+    if (this.closed) throw new Error('wasm backend: the thread pool was closed');
+    const control = this.control;
+    control[CONTROL.dtype] = job.float64 ? 1 : 0;
+    control[CONTROL.a] = job.a;
+    control[CONTROL.b] = job.b;
+    control[CONTROL.c] = job.c;
+    control[CONTROL.m] = job.m;
+    control[CONTROL.k] = job.k;
+    control[CONTROL.n] = job.n;
+    control[CONTROL.transposeA] = job.transposeA ? 1 : 0;
+    control[CONTROL.transposeB] = job.transposeB ? 1 : 0;
+    control[CONTROL.byRows] = byRows ? 1 : 0;
+    control[CONTROL.threads] = this.threads;
+    control[CONTROL.packBase] = job.packBase;
+    control[CONTROL.packStride] = job.packStride;
+    control[CONTROL.packBOffset] = job.packBOffset;
+    control[CONTROL.unit] = unit;
+    Atomics.store(control, CONTROL.pending, this.threads - 1);
+    Atomics.add(control, CONTROL.generation, 1);
+    Atomics.notify(control, CONTROL.generation);
+    runGemmShare(kernels, control, 0);
+    for (;;) {
+      const pending = Atomics.load(control, CONTROL.pending);
+      if (pending === 0) break;
+      Atomics.wait(control, CONTROL.pending, pending, STATUS_CHECK_MS);
+      this.throwIfAWorkerFailed();
+    }
+    if (Atomics.exchange(control, CONTROL.error, 0) !== 0) {
+      throw new Error('wasm backend: a worker thread failed while computing a matrix product');
+    }
+  }
+
+  private throwIfAWorkerFailed(): void {
+    for (let id = 1; id < this.threads; id++) {
+      if (Atomics.load(this.control, CONTROL.workerStatus + id) === -1) {
+        this.close();
+        throw new Error(
+          `wasm backend: worker thread ${id} could not instantiate the WebAssembly module; the thread pool is closed.`,
+        );
+      }
+    }
+  }
+
+  /** Tells every worker to exit and terminates it. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    Atomics.store(this.control, CONTROL.stop, 1);
+    Atomics.add(this.control, CONTROL.generation, 1);
+    Atomics.notify(this.control, CONTROL.generation);
+    for (const worker of this.workers) worker.terminate();
+  }
+}

@@ -1,0 +1,107 @@
+import type { Backend, MatmulKernelArgs } from '@deeptune/core';
+import { defaultThreads } from './default-threads.js';
+import { WasmGemm, type GemmArray } from './wasm-gemm.js';
+import type { WasmGemmFeatures } from './wasm-simd-unsupported-error.js';
+
+/** Options of {@link createWasmBackend} and {@link createWasmBackendSync}. */
+export interface WasmBackendOptions {
+  /**
+   * Threads per matrix product, the calling thread included (1 to 64).
+   * @defaultValue the machine's logical cores
+   */
+  readonly threads?: number;
+  /**
+   * The WebAssembly feature set: `'simd128'` even where relaxed SIMD is available (results
+   * then match every engine bit for bit), or `'relaxed-simd'` (fused multiply-add; an error
+   * where the engine lacks it). Default: the best the engine validates.
+   */
+  readonly features?: WasmGemmFeatures;
+}
+
+/** The `wasm` backend: a deeptune {@link Backend} plus what it runs on. */
+export interface WasmBackend extends Backend {
+  readonly name: 'wasm';
+  /** E.g. `'WebAssembly SIMD128, 2 threads'`. */
+  readonly description: string;
+  /** The WebAssembly feature set in use. */
+  readonly features: WasmGemmFeatures;
+  /** Threads per matrix product, the calling thread included. */
+  readonly threads: number;
+  /** The matrix-product engine. */
+  readonly gemm: WasmGemm;
+  /** Stops the worker threads (optional: they never keep a process alive). */
+  close(): void;
+}
+
+function describe(gemm: WasmGemm): string {
+  const simd = gemm.features === 'relaxed-simd' ? 'relaxed SIMD (FMA)' : 'SIMD128';
+  const threads = `${gemm.threads} thread${gemm.threads === 1 ? '' : 's'}`;
+  const note = gemm.threadsNote === undefined ? '' : ` (${gemm.threadsNote})`;
+  return `WebAssembly ${simd}, ${threads}${note}`;
+}
+
+function backendOf(gemm: WasmGemm): WasmBackend {
+  const matmul = (args: MatmulKernelArgs): void =>
+    gemm.matmul(
+      args.a as GemmArray,
+      args.b as GemmArray,
+      args.out as GemmArray,
+      args.m,
+      args.k,
+      args.n,
+      args.transposeA,
+      args.transposeB,
+      args.batch,
+      args.strideA,
+      args.strideB,
+    );
+  return {
+    name: 'wasm',
+    description: describe(gemm),
+    features: gemm.features,
+    threads: gemm.threads,
+    gemm,
+    kernels: { matmul },
+    close: () => gemm.close(),
+  };
+}
+
+/**
+ * Creates the `wasm` backend: matrix products in WebAssembly SIMD (relaxed SIMD where the
+ * engine has it), split over worker threads; every other kernel runs on the `cpu` backend.
+ * Works in Node and in browsers (asynchronous compilation).
+ *
+ * @throws {@link WasmSimdUnsupportedError} when the engine lacks WebAssembly SIMD.
+ * @example
+ * ```ts
+ * import { setBackend } from '@deeptune/core';
+ * import { createWasmBackend } from '@deeptune/backend-wasm';
+ *
+ * setBackend(await createWasmBackend({ threads: 2 }));
+ * ```
+ */
+export async function createWasmBackend(options: WasmBackendOptions = {}): Promise<WasmBackend> {
+  const gemm = await WasmGemm.create({
+    threads: options.threads ?? defaultThreads(),
+    ...(options.features === undefined ? {} : { features: options.features }),
+  });
+  return backendOf(gemm);
+}
+
+/**
+ * Creates the `wasm` backend synchronously (Node and workers; a browser page's main thread
+ * needs {@link createWasmBackend}).
+ *
+ * @throws {@link WasmSimdUnsupportedError} when the engine lacks WebAssembly SIMD.
+ * @example
+ * ```ts
+ * setBackend(createWasmBackendSync({ threads: 1, features: 'simd128' }));
+ * ```
+ */
+export function createWasmBackendSync(options: WasmBackendOptions = {}): WasmBackend {
+  const gemm = WasmGemm.createSync({
+    threads: options.threads ?? defaultThreads(),
+    ...(options.features === undefined ? {} : { features: options.features }),
+  });
+  return backendOf(gemm);
+}

@@ -1,0 +1,334 @@
+import type { GemmKernelExports } from './gemm-kernel-exports.js';
+import { GemmThreadPool } from './gemm-thread-pool.js';
+import { selectModule } from './wasm-module.js';
+import type { WasmGemmFeatures } from './wasm-simd-unsupported-error.js';
+
+/** A dense float array {@link WasmGemm.matmul} accepts: all three arrays share one type. */
+export type GemmArray = Float32Array | Float64Array;
+
+/** Options of {@link WasmGemm.create} and {@link WasmGemm.createSync}. */
+export interface WasmGemmOptions {
+  /**
+   * Restricts the feature set: `'simd128'` uses the plain SIMD128 module even where relaxed
+   * SIMD validates (useful for results identical across machines); `'relaxed-simd'` requires
+   * relaxed SIMD. Default: the best the engine validates.
+   */
+  readonly features?: WasmGemmFeatures;
+  /**
+   * Threads per matrix product, the calling thread included (1 to 64). More than 1 needs
+   * worker threads and a shared memory: Node, or a cross-origin isolated browser worker;
+   * elsewhere the product runs on 1 thread and {@link WasmGemm.threadsNote} says why.
+   * @defaultValue 1
+   */
+  readonly threads?: number;
+}
+
+const PAGE_BYTES = 65536;
+const ALIGN = 64;
+/** Products with fewer multiply-adds than this run on the calling thread alone. */
+const PARALLEL_MIN_MACS = 64 * 64 * 64;
+/** A shared memory must declare its maximum: the modules' 2 GiB. */
+const SHARED_MAXIMUM_PAGES = 32768;
+/** Micro-tile heights and widths (rows and columns per unit of a split), as in the kernel. */
+const TILE_ROWS = 4;
+const TILE_COLUMNS_F32 = 12;
+const TILE_COLUMNS_F64 = 6;
+
+/** Rounds `bytes` up to the allocation alignment. */
+function align(bytes: number): number {
+  return Math.ceil(bytes / ALIGN) * ALIGN;
+}
+
+/** Why worker threads cannot run here, or undefined when they can. */
+function threadsUnavailable(): string | undefined {
+  if (typeof SharedArrayBuffer !== 'function') {
+    return 'SharedArrayBuffer is unavailable (a browser page needs cross-origin isolation: COOP/COEP headers)';
+  }
+  const process = (globalThis as { process?: { getBuiltinModule?: unknown } }).process;
+  if (typeof process?.getBuiltinModule !== 'function') {
+    return 'worker threads are supported in Node only so far';
+  }
+  return undefined;
+}
+
+function checkThreads(threads: number): void {
+  if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
+    throw new RangeError(
+      `WasmGemm: threads must be an integer from 1 to 64, got ${String(threads)}`,
+    );
+  }
+}
+
+/** How many threads a product will use, whether that needs a shared memory, and why not. */
+interface ThreadPlan {
+  readonly threads: number;
+  readonly shared: boolean;
+  readonly note: string | undefined;
+}
+
+function planThreads(options: WasmGemmOptions): ThreadPlan {
+  const threads = options.threads ?? 1;
+  checkThreads(threads);
+  if (threads === 1) return { threads, shared: false, note: undefined };
+  const unavailable = threadsUnavailable();
+  if (unavailable !== undefined) {
+    return { threads: 1, shared: false, note: `1 thread of ${threads} asked: ${unavailable}` };
+  }
+  return { threads, shared: true, note: undefined };
+}
+
+function memoryFor(plan: ThreadPlan): WebAssembly.Memory {
+  return plan.shared
+    ? new WebAssembly.Memory({ initial: 1, maximum: SHARED_MAXIMUM_PAGES, shared: true })
+    : new WebAssembly.Memory({ initial: 1 });
+}
+
+/**
+ * Matrix multiplication with a packed, register-blocked WebAssembly SIMD kernel (float32 with
+ * f32x4, float64 with f64x2).
+ *
+ * Each output element is accumulated in one fixed order, `c = 0; for p = 0..k-1: c += a·b`
+ * (see the package README), so results never depend on blocking and are reproducible.
+ * Inputs are copied into the module's linear memory, which grows when needed and is reused
+ * across calls.
+ *
+ * @example
+ * ```ts
+ * const gemm = await WasmGemm.create();
+ * const a = new Float32Array([1, 2, 3, 4, 5, 6]); // 2×3
+ * const b = new Float32Array([1, 0, 0, 1, 1, 1]); // 3×2
+ * const out = new Float32Array(4);
+ * gemm.matmul(a, b, out, 2, 3, 2, false, false, 1, 0, 0);
+ * // out = [4, 5, 10, 11]
+ * ```
+ */
+export class WasmGemm {
+  /** The feature set of the module in use. */
+  readonly features: WasmGemmFeatures;
+  /** The linear memory of the module (imported as `env.memory`; growable). */
+  readonly memory: WebAssembly.Memory;
+  /** The module's raw kernel exports, for callers that manage memory themselves. */
+  readonly kernels: GemmKernelExports;
+  /** Threads per product, the calling thread included. */
+  readonly threads: number;
+  /** Why fewer threads run than were asked for, or undefined. */
+  readonly threadsNote: string | undefined;
+
+  private pool: GemmThreadPool | undefined;
+
+  private buffer: ArrayBuffer | null = null;
+  private f32: Float32Array = new Float32Array(0);
+  private f64: Float64Array = new Float64Array(0);
+
+  private constructor(
+    features: WasmGemmFeatures,
+    memory: WebAssembly.Memory,
+    instance: WebAssembly.Instance,
+    pool: GemmThreadPool | undefined,
+    threadsNote: string | undefined,
+  ) {
+    this.features = features;
+    this.memory = memory;
+    this.kernels = instance.exports as unknown as GemmKernelExports;
+    this.pool = pool;
+    this.threads = pool?.threads ?? 1;
+    this.threadsNote = threadsNote;
+  }
+
+  /**
+   * Compiles and instantiates the kernel asynchronously (required on browser main threads
+   * for modules of this size), choosing relaxed SIMD when the engine validates it, else
+   * SIMD128, and starts the worker threads asked for.
+   *
+   * @throws {@link WasmSimdUnsupportedError} when the engine lacks WebAssembly SIMD.
+   * @throws RangeError when `threads` is not an integer from 1 to 64.
+   * @example
+   * ```ts
+   * const gemm = await WasmGemm.create({ threads: 2 });
+   * console.log(gemm.features, gemm.threads); // 'simd128' 2 in Node 20
+   * ```
+   */
+  static async create(options: WasmGemmOptions = {}): Promise<WasmGemm> {
+    const plan = planThreads(options);
+    const { features, bytes } = selectModule(options.features, plan.shared);
+    const module = await WebAssembly.compile(bytes);
+    const memory = memoryFor(plan);
+    const instance = await WebAssembly.instantiate(module, { env: { memory } });
+    const pool = plan.shared ? GemmThreadPool.startNode(module, memory, plan.threads) : undefined;
+    return new WasmGemm(features, memory, instance, pool, plan.note);
+  }
+
+  /**
+   * Compiles and instantiates the kernel synchronously (Node, workers), and starts the
+   * worker threads asked for.
+   *
+   * @throws {@link WasmSimdUnsupportedError} when the engine lacks WebAssembly SIMD.
+   * @throws RangeError when `threads` is not an integer from 1 to 64.
+   * @example
+   * ```ts
+   * const gemm = WasmGemm.createSync({ features: 'simd128' });
+   * ```
+   */
+  static createSync(options: WasmGemmOptions = {}): WasmGemm {
+    const plan = planThreads(options);
+    const { features, bytes } = selectModule(options.features, plan.shared);
+    const module = new WebAssembly.Module(bytes);
+    const memory = memoryFor(plan);
+    const instance = new WebAssembly.Instance(module, { env: { memory } });
+    const pool = plan.shared ? GemmThreadPool.startNode(module, memory, plan.threads) : undefined;
+    return new WasmGemm(features, memory, instance, pool, plan.note);
+  }
+
+  /**
+   * Stops the worker threads (they never keep a process alive, so this is optional). Later
+   * products run on the calling thread alone.
+   *
+   * @example
+   * ```ts
+   * const gemm = WasmGemm.createSync({ threads: 2 });
+   * gemm.close();
+   * ```
+   */
+  close(): void {
+    this.pool?.close();
+    this.pool = undefined;
+  }
+
+  /**
+   * Batched matrix product: `out[b] = op(A[b]) · op(B[b])` for `b < batch`, where op(A) is
+   * m×k and op(B) is k×n. Matrix `b` of A starts at element `b * strideA` and is stored m×k,
+   * or k×m when `transposeA`; likewise B (k×n, or n×k when `transposeB`) at `b * strideB`. A
+   * stride of 0 broadcasts one matrix over the batch. `out` receives `batch` contiguous m×n
+   * matrices and is overwritten. `a`, `b` and `out` must have the same type.
+   *
+   * @throws RangeError when an array is too short or a size is negative or not an integer.
+   * @throws TypeError when the arrays are not all Float32Array or all Float64Array.
+   * @example
+   * ```ts
+   * // dW = xᵀ · dY for a batch of 128 samples
+   * gemm.matmul(x, dY, dW, 784, 128, 256, true, false, 1, 0, 0);
+   * ```
+   */
+  matmul(
+    a: GemmArray,
+    b: GemmArray,
+    out: GemmArray,
+    m: number,
+    k: number,
+    n: number,
+    transposeA: boolean,
+    transposeB: boolean,
+    batch: number,
+    strideA: number,
+    strideB: number,
+  ): void {
+    for (const [name, value] of [
+      ['m', m],
+      ['k', k],
+      ['n', n],
+      ['batch', batch],
+      ['strideA', strideA],
+      ['strideB', strideB],
+    ] as const) {
+      if (!Number.isInteger(value) || value < 0) {
+        throw new RangeError(`matmul: ${name} must be a non-negative integer, got ${value}`);
+      }
+    }
+    const isF32 =
+      a instanceof Float32Array && b instanceof Float32Array && out instanceof Float32Array;
+    const isF64 =
+      a instanceof Float64Array && b instanceof Float64Array && out instanceof Float64Array;
+    if (!isF32 && !isF64) {
+      throw new TypeError('matmul: a, b and out must all be Float32Array or all Float64Array');
+    }
+    const sizeA = m * k;
+    const sizeB = k * n;
+    const sizeC = m * n;
+    const outLength = batch * sizeC;
+    if (out.length < outLength) {
+      throw new RangeError(`matmul: out has ${out.length} elements, needs ${outLength}`);
+    }
+    if (batch === 0 || sizeC === 0) return;
+    const spanA = sizeA === 0 ? 0 : (batch - 1) * strideA + sizeA;
+    const spanB = sizeB === 0 ? 0 : (batch - 1) * strideB + sizeB;
+    if (a.length < spanA) {
+      throw new RangeError(`matmul: a has ${a.length} elements, needs ${spanA}`);
+    }
+    if (b.length < spanB) {
+      throw new RangeError(`matmul: b has ${b.length} elements, needs ${spanB}`);
+    }
+    const bytes = isF32 ? 4 : 8;
+    const kernels = this.kernels;
+    const packABytes = isF32
+      ? kernels.gemm_f32_pack_a_bytes(m, k, n)
+      : kernels.gemm_f64_pack_a_bytes(m, k, n);
+    const packBBytes = isF32
+      ? kernels.gemm_f32_pack_b_bytes(m, k, n)
+      : kernels.gemm_f64_pack_b_bytes(m, k, n);
+    // Layout: [scratch of thread 0 | … | scratch of thread T−1 | A span | B span | C batch],
+    // each thread's scratch [packA | packB], everything 64-byte aligned.
+    const pool = m * k * n >= PARALLEL_MIN_MACS ? this.pool : undefined;
+    const threads = pool === undefined ? 1 : pool.threads;
+    const packBOffset = align(packABytes);
+    const packStride = packBOffset + align(packBBytes);
+    const aPtr = threads * packStride;
+    const bPtr = aPtr + align(spanA * bytes);
+    const cPtr = bPtr + align(spanB * bytes);
+    const end = cPtr + outLength * bytes;
+    this.ensureCapacity(end);
+
+    const heap = isF32 ? this.f32 : this.f64;
+    if (spanA > 0) heap.set(a.length === spanA ? a : a.subarray(0, spanA), aPtr / bytes);
+    if (spanB > 0) heap.set(b.length === spanB ? b : b.subarray(0, spanB), bPtr / bytes);
+    const tA = transposeA ? 1 : 0;
+    const tB = transposeB ? 1 : 0;
+    const gemm = isF32 ? kernels.gemm_f32 : kernels.gemm_f64;
+    // Split the larger side of C, in whole micro-tiles.
+    const columnUnit = isF32 ? TILE_COLUMNS_F32 : TILE_COLUMNS_F64;
+    const byRows = Math.ceil(m / TILE_ROWS) >= Math.ceil(n / columnUnit);
+    for (let i = 0; i < batch; i++) {
+      const aAt = aPtr + i * strideA * bytes;
+      const bAt = bPtr + i * strideB * bytes;
+      const cAt = cPtr + i * sizeC * bytes;
+      if (pool === undefined) {
+        gemm(aAt, bAt, cAt, m, k, n, tA, tB, 0, packBOffset);
+        continue;
+      }
+      pool.run(
+        kernels,
+        {
+          float64: !isF32,
+          a: aAt,
+          b: bAt,
+          c: cAt,
+          m,
+          k,
+          n,
+          transposeA,
+          transposeB,
+          packBase: 0,
+          packStride,
+          packBOffset,
+        },
+        byRows,
+        byRows ? TILE_ROWS : columnUnit,
+      );
+    }
+    const start = cPtr / bytes;
+    out.set(heap.subarray(start, start + outLength));
+  }
+
+  /** Grows the memory to at least `bytes` and refreshes the typed views when it moved. */
+  private ensureCapacity(bytes: number): void {
+    const current = this.memory.buffer.byteLength;
+    if (current < bytes) {
+      this.memory.grow(Math.ceil((bytes - current) / PAGE_BYTES));
+    }
+    if (this.buffer !== this.memory.buffer) {
+      const buffer = this.memory.buffer;
+      this.buffer = buffer;
+      this.f32 = new Float32Array(buffer);
+      this.f64 = new Float64Array(buffer);
+    }
+  }
+}
