@@ -2,9 +2,10 @@
 // three forms (A·B, Aᵀ·B, A·Bᵀ) × float32/float64 × 1 and 2 threads at n = 512, then the
 // MNIST MLP's largest products (x·W, dW = xᵀ·dY, dX = dY·Wᵀ). GFLOP/s = 2·m·n·k / best time.
 // Usage: pnpm --filter @deeptune/backend-wasm bench   (BENCH_MIN_MS=… sets the time per case)
-// Relaxed SIMD in Node 20: node --experimental-wasm-relaxed-simd --import tsx bench/gemm.ts
+// Relaxed SIMD (FMA) in Node 20: BENCH_FEATURES=relaxed-simd node --experimental-wasm-relaxed-simd
+//   --import tsx --conditions=@deeptune/source bench/gemm.ts
 import { cpuBackend, type MatmulKernelArgs } from '@deeptune/core';
-import { WasmGemm, type GemmArray } from '../src/index.js';
+import { WasmGemm, type GemmArray, type WasmFeatureRequest } from '../src/index.js';
 
 interface GemmCase {
   readonly label: string;
@@ -80,8 +81,9 @@ const cases: GemmCase[] = [
   { label: 'MNIST dX = dY·Wᵀ', m: 128, k: 256, n: 784, transposeA: false, transposeB: true },
 ];
 
-const one = WasmGemm.createSync({ threads: 1 });
-const two = WasmGemm.createSync({ threads: 2 });
+const features = (process.env['BENCH_FEATURES'] ?? 'simd128') as WasmFeatureRequest;
+const one = WasmGemm.createSync({ threads: 1, features });
+const two = WasmGemm.createSync({ threads: 2, features });
 console.log(
   `wasm module: ${one.features}; threads: 1 and ${two.threads}${two.threadsNote ? ` (${two.threadsNote})` : ''}`,
 );

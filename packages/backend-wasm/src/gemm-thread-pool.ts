@@ -52,8 +52,13 @@ ${bootstrap}
 `;
 }
 
-/** The source of a Node worker: its data arrives as `workerData`. */
-const NODE_WORKER_SOURCE = workerSource("const data = require('node:worker_threads').workerData;");
+/**
+ * The source of a Node worker: its data arrives as `workerData`, reached at run time (no
+ * `require` or `import` a browser bundler would try to resolve).
+ */
+const NODE_WORKER_SOURCE = workerSource(
+  "const data = process.getBuiltinModule('node:worker_threads').workerData;",
+);
 
 /** How long the main thread waits before checking that no worker failed to start. */
 const STATUS_CHECK_MS = 1000;
@@ -131,6 +136,7 @@ export class GemmThreadPool {
     Atomics.add(control, CONTROL.generation, 1);
     Atomics.notify(control, CONTROL.generation);
     runGemmShare(kernels, control, 0);
+    for (let spin = 0; spin < 20000 && Atomics.load(control, CONTROL.pending) !== 0; spin++);
     for (;;) {
       const pending = Atomics.load(control, CONTROL.pending);
       if (pending === 0) break;

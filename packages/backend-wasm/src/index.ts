@@ -19,6 +19,6 @@ export { WasmGemm } from './wasm-gemm.js';
 export type { GemmArray, WasmGemmOptions } from './wasm-gemm.js';
 export type { GemmKernelExports } from './gemm-kernel-exports.js';
 export { WasmSimdUnsupportedError } from './wasm-simd-unsupported-error.js';
-export type { WasmGemmFeatures } from './wasm-simd-unsupported-error.js';
+export type { WasmFeatureRequest, WasmGemmFeatures } from './wasm-simd-unsupported-error.js';
 export { createWasmBackend, createWasmBackendSync } from './wasm-backend.js';
 export type { WasmBackend, WasmBackendOptions } from './wasm-backend.js';

@@ -1,7 +1,7 @@
 import type { Backend, MatmulKernelArgs } from '@deeptune/core';
 import { defaultThreads } from './default-threads.js';
 import { WasmGemm, type GemmArray } from './wasm-gemm.js';
-import type { WasmGemmFeatures } from './wasm-simd-unsupported-error.js';
+import type { WasmFeatureRequest, WasmGemmFeatures } from './wasm-simd-unsupported-error.js';
 
 /** Options of {@link createWasmBackend} and {@link createWasmBackendSync}. */
 export interface WasmBackendOptions {
@@ -11,11 +11,12 @@ export interface WasmBackendOptions {
    */
   readonly threads?: number;
   /**
-   * The WebAssembly feature set: `'simd128'` even where relaxed SIMD is available (results
-   * then match every engine bit for bit), or `'relaxed-simd'` (fused multiply-add; an error
-   * where the engine lacks it). Default: the best the engine validates.
+   * The WebAssembly feature set: `'simd128'` (results bit-identical on every engine and
+   * machine), `'relaxed-simd'` (fused multiply-add, a few per cent faster; an error where the
+   * engine lacks it), or `'auto'` (relaxed SIMD where the engine validates it).
+   * @defaultValue 'simd128'
    */
-  readonly features?: WasmGemmFeatures;
+  readonly features?: WasmFeatureRequest;
 }
 
 /** The `wasm` backend: a deeptune {@link Backend} plus what it runs on. */

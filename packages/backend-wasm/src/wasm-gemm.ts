@@ -1,7 +1,7 @@
 import type { GemmKernelExports } from './gemm-kernel-exports.js';
 import { GemmThreadPool } from './gemm-thread-pool.js';
 import { selectModule } from './wasm-module.js';
-import type { WasmGemmFeatures } from './wasm-simd-unsupported-error.js';
+import type { WasmFeatureRequest, WasmGemmFeatures } from './wasm-simd-unsupported-error.js';
 
 /** A dense float array {@link WasmGemm.matmul} accepts: all three arrays share one type. */
 export type GemmArray = Float32Array | Float64Array;
@@ -9,11 +9,12 @@ export type GemmArray = Float32Array | Float64Array;
 /** Options of {@link WasmGemm.create} and {@link WasmGemm.createSync}. */
 export interface WasmGemmOptions {
   /**
-   * Restricts the feature set: `'simd128'` uses the plain SIMD128 module even where relaxed
-   * SIMD validates (useful for results identical across machines); `'relaxed-simd'` requires
-   * relaxed SIMD. Default: the best the engine validates.
+   * The feature set: `'simd128'` (results bit-identical on every engine and machine),
+   * `'relaxed-simd'` (fused multiply-add, a few per cent faster; results may differ between
+   * engines and CPUs in the last bits), or `'auto'` (relaxed SIMD where it validates).
+   * @defaultValue 'simd128'
    */
-  readonly features?: WasmGemmFeatures;
+  readonly features?: WasmFeatureRequest;
   /**
    * Threads per matrix product, the calling thread included (1 to 64). More than 1 needs
    * worker threads and a shared memory: Node, or a cross-origin isolated browser worker;
@@ -33,6 +34,13 @@ const SHARED_MAXIMUM_PAGES = 32768;
 const TILE_ROWS = 4;
 const TILE_COLUMNS_F32 = 12;
 const TILE_COLUMNS_F64 = 6;
+
+/** Throws unless `value` (the argument `name` of `matmul`) is a non-negative integer. */
+function checkCount(name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 0) {
+    throw new RangeError(`matmul: ${name} must be a non-negative integer, got ${value}`);
+  }
+}
 
 /** Rounds `bytes` up to the allocation alignment. */
 function align(bytes: number): number {
@@ -150,7 +158,7 @@ export class WasmGemm {
    */
   static async create(options: WasmGemmOptions = {}): Promise<WasmGemm> {
     const plan = planThreads(options);
-    const { features, bytes } = selectModule(options.features, plan.shared);
+    const { features, bytes } = selectModule(options.features ?? 'simd128', plan.shared);
     const module = await WebAssembly.compile(bytes);
     const memory = memoryFor(plan);
     const instance = await WebAssembly.instantiate(module, { env: { memory } });
@@ -171,7 +179,7 @@ export class WasmGemm {
    */
   static createSync(options: WasmGemmOptions = {}): WasmGemm {
     const plan = planThreads(options);
-    const { features, bytes } = selectModule(options.features, plan.shared);
+    const { features, bytes } = selectModule(options.features ?? 'simd128', plan.shared);
     const module = new WebAssembly.Module(bytes);
     const memory = memoryFor(plan);
     const instance = new WebAssembly.Instance(module, { env: { memory } });
@@ -222,18 +230,12 @@ export class WasmGemm {
     strideA: number,
     strideB: number,
   ): void {
-    for (const [name, value] of [
-      ['m', m],
-      ['k', k],
-      ['n', n],
-      ['batch', batch],
-      ['strideA', strideA],
-      ['strideB', strideB],
-    ] as const) {
-      if (!Number.isInteger(value) || value < 0) {
-        throw new RangeError(`matmul: ${name} must be a non-negative integer, got ${value}`);
-      }
-    }
+    checkCount('m', m);
+    checkCount('k', k);
+    checkCount('n', n);
+    checkCount('batch', batch);
+    checkCount('strideA', strideA);
+    checkCount('strideB', strideB);
     const isF32 =
       a instanceof Float32Array && b instanceof Float32Array && out instanceof Float32Array;
     const isF64 =

@@ -4,7 +4,11 @@ import {
   SIMD128_SHARED_WASM_BASE64,
   SIMD128_WASM_BASE64,
 } from './generated/wasm-modules.js';
-import { WasmSimdUnsupportedError, type WasmGemmFeatures } from './wasm-simd-unsupported-error.js';
+import {
+  WasmSimdUnsupportedError,
+  type WasmFeatureRequest,
+  type WasmGemmFeatures,
+} from './wasm-simd-unsupported-error.js';
 
 /** The bytes of the GEMM module chosen for an engine, and its feature set. */
 export interface SelectedModule {
@@ -21,16 +25,13 @@ function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * Picks the best GEMM module the engine validates: relaxed SIMD, else SIMD128, honouring a
- * requested feature set; `shared` picks the build that imports a shared memory (threads).
+ * Picks the GEMM module for the requested feature set (`'auto'`: relaxed SIMD where the engine
+ * validates it, else SIMD128); `shared` picks the build that imports a shared memory (threads).
  *
  * @throws {@link WasmSimdUnsupportedError} when the engine lacks what is needed.
  * @internal
  */
-export function selectModule(
-  features: WasmGemmFeatures | undefined,
-  shared: boolean,
-): SelectedModule {
+export function selectModule(features: WasmFeatureRequest, shared: boolean): SelectedModule {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.validate !== 'function') {
     throw new WasmSimdUnsupportedError('webassembly');
   }

@@ -6,6 +6,13 @@
 export type WasmGemmFeatures = 'relaxed-simd' | 'simd128';
 
 /**
+ * The feature set asked for: `'simd128'` (the default: results bit-identical on every engine
+ * and machine), `'relaxed-simd'` (fused multiply-add; an error where the engine lacks relaxed
+ * SIMD), or `'auto'` (relaxed SIMD where the engine validates it, else SIMD128).
+ */
+export type WasmFeatureRequest = WasmGemmFeatures | 'auto';
+
+/**
  * Thrown by {@link WasmGemm.create} / {@link WasmGemm.createSync} when the JavaScript engine
  * cannot run the GEMM module: it lacks WebAssembly, WebAssembly SIMD128, or (when asked
  * for) relaxed SIMD.
