@@ -24,6 +24,7 @@ const allowed = {
     'data',
     'train',
     'tune',
+    'backend-wasm',
   ],
 };
 /**
@@ -35,6 +36,7 @@ const allowedInTests = {
   regularization: ['gradcheck'],
   batchnorm: ['gradcheck'],
   tune: ['layers'],
+  train: ['backend-wasm'],
   'backend-wasm': ['layers'],
 };
 const packages = Object.keys(allowed);

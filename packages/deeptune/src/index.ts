@@ -3,8 +3,11 @@
  * (`@deeptune/gradcheck`), layers and losses (`@deeptune/layers`), regularization
  * (`@deeptune/regularization`), batch normalization (`@deeptune/batchnorm`) and optimizers
  * with learning-rate schedules (`@deeptune/optimizers`), data (`@deeptune/data`), training
- * (`@deeptune/train`) and hyperparameter search (`@deeptune/tune`), plus
- * {@link createDefaultRegistry}, a registry of every built-in plugin.
+ * (`@deeptune/train`), hyperparameter search (`@deeptune/tune`) and the WebAssembly SIMD
+ * backend (`@deeptune/backend-wasm`), plus {@link createDefaultRegistry}, a registry of every
+ * built-in plugin, and {@link useBackend}. Importing it installs the `wasm` backend wherever
+ * WebAssembly SIMD runs (the `cpu` backend with a notice elsewhere; on a browser page's main
+ * thread, `await useBackend()` does it).
  *
  * Each package curates its own exports; this package re-exports them all. The per-package
  * `plugin` and `register` are available as `plugins` and as this package's `register`.
@@ -24,6 +27,8 @@
  *
  * @packageDocumentation
  */
+import { installDefaultBackend } from './use-backend.js';
+
 export * from '@deeptune/core';
 export * from '@deeptune/gradcheck';
 export * from '@deeptune/layers';
@@ -33,4 +38,13 @@ export * from '@deeptune/optimizers';
 export * from '@deeptune/data';
 export * from '@deeptune/train';
 export * from '@deeptune/tune';
+export * from '@deeptune/backend-wasm';
 export { createDefaultRegistry, plugins, register, plugin } from './own-exports.js';
+export { useBackend, useBackendSync } from './use-backend.js';
+export type { BackendName, BackendChoice, UseBackendOptions } from './use-backend.js';
+
+// Importing deeptune installs the fastest backend that runs here: wasm (WebAssembly SIMD,
+// split over the machine's cores), or cpu with a one-line notice; DEEPTUNE_BACKEND=cpu|wasm
+// chooses in Node; a browser page's main thread stays on cpu until `await useBackend()`.
+// This is the package's one side effect (package.json "sideEffects").
+installDefaultBackend();
