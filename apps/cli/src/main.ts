@@ -1,5 +1,12 @@
 import { createRequire } from 'node:module';
-import { closestMatch, DeeptuneError, setLogger, type Registry } from 'deeptune';
+import {
+  closestMatch,
+  DeeptuneError,
+  setLogger,
+  useBackend,
+  type BackendName,
+  type Registry,
+} from 'deeptune';
 import { createDefaultNodeRegistry } from 'deeptune/node';
 import { COMMON_FLAGS } from './args/common-flags.js';
 import { configKey, type Flag, type FlagValue } from './args/flag.js';
@@ -111,6 +118,24 @@ function otherCommandKeys(command: Command, registry: Registry): Set<string> {
   return keys;
 }
 
+/**
+ * Installs the backend the flags ask for. Importing deeptune already installed the default
+ * (wasm on every core where it runs, else cpu with a notice), so nothing is redone unless
+ * --backend or --threads was given.
+ */
+async function chooseBackend(
+  values: ReadonlyMap<string, FlagValue>,
+  explicit: ReadonlySet<string>,
+): Promise<void> {
+  if (!explicit.has('backend') && !explicit.has('threads')) return;
+  const backend = values.get('backend') as BackendName | undefined;
+  const threads = values.get('threads') as number | undefined;
+  await useBackend({
+    ...(backend === undefined ? {} : { backend }),
+    ...(threads === undefined ? {} : { threads }),
+  });
+}
+
 async function runCommand(command: Command, args: readonly string[], io: CliIo): Promise<number> {
   const registry: Registry = createDefaultNodeRegistry();
   const commandName = `deeptune ${command.name}`;
@@ -149,6 +174,7 @@ async function runCommand(command: Command, args: readonly string[], io: CliIo):
     return 0;
   }
   checkPositionals(command, argv.positionals);
+  await chooseBackend(values, explicit);
   try {
     return await command.run({
       io,

@@ -26,6 +26,26 @@ export const COMMON_FLAGS: readonly Flag[] = [
     description: 'Print machine-readable JSON results instead of text',
   },
   {
+    name: 'backend',
+    type: 'string',
+    choices: ['wasm', 'cpu'],
+    valueName: '<name>',
+    defaultText: 'wasm where WebAssembly SIMD runs, else cpu',
+    group: 'Compute',
+    description:
+      'Where tensors are computed: wasm (WebAssembly SIMD matrix products over --threads threads) or cpu (the pure-TypeScript reference)',
+  },
+  {
+    name: 'threads',
+    type: 'integer',
+    min: 1,
+    max: 64,
+    valueName: '<n>',
+    defaultText: "the machine's cores",
+    group: 'Compute',
+    description: 'Threads per matrix product on the wasm backend',
+  },
+  {
     name: 'debug',
     type: 'boolean',
     default: false,

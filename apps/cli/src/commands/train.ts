@@ -3,6 +3,7 @@ import {
   bestWeights,
   diagnose,
   fit,
+  getBackend,
   softmaxCrossEntropy,
   type Dataset,
   type Diagnosis,
@@ -186,6 +187,10 @@ async function run(context: CommandContext): Promise<number> {
       `${values.get('batchnorm') === true ? ' + batch norm' : ''}, ${network.initializer} init; ` +
       `${optimizer.name} α=${optimizer.learningRate}${optimizer.schedule === undefined ? '' : ` (${describeChoice(optimizer.schedule.name, scheduleOptionsShown(optimizer.schedule.options))})`}, batch ${batchSize}, ${epochs} epoch${epochs === 1 ? '' : 's'}\n`,
   );
+  const backend = getBackend();
+  say(
+    `backend ${backend.name}${backend.description === undefined ? '' : ` (${backend.description})`}\n`,
+  );
   const renderer = new ProgressRenderer(io);
   const controller = new AbortController();
   // One handler for the whole run: a Ctrl-C during the final evaluation or the save still
@@ -290,6 +295,7 @@ async function run(context: CommandContext): Promise<number> {
               dataset: { name: opened.request.name, ...jsonOptions(opened.request.options) },
             },
             examples: { train: data.train.size, dev: data.dev.size, test: data.test.size },
+            backend: { name: backend.name, description: backend.description ?? null },
             epochs: history.epochs,
             stopReason: history.stopReason,
             seconds: history.seconds,

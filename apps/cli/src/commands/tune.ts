@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import {
+  type BackendName,
   TrialPrunedError,
   createStudy,
   deriveSeed,
@@ -256,6 +257,11 @@ async function runSearch(context: CommandContext): Promise<number> {
           plugins: (values.get('plugin') as readonly string[] | undefined) ?? [],
           cwd: io.cwd,
           objective,
+          backend: values.get('backend') as BackendName | undefined,
+          // Trials run in parallel: each worker's products get its share of the cores.
+          threads:
+            (values.get('threads') as number | undefined) ??
+            Math.max(1, Math.floor(cores / workers)),
         },
         new URL('./tune-worker.js', import.meta.url),
       );

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { DeeptuneError } from 'deeptune';
+import { DeeptuneError, useBackend } from 'deeptune';
 import { createDefaultNodeRegistry } from 'deeptune/node';
 import { UsageError } from '../cli-error.js';
 import { loadPlugins } from '../setup/load-plugins.js';
@@ -22,6 +22,10 @@ function post(message: FromWorker): void {
 }
 
 try {
+  await useBackend({
+    ...(settings.backend === undefined ? {} : { backend: settings.backend }),
+    threads: settings.threads,
+  });
   await loadPlugins(settings.plugins, registry, settings.cwd);
   post({ type: 'ready' });
 } catch (error) {

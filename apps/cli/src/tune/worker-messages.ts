@@ -1,3 +1,4 @@
+import type { BackendName } from 'deeptune';
 import type { FlagValue } from '../args/flag.js';
 import type { PluginOptionInput } from '../args/plugin-option-input.js';
 import type { TrialEpoch, TrialOutcome, TuneObjective } from './run-trial.js';
@@ -10,6 +11,10 @@ export interface TrialWorkerData {
   readonly cwd: string;
   /** What trials are judged on. */
   readonly objective: TuneObjective;
+  /** The backend of every trial (`--backend`), or undefined for the default. */
+  readonly backend: BackendName | undefined;
+  /** Threads per matrix product in each worker: `--threads`, else the cores shared out. */
+  readonly threads: number;
 }
 
 /** A run's settings in a form `postMessage` copies. */

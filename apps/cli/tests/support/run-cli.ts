@@ -22,6 +22,10 @@ export interface RunCliOptions {
   readonly cwd?: string;
   /** Standard input: this text, then its end (default: no input). */
   readonly input?: string;
+  /** Options for Node itself, before the script, e.g. `['--jitless']`. */
+  readonly nodeOptions?: readonly string[];
+  /** Environment variables to set or (undefined) to remove. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** Called with the child once stdout has printed `text`, e.g. to send SIGINT. */
   readonly onOutput?: {
     readonly text: string;
@@ -35,10 +39,15 @@ export interface RunCliOptions {
 export function runCli(args: readonly string[], options: RunCliOptions = {}): Promise<CliRun> {
   if (!existsSync(CLI)) throw new Error(`${CLI} does not exist: build the CLI first (pnpm build)`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const env = Object.fromEntries(
+      Object.entries({ ...process.env, NO_COLOR: '1', ...options.env }).filter(
+        (entry): entry is [string, string] => entry[1] !== undefined,
+      ),
+    );
+    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), CLI, ...args], {
       cwd: options.cwd ?? process.cwd(),
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1' },
+      env,
     });
     if (options.input !== undefined) child.stdin!.end(options.input);
     let stdout = '';
