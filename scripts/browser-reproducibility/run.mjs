@@ -195,7 +195,7 @@ if (browserError !== undefined) {
 const fmt = (values) => `[${values.map((value) => value.toPrecision(9)).join(', ')}]`;
 function printRun(label, run) {
   console.log(
-    `  ${label.padEnd(8)} ${run.dtype.padEnd(8)} hash ${run.hash}  init ${run.initHash}  data ${run.dataHash}  ` +
+    `  ${label.padEnd(8)} ${run.backend.split(' ')[0].padEnd(5)} ${run.dtype.padEnd(8)} hash ${run.hash}  init ${run.initHash}  data ${run.dataHash}  ` +
       `params ${run.parameterCount}  cost ${run.cost.toFixed(6)}  acc ${run.accuracy.toFixed(4)}  ` +
       `${run.seconds.toFixed(2)} s`,
   );
@@ -232,22 +232,26 @@ for (let i = 0; i < nodeResult.runs.length; i++) {
   const inBrowser = browserResult.runs[i];
   printRun('node', inNode);
   printRun('chromium', inBrowser);
-  if (inBrowser?.dtype !== inNode.dtype) {
-    mismatches.push(`${inNode.dtype}: the browser run is missing or of another dtype`);
+  if (inBrowser?.dtype !== inNode.dtype || inBrowser?.backend !== inNode.backend) {
+    mismatches.push(
+      `${inNode.backend} ${inNode.dtype}: the browser run is missing or of another dtype or backend (${inBrowser?.backend})`,
+    );
     continue;
   }
   if (inNode.dataHash !== inBrowser.dataHash) {
     mismatches.push(
-      `${inNode.dtype}: generated data differ (node ${inNode.dataHash} vs chromium ${inBrowser.dataHash})`,
+      `${inNode.backend} ${inNode.dtype}: generated data differ (node ${inNode.dataHash} vs chromium ${inBrowser.dataHash})`,
     );
   }
   if (inNode.initHash !== inBrowser.initHash) {
     mismatches.push(
-      `${inNode.dtype}: initial weights differ (node ${inNode.initHash} vs chromium ${inBrowser.initHash})`,
+      `${inNode.backend} ${inNode.dtype}: initial weights differ (node ${inNode.initHash} vs chromium ${inBrowser.initHash})`,
     );
   }
   mismatches.push(
-    ...trainedDifferences(inNode, inBrowser).map((text) => `${inNode.dtype}: ${text}`),
+    ...trainedDifferences(inNode, inBrowser).map(
+      (text) => `${inNode.backend} ${inNode.dtype}: ${text}`,
+    ),
   );
 }
 
@@ -256,7 +260,9 @@ if (mismatches.length > 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
-const hashes = nodeResult.runs.map((run) => `${run.dtype} ${run.hash}`).join(', ');
+const hashes = nodeResult.runs
+  .map((run) => `${run.backend.split(' ')[0]} ${run.dtype} ${run.hash}`)
+  .join(', ');
 console.log(
   `\nOK: identical seeded data, initial weights and bit-identical trained weights ` +
     `(${hashes}) in Node and Chromium.`,

@@ -6,7 +6,8 @@
  * Only the browser-safe main entries of the packages are imported, and the hash is a tiny
  * pure-JS FNV-1a 64 (no node:crypto, no SubtleCrypto), so the code is the same in both.
  */
-import { Rng, type DType, type Tensor } from '@deeptune/core';
+import { Rng, cpuBackend, setBackend, type Backend, type DType, type Tensor } from '@deeptune/core';
+import { createWasmBackend } from '@deeptune/backend-wasm';
 import { spirals } from '@deeptune/data';
 import { Dense, Sequential, softmaxCrossEntropy } from '@deeptune/layers';
 import { adam } from '@deeptune/optimizers';
@@ -15,6 +16,8 @@ import { fit } from '@deeptune/train';
 /** The result of one seeded run, for one dtype. */
 export interface FixtureRun {
   readonly dtype: DType;
+  /** The backend the run trained on, e.g. `'wasm (WebAssembly SIMD128, 1 thread)'`. */
+  readonly backend: string;
   /** FNV-1a 64 over the bytes of every trained parameter, in `namedParameters()` order. */
   readonly hash: string;
   /** FNV-1a 64 over the bytes of the generated inputs and targets (locates a divergence). */
@@ -63,7 +66,16 @@ function bytesOf(tensor: Tensor): Uint8Array {
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
-async function trainOnce(dtype: DType): Promise<FixtureRun> {
+async function trainOnce(dtype: DType, backend: Backend): Promise<FixtureRun> {
+  const previous = setBackend(backend);
+  try {
+    return await trainOn(dtype, `${backend.name} (${backend.description ?? ''})`);
+  } finally {
+    setBackend(previous);
+  }
+}
+
+async function trainOn(dtype: DType, backend: string): Promise<FixtureRun> {
   const started = performance.now();
   const data = spirals({ m: 300, classes: 3, noise: 0.05, seed: 42, dtype });
   const rng = new Rng(7);
@@ -86,6 +98,7 @@ async function trainOnce(dtype: DType): Promise<FixtureRun> {
   const last = history.epochs.at(-1)!;
   return {
     dtype,
+    backend,
     hash: fnv1a64(parameters.map(bytesOf)),
     dataHash: fnv1a64([bytesOf(data.inputs), bytesOf(data.targets)]),
     initHash,
@@ -97,14 +110,17 @@ async function trainOnce(dtype: DType): Promise<FixtureRun> {
   };
 }
 
-/** Trains the fixture in float32 and float64 and returns the hashes of the weights. */
+/**
+ * Trains the fixture in float32 and float64, on the cpu backend and on the wasm backend
+ * (WebAssembly SIMD128; one thread, which a page without cross-origin isolation has anyway,
+ * and 1 or N threads give the same bits), and returns the hashes of the weights.
+ */
 export async function trainFixture(): Promise<FixtureResult> {
-  const float32 = await trainOnce('float32');
-  const float64 = await trainOnce('float64');
-  return {
-    hash: float32.hash,
-    weights: float32.weights,
-    accuracy: float32.accuracy,
-    runs: [float32, float64],
-  };
+  const wasm = await createWasmBackend({ threads: 1, features: 'simd128' });
+  const runs: FixtureRun[] = [];
+  for (const backend of [cpuBackend, wasm]) {
+    for (const dtype of ['float32', 'float64'] as const) runs.push(await trainOnce(dtype, backend));
+  }
+  const float32 = runs[0]!;
+  return { hash: float32.hash, weights: float32.weights, accuracy: float32.accuracy, runs };
 }

@@ -1,19 +1,28 @@
-// Trains 784-256-128-10 ReLU with Adam (α = 1e-3), batch 128, on full MNIST for 5 epochs
-// and prints the test accuracy, seconds per epoch and peak resident memory; then runs the same
-// training in PyTorch on one thread (scripts/bench/pytorch_mnist_mlp.py) in the same run, when
-// python3 has torch (Debian: python3-torch and libopenblas-dev), and prints both.
-// Usage: pnpm bench  (tsx bench/mnist.ts [epochs=5]); DEEPTUNE_BENCH_PYTORCH=0 skips PyTorch,
-// DEEPTUNE_PYTHON picks the interpreter (default /usr/bin/python3, Debian's, where python3-torch is).
+// Trains 784-256-128-10 ReLU with Adam (α = 1e-3), batch 128, on full MNIST and prints the
+// seconds per epoch (training steps only, and with the per-epoch evaluation), the test
+// accuracy and the peak resident memory: on the wasm backend (WebAssembly SIMD, every core),
+// then on the cpu backend (the pure-TypeScript reference, fewer epochs: it is slow), then the
+// same training in PyTorch on one thread (scripts/bench/pytorch_mnist_mlp.py) in the same run,
+// when python3 has torch (Debian: python3-torch and libopenblas-dev).
+// Usage: pnpm bench  (tsx bench/mnist.ts [epochs=5] [cpu-epochs=1]); DEEPTUNE_BENCH_PYTORCH=0
+// skips PyTorch, DEEPTUNE_PYTHON picks the interpreter (default /usr/bin/python3, Debian's,
+// where python3-torch is), DEEPTUNE_BENCH_THREADS sets the wasm threads (default: cores).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Rng } from '@deeptune/core';
+import { Rng, cpuBackend, setBackend, type Backend } from '@deeptune/core';
+import { createWasmBackendSync } from '@deeptune/backend-wasm';
 import { mnist } from '@deeptune/data/node';
 import { Dense, Sequential, softmaxCrossEntropy } from '@deeptune/layers';
 import { adam } from '@deeptune/optimizers';
 import { fit } from '../src/index.js';
 
 const epochs = Number(process.argv[2] ?? 5);
+const cpuEpochs = Number(process.argv[3] ?? 1);
+const threads =
+  process.env['DEEPTUNE_BENCH_THREADS'] === undefined
+    ? undefined
+    : Number(process.env['DEEPTUNE_BENCH_THREADS']);
 let peakRss = process.memoryUsage().rss;
 const sample = (): void => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -22,46 +31,77 @@ const sampler = setInterval(sample, 50);
 
 const { train, test } = await mnist();
 console.log(`MNIST: ${train.size} training and ${test.size} test images`);
-const rng = new Rng(0);
-const model = new Sequential([
-  new Dense({ inputs: 784, units: 256, activation: 'relu', rng }),
-  new Dense({ inputs: 256, units: 128, activation: 'relu', rng }),
-  new Dense({ inputs: 128, units: 10, rng }),
-]);
-const history = await fit(model, train, {
-  loss: softmaxCrossEntropy,
-  optimizer: adam({ learningRate: 1e-3 }),
-  epochs,
-  batchSize: 128,
-  devData: test,
-  metrics: ['accuracy'],
-  seed: 0,
-  onProgress: (event) => {
-    sample();
-    if (event.type === 'epoch-end') {
-      const { record } = event;
-      console.log(
-        `epoch ${record.epoch}/${event.epochs}: J ${record.cost.toFixed(4)}, ` +
-          `train acc ${(record.metrics.accuracy! * 100).toFixed(2)}%, ` +
-          `test acc ${(record.devMetrics!.accuracy! * 100).toFixed(2)}%, ${record.seconds.toFixed(1)} s`,
-      );
-    }
-  },
-});
+
+interface Run {
+  readonly trainPerEpoch: number;
+  readonly perEpoch: number;
+  readonly testAccuracy: number;
+}
+
+/** Trains the network for `count` epochs on `backend` and prints every epoch. */
+async function run(backend: Backend, count: number): Promise<Run> {
+  const previous = setBackend(backend);
+  try {
+    console.log(`\n${backend.name} backend (${backend.description ?? ''}), ${count} epochs:`);
+    const rng = new Rng(0);
+    const model = new Sequential([
+      new Dense({ inputs: 784, units: 256, activation: 'relu', rng }),
+      new Dense({ inputs: 256, units: 128, activation: 'relu', rng }),
+      new Dense({ inputs: 128, units: 10, rng }),
+    ]);
+    const history = await fit(model, train, {
+      loss: softmaxCrossEntropy,
+      optimizer: adam({ learningRate: 1e-3 }),
+      epochs: count,
+      batchSize: 128,
+      devData: test,
+      metrics: ['accuracy'],
+      seed: 0,
+      onProgress: (event) => {
+        sample();
+        if (event.type === 'epoch-end') {
+          const { record } = event;
+          console.log(
+            `  epoch ${record.epoch}/${event.epochs}: J ${record.cost.toFixed(4)}, ` +
+              `train acc ${(record.metrics.accuracy! * 100).toFixed(2)}%, ` +
+              `test acc ${(record.devMetrics!.accuracy! * 100).toFixed(2)}%, ` +
+              `${(record.trainSeconds ?? record.seconds).toFixed(2)} s of steps, ${record.seconds.toFixed(2)} s in all`,
+          );
+        }
+      },
+    });
+    const mean = (values: number[]): number =>
+      values.reduce((total, value) => total + value, 0) / values.length;
+    return {
+      trainPerEpoch: mean(history.epochs.map((record) => record.trainSeconds ?? record.seconds)),
+      perEpoch: mean(history.epochs.map((record) => record.seconds)),
+      testAccuracy: history.epochs.at(-1)!.devMetrics!.accuracy!,
+    };
+  } finally {
+    setBackend(previous);
+  }
+}
+
+const wasm = createWasmBackendSync(threads === undefined ? {} : { threads });
+const onWasm = await run(wasm, epochs);
+wasm.close();
+const wasmRss = peakRss;
+const onCpu = cpuEpochs > 0 ? await run(cpuBackend, cpuEpochs) : undefined;
 clearInterval(sampler);
 sample();
-const last = history.epochs.at(-1)!;
-const perEpoch =
-  history.epochs.reduce((total, record) => total + record.seconds, 0) / history.epochs.length;
-console.log(`test accuracy: ${(last.devMetrics!.accuracy! * 100).toFixed(2)}%`);
-const trainPerEpoch =
-  history.epochs.reduce((total, record) => total + (record.trainSeconds ?? record.seconds), 0) /
-  history.epochs.length;
-console.log(`seconds per epoch, training steps only: ${trainPerEpoch.toFixed(2)}`);
+
+console.log('\nseconds per epoch (training steps only / with the full train and test evaluation):');
 console.log(
-  `seconds per epoch, incl. full train (60k) and test (10k) evaluation: ${perEpoch.toFixed(2)}`,
+  `  wasm (${wasm.description}): ${onWasm.trainPerEpoch.toFixed(2)} / ${onWasm.perEpoch.toFixed(2)}, test accuracy ${(onWasm.testAccuracy * 100).toFixed(2)}%`,
 );
-console.log(`peak memory (rss): ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
+if (onCpu !== undefined) {
+  console.log(
+    `  cpu (pure TypeScript):   ${onCpu.trainPerEpoch.toFixed(2)} / ${onCpu.perEpoch.toFixed(2)}  (wasm is ${(onCpu.trainPerEpoch / onWasm.trainPerEpoch).toFixed(1)}x faster)`,
+  );
+}
+console.log(
+  `peak memory (rss): ${(wasmRss / 2 ** 20).toFixed(0)} MiB during the wasm run, ${(peakRss / 2 ** 20).toFixed(0)} MiB in all`,
+);
 
 // The same run in PyTorch on one thread, as the anchor of the comparison.
 if (process.env['DEEPTUNE_BENCH_PYTORCH'] !== '0') {
@@ -79,12 +119,12 @@ if (process.env['DEEPTUNE_BENCH_PYTORCH'] !== '0') {
       `PyTorch reference not run (${reason}); install Debian's python3-torch and libopenblas-dev.`,
     );
   } else {
-    process.stdout.write(torch.stdout);
+    process.stdout.write(`\n${torch.stdout}`);
     const match = /training steps only: ([\d.]+)/.exec(torch.stdout);
     if (match !== null) {
       const torchSeconds = Number(match[1]);
       console.log(
-        `deeptune ${trainPerEpoch.toFixed(2)} s vs PyTorch (1 thread) ${torchSeconds.toFixed(2)} s of training steps per epoch: ${(trainPerEpoch / torchSeconds).toFixed(1)}x`,
+        `deeptune wasm ${onWasm.trainPerEpoch.toFixed(2)} s vs PyTorch (1 thread) ${torchSeconds.toFixed(2)} s of training steps per epoch: ${(onWasm.trainPerEpoch / torchSeconds).toFixed(2)}x`,
       );
     }
   }
