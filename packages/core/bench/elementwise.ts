@@ -38,6 +38,8 @@ export function benchElementwise(): void {
     const kernels = cpuBackend.kernels;
     kernels.softmax({ x, out: y, rows: ROWS, cols: COLS });
     const cases: [string, () => void][] = [
+      ['relu', () => kernels.relu({ x, out })],
+      ['step (relu derivative)', () => kernels.step({ x, out })],
       ['exp', () => kernels.exp({ x, out })],
       ['tanh', () => kernels.tanh({ x, out })],
       ['sigmoid', () => kernels.sigmoid({ x, out })],
