@@ -84,6 +84,7 @@ const cases: GemmCase[] = [
 const features = (process.env['BENCH_FEATURES'] ?? 'simd128') as WasmFeatureRequest;
 const one = WasmGemm.createSync({ threads: 1, features });
 const two = WasmGemm.createSync({ threads: 2, features });
+await two.whenThreadsReady();
 console.log(
   `wasm module: ${one.features}; threads: 1 and ${two.threads}${two.threadsNote ? ` (${two.threadsNote})` : ''}`,
 );

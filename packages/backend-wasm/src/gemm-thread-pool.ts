@@ -60,6 +60,43 @@ const NODE_WORKER_SOURCE = workerSource(
   "const data = process.getBuiltinModule('node:worker_threads').workerData;",
 );
 
+/** The source of a browser worker (started from a Blob URL): its data is the first message. */
+const BROWSER_WORKER_SOURCE = `self.onmessage = (event) => {
+  self.onmessage = null;
+  ${workerSource('const data = event.data;')}
+};`;
+
+/** A browser's `Worker`, `Blob` and `URL.createObjectURL`, or undefined where one is missing. */
+interface BrowserWorkers {
+  Worker: new (url: string) => WorkerHandle & { postMessage(message: unknown): void };
+  Blob: new (parts: string[], options: { type: string }) => object;
+  createObjectURL(blob: object): string;
+  revokeObjectURL(url: string): void;
+}
+
+function browserWorkers(): BrowserWorkers | undefined {
+  const scope = globalThis as {
+    Worker?: BrowserWorkers['Worker'];
+    Blob?: BrowserWorkers['Blob'];
+    URL?: { createObjectURL?: (blob: object) => string; revokeObjectURL?: (url: string) => void };
+  };
+  const url = scope.URL;
+  if (
+    typeof scope.Worker !== 'function' ||
+    typeof scope.Blob !== 'function' ||
+    typeof url?.createObjectURL !== 'function' ||
+    typeof url.revokeObjectURL !== 'function'
+  ) {
+    return undefined;
+  }
+  return {
+    Worker: scope.Worker,
+    Blob: scope.Blob,
+    createObjectURL: (blob) => url.createObjectURL!(blob),
+    revokeObjectURL: (href) => url.revokeObjectURL!(href),
+  };
+}
+
 /** How long the main thread waits before checking that no worker failed to start. */
 const STATUS_CHECK_MS = 1000;
 
@@ -77,6 +114,8 @@ export class GemmThreadPool {
   private readonly control: Int32Array;
   private readonly workers: WorkerHandle[];
   private closed = false;
+  /** Whether every worker has instantiated the module (until then, products run here alone). */
+  private started = false;
 
   private constructor(threads: number, control: Int32Array, workers: WorkerHandle[]) {
     this.threads = threads;
@@ -106,6 +145,51 @@ export class GemmThreadPool {
       workers.push(worker);
     }
     return new GemmThreadPool(threads, control, workers);
+  }
+
+  /**
+   * Starts `threads − 1` Web Workers (from a Blob URL) on `module` and `memory` (shared);
+   * undefined where the browser cannot. Call it from a worker: a page's main thread may not
+   * block in `Atomics.wait`.
+   */
+  static startBrowser(
+    module: WebAssembly.Module,
+    memory: WebAssembly.Memory,
+    threads: number,
+  ): GemmThreadPool | undefined {
+    const browser = browserWorkers();
+    if (browser === undefined) return undefined;
+    const control = new Int32Array(new SharedArrayBuffer(CONTROL.length * 4));
+    const url = browser.createObjectURL(
+      new browser.Blob([BROWSER_WORKER_SOURCE], { type: 'text/javascript' }),
+    );
+    const workers: WorkerHandle[] = [];
+    try {
+      for (let id = 1; id < threads; id++) {
+        const worker = new browser.Worker(url);
+        worker.postMessage({ module, memory, control, id });
+        workers.push(worker);
+      }
+    } finally {
+      browser.revokeObjectURL(url);
+    }
+    return new GemmThreadPool(threads, control, workers);
+  }
+
+  /**
+   * Whether every worker is ready. Until then the calling thread computes products alone
+   * (the split never changes a result bit), so a slow start never blocks it.
+   */
+  ready(): boolean {
+    if (this.started) return true;
+    for (let id = 1; id < this.threads; id++) {
+      if (Atomics.load(this.control, CONTROL.workerStatus + id) !== 1) {
+        this.throwIfAWorkerFailed();
+        return false;
+      }
+    }
+    this.started = true;
+    return true;
   }
 
   /**

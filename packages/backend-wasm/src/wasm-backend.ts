@@ -22,7 +22,10 @@ export interface WasmBackendOptions {
 /** The `wasm` backend: a deeptune {@link Backend} plus what it runs on. */
 export interface WasmBackend extends Backend {
   readonly name: 'wasm';
-  /** E.g. `'WebAssembly SIMD128, 2 threads'`. */
+  /**
+   * E.g. `'WebAssembly SIMD128, 2 threads'`, with why when fewer run (no shared memory here;
+   * workers still starting).
+   */
   readonly description: string;
   /** The WebAssembly feature set in use. */
   readonly features: WasmGemmFeatures;
@@ -30,6 +33,11 @@ export interface WasmBackend extends Backend {
   readonly threads: number;
   /** The matrix-product engine. */
   readonly gemm: WasmGemm;
+  /**
+   * Resolves once every worker thread has started; until then products run on the calling
+   * thread alone, with the same results.
+   */
+  whenThreadsReady(): Promise<void>;
   /** Stops the worker threads (optional: they never keep a process alive). */
   close(): void;
 }
@@ -37,7 +45,12 @@ export interface WasmBackend extends Backend {
 function describe(gemm: WasmGemm): string {
   const simd = gemm.features === 'relaxed-simd' ? 'relaxed SIMD (FMA)' : 'SIMD128';
   const threads = `${gemm.threads} thread${gemm.threads === 1 ? '' : 's'}`;
-  const note = gemm.threadsNote === undefined ? '' : ` (${gemm.threadsNote})`;
+  const note =
+    gemm.threadsNote !== undefined
+      ? ` (${gemm.threadsNote})`
+      : gemm.threadsStarted
+        ? ''
+        : ' (1 until the workers start)';
   return `WebAssembly ${simd}, ${threads}${note}`;
 }
 
@@ -58,19 +71,22 @@ function backendOf(gemm: WasmGemm): WasmBackend {
     );
   return {
     name: 'wasm',
-    description: describe(gemm),
+    get description(): string {
+      return describe(gemm);
+    },
     features: gemm.features,
     threads: gemm.threads,
     gemm,
     kernels: { matmul },
+    whenThreadsReady: () => gemm.whenThreadsReady(),
     close: () => gemm.close(),
   };
 }
 
 /**
- * Creates the `wasm` backend: matrix products in WebAssembly SIMD (relaxed SIMD where the
- * engine has it), split over worker threads; every other kernel runs on the `cpu` backend.
- * Works in Node and in browsers (asynchronous compilation).
+ * Creates the `wasm` backend: matrix products in WebAssembly SIMD, split over worker threads;
+ * every other kernel runs on the `cpu` backend. Works in Node and in browsers (asynchronous
+ * compilation); resolves once the worker threads have started.
  *
  * @throws {@link WasmSimdUnsupportedError} when the engine lacks WebAssembly SIMD.
  * @example
@@ -86,12 +102,14 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
     threads: options.threads ?? defaultThreads(),
     ...(options.features === undefined ? {} : { features: options.features }),
   });
+  await gemm.whenThreadsReady();
   return backendOf(gemm);
 }
 
 /**
  * Creates the `wasm` backend synchronously (Node and workers; a browser page's main thread
- * needs {@link createWasmBackend}).
+ * needs {@link createWasmBackend}). Its worker threads start in the background: products run
+ * on the calling thread until they are up (`whenThreadsReady`), with the same results.
  *
  * @throws {@link WasmSimdUnsupportedError} when the engine lacks WebAssembly SIMD.
  * @example

@@ -47,16 +47,42 @@ function align(bytes: number): number {
   return Math.ceil(bytes / ALIGN) * ALIGN;
 }
 
+/** Where the worker threads come from: Node's `worker_threads`, or a browser worker's Web Workers. */
+type ThreadHost = 'node' | 'browser';
+
+/** Node, a browser worker, a browser page's main thread, or none of them. */
+function threadHost(): ThreadHost | 'page' | undefined {
+  const scope = globalThis as {
+    process?: { getBuiltinModule?: unknown };
+    WorkerGlobalScope?: unknown;
+    document?: unknown;
+  };
+  if (typeof scope.process?.getBuiltinModule === 'function') return 'node';
+  if (typeof scope.WorkerGlobalScope === 'function') return 'browser';
+  return typeof scope.document === 'object' ? 'page' : undefined;
+}
+
 /** Why worker threads cannot run here, or undefined when they can. */
 function threadsUnavailable(): string | undefined {
   if (typeof SharedArrayBuffer !== 'function') {
-    return 'SharedArrayBuffer is unavailable (a browser page needs cross-origin isolation: COOP/COEP headers)';
+    return 'no SharedArrayBuffer here (a browser page needs cross-origin isolation: COOP and COEP headers)';
   }
-  const process = (globalThis as { process?: { getBuiltinModule?: unknown } }).process;
-  if (typeof process?.getBuiltinModule !== 'function') {
-    return 'worker threads are supported in Node only so far';
+  const host = threadHost();
+  if (host === 'page') {
+    return "a page's main thread may not wait on other threads; run deeptune in a worker for more";
   }
+  if (host === undefined) return 'this engine has no worker threads';
   return undefined;
+}
+
+function startPool(
+  module: WebAssembly.Module,
+  memory: WebAssembly.Memory,
+  threads: number,
+): GemmThreadPool | undefined {
+  return threadHost() === 'node'
+    ? GemmThreadPool.startNode(module, memory, threads)
+    : GemmThreadPool.startBrowser(module, memory, threads);
 }
 
 function checkThreads(threads: number): void {
@@ -162,7 +188,7 @@ export class WasmGemm {
     const module = await WebAssembly.compile(bytes);
     const memory = memoryFor(plan);
     const instance = await WebAssembly.instantiate(module, { env: { memory } });
-    const pool = plan.shared ? GemmThreadPool.startNode(module, memory, plan.threads) : undefined;
+    const pool = plan.shared ? startPool(module, memory, plan.threads) : undefined;
     return new WasmGemm(features, memory, instance, pool, plan.note);
   }
 
@@ -183,8 +209,35 @@ export class WasmGemm {
     const module = new WebAssembly.Module(bytes);
     const memory = memoryFor(plan);
     const instance = new WebAssembly.Instance(module, { env: { memory } });
-    const pool = plan.shared ? GemmThreadPool.startNode(module, memory, plan.threads) : undefined;
+    const pool = plan.shared ? startPool(module, memory, plan.threads) : undefined;
     return new WasmGemm(features, memory, instance, pool, plan.note);
+  }
+
+  /** Whether every worker thread has started (true with one thread). */
+  get threadsStarted(): boolean {
+    return this.pool === undefined || this.pool.ready();
+  }
+
+  /**
+   * Resolves once every worker thread has started (at once with one thread). Until then
+   * products run on the calling thread alone, with the same results; wait for this only to
+   * have full speed from the first product (benchmarks, tests).
+   *
+   * @throws Error when a worker could not start, or none started within `timeoutMs`.
+   * @example
+   * ```ts
+   * const gemm = WasmGemm.createSync({ threads: 2 });
+   * await gemm.whenThreadsReady();
+   * ```
+   */
+  async whenThreadsReady(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.pool !== undefined && !this.pool.ready()) {
+      if (Date.now() > deadline) {
+        throw new Error(`WasmGemm: the worker threads did not start within ${timeoutMs} ms`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   }
 
   /**
@@ -269,7 +322,8 @@ export class WasmGemm {
       : kernels.gemm_f64_pack_b_bytes(m, k, n);
     // Layout: [scratch of thread 0 | … | scratch of thread T−1 | A span | B span | C batch],
     // each thread's scratch [packA | packB], everything 64-byte aligned.
-    const pool = m * k * n >= PARALLEL_MIN_MACS ? this.pool : undefined;
+    const pool =
+      m * k * n >= PARALLEL_MIN_MACS && this.pool?.ready() === true ? this.pool : undefined;
     const threads = pool === undefined ? 1 : pool.threads;
     const packBOffset = align(packABytes);
     const packStride = packBOffset + align(packBBytes);

@@ -14,8 +14,9 @@ import { createWasmBackend, createWasmBackendSync, WasmGemm } from '../src/index
 
 describe('the wasm backend', () => {
   for (const threads of [1, 2]) {
-    it(`passes backendConformance on ${threads} thread(s): matmul in both dtypes`, () => {
+    it(`passes backendConformance on ${threads} thread(s): matmul in both dtypes`, async () => {
       const backend = createWasmBackendSync({ threads, features: 'simd128' });
+      await backend.gemm.whenThreadsReady();
       try {
         const report = backendConformance(backend);
         expect(report.kernels).toEqual(['matmul']);
@@ -30,7 +31,7 @@ describe('the wasm backend', () => {
   it('describes itself, names itself wasm, and runs matmul while cpu runs the rest', async () => {
     const backend = await createWasmBackend({ threads: 2, features: 'simd128' });
     expect(backend.name).toBe('wasm');
-    expect(backend.description).toBe('WebAssembly SIMD128, 2 threads');
+    expect(backend.description).toBe('WebAssembly SIMD128, 2 threads'); // started: create awaited them
     expect(backend.threads).toBe(2);
     const previous = setBackend(backend);
     try {
@@ -43,9 +44,10 @@ describe('the wasm backend', () => {
     }
   });
 
-  it('gives bit-identical products on 1 and 2 threads, in every form and both dtypes', () => {
+  it('gives bit-identical products on 1 and 2 threads, in every form and both dtypes', async () => {
     const one = WasmGemm.createSync({ threads: 1, features: 'simd128' });
     const two = WasmGemm.createSync({ threads: 2, features: 'simd128' });
+    await two.whenThreadsReady();
     try {
       expect(two.threads).toBe(2);
       for (const dtype of ['float32', 'float64'] as const) {
@@ -72,7 +74,7 @@ describe('the wasm backend', () => {
     }
   });
 
-  it('trains a model to bit-identical weights on 1 and 2 threads, close to cpu', () => {
+  it('trains a model to bit-identical weights on 1 and 2 threads, close to cpu', async () => {
     const train = (): Float32Array[] => {
       const rng = new Rng(3);
       const model = new Sequential([
@@ -104,6 +106,7 @@ describe('the wasm backend', () => {
     const onCpu = run(cpuBackend);
     const wasm1 = createWasmBackendSync({ threads: 1, features: 'simd128' });
     const wasm2 = createWasmBackendSync({ threads: 2, features: 'simd128' });
+    await wasm2.gemm.whenThreadsReady();
     const onOne = run(wasm1);
     const onTwo = run(wasm2);
     wasm2.close();
