@@ -2,9 +2,11 @@ import { createRequire } from 'node:module';
 import {
   closestMatch,
   DeeptuneError,
+  getBackend,
   setLogger,
   useBackend,
   type BackendName,
+  type WasmBackend,
   type Registry,
 } from 'deeptune';
 import { createDefaultNodeRegistry } from 'deeptune/node';
@@ -127,13 +129,19 @@ async function chooseBackend(
   values: ReadonlyMap<string, FlagValue>,
   explicit: ReadonlySet<string>,
 ): Promise<void> {
-  if (!explicit.has('backend') && !explicit.has('threads')) return;
-  const backend = values.get('backend') as BackendName | undefined;
-  const threads = values.get('threads') as number | undefined;
-  await useBackend({
-    ...(backend === undefined ? {} : { backend }),
-    ...(threads === undefined ? {} : { threads }),
-  });
+  if (explicit.has('backend') || explicit.has('threads')) {
+    const backend = values.get('backend') as BackendName | undefined;
+    const threads = values.get('threads') as number | undefined;
+    await useBackend({
+      ...(backend === undefined ? {} : { backend }),
+      ...(threads === undefined ? {} : { threads }),
+    });
+    return;
+  }
+  // The import's wasm backend starts its worker threads in the background: wait for them, so
+  // that the run (and what `train` prints about it) has every thread from the first step.
+  const active = getBackend() as Partial<WasmBackend>;
+  await active.whenThreadsReady?.();
 }
 
 async function runCommand(command: Command, args: readonly string[], io: CliIo): Promise<number> {
