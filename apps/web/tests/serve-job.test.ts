@@ -51,6 +51,19 @@ describe('serveJob', () => {
     expect(log.overlaps).toBe(0);
     const counts = reports.map((report) => (report.type === 'snapshot' ? report.snapshot : -1));
     expect(counts).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    // Every snapshot names the worker's backend (the page shows it in its status line).
+    const backends = new Set(
+      reports.map((report) => (report.type === 'snapshot' ? report.backend : '')),
+    );
+    // (The threads of the backend installed on import may still have been starting.)
+    for (const backend of backends) {
+      expect(backend).toMatch(
+        process.env['DEEPTUNE_BACKEND'] === 'cpu'
+          ? /^cpu \(pure TypeScript\)$/
+          : /^wasm \(WebAssembly SIMD128, \d+ threads?( \(1 until the workers start\))?\)$/,
+      );
+    }
+    expect(backends.size).toBeGreaterThanOrEqual(1);
   });
 
   it('pauses after the current step and steps one at a time', async () => {

@@ -43,6 +43,11 @@ export class App {
         }),
       ),
       h('div', { className: 'layout' }, this.#nav, this.#main),
+      // The training workers' compute backend, filled in by the first snapshot (JobClient).
+      h('footer', {
+        className: 'compute-status',
+        attrs: { id: 'compute-status', role: 'status' },
+      }),
     );
     window.addEventListener('hashchange', () => void this.route());
   }

@@ -14,6 +14,17 @@ export interface JobClientOptions<Snapshot> {
  * The page's side of a job worker: starts runs, plays, pauses and steps them, and delivers
  * only the current run's snapshots. `dispose` terminates the worker.
  */
+/**
+ * Shows the training worker's backend in the page's compute status line (`#compute-status`,
+ * with the text also in `data-backend`), when the page has one.
+ */
+function showComputeBackend(backend: string): void {
+  const status = globalThis.document?.getElementById('compute-status');
+  if (status === null || status === undefined || status.dataset['backend'] === backend) return;
+  status.dataset['backend'] = backend;
+  status.textContent = `Training runs on ${backend}.`;
+}
+
 export class JobClient<Config, Snapshot> {
   readonly #worker: Worker;
   #runId = 0;
@@ -25,6 +36,7 @@ export class JobClient<Config, Snapshot> {
       const report = event.data as JobReport<Snapshot>;
       if (this.#disposed || report.runId !== this.#runId) return;
       if (report.type === 'snapshot') {
+        showComputeBackend(report.backend);
         options.onSnapshot(report.snapshot, { done: report.done, playing: report.playing });
       } else {
         options.onError(report.message);

@@ -36,6 +36,8 @@ export type JobReport<Snapshot> =
       readonly done: boolean;
       /** The worker keeps stepping. */
       readonly playing: boolean;
+      /** The worker's compute backend, e.g. `'wasm (WebAssembly SIMD128, 2 threads)'`. */
+      readonly backend: string;
     }
   | {
       /** The run failed; `message` says why (the library's own error message). */

@@ -1,3 +1,4 @@
+import { getBackend } from 'deeptune';
 import type { JobCommand, JobReport } from './job-protocol.js';
 import type { JobFactory, SteppedJob } from './stepped-job.js';
 
@@ -24,6 +25,12 @@ export function serveJob<Config, Snapshot>(
   let controller = new AbortController();
 
   const post = (report: JobReport<Snapshot>): void => scope.postMessage(report);
+  const backend = (): string => {
+    const active = getBackend();
+    return active.description === undefined
+      ? active.name
+      : `${active.name} (${active.description})`;
+  };
   const fail = (id: number, error: unknown): void => {
     playing = false;
     post({
@@ -42,7 +49,14 @@ export function serveJob<Config, Snapshot>(
       const snapshot = await current.step(controller.signal);
       if (id !== runId) return;
       if (current.done) playing = false;
-      post({ type: 'snapshot', runId: id, snapshot, done: current.done, playing });
+      post({
+        type: 'snapshot',
+        runId: id,
+        snapshot,
+        done: current.done,
+        playing,
+        backend: backend(),
+      });
     } catch (error) {
       if (id === runId) fail(id, error);
     } finally {
@@ -79,7 +93,14 @@ export function serveJob<Config, Snapshot>(
           job = factory(command.config);
           const initial = job.initial();
           playing = command.play && !job.done;
-          post({ type: 'snapshot', runId, snapshot: initial, done: job.done, playing });
+          post({
+            type: 'snapshot',
+            runId,
+            snapshot: initial,
+            done: job.done,
+            playing,
+            backend: backend(),
+          });
         } catch (error) {
           job = null;
           fail(runId, error);

@@ -70,6 +70,8 @@ export async function openPage(
     }
   });
   await page.goto(`${origin}/#/${hash}`);
+  // The app routes once the page's backend is installed (main.ts awaits it): wait for that.
+  await page.waitForSelector('main#main > *');
   return { page, problems };
 }
 

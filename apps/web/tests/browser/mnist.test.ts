@@ -160,6 +160,14 @@ describe('MNIST page (Chromium)', () => {
     expect(afterStep).toEqual(pick(first));
     expect(afterRun).toEqual(pick(second));
     expect(second.testAccuracy).toBeGreaterThan(0.7);
+    // The page is cross-origin isolated, so the worker split its products over Web Workers
+    // sharing its memory: one per core (the numbers above are the same on any thread count).
+    const cores = await page.evaluate(() => [crossOriginIsolated, navigator.hardwareConcurrency]);
+    expect(cores[0]).toBe(true);
+    const threads = Math.min(Number(cores[1]), 64);
+    await expect(page.locator('#compute-status').getAttribute('data-backend')).resolves.toBe(
+      `wasm (WebAssembly SIMD128, ${threads} thread${threads === 1 ? '' : 's'})`,
+    );
     for (const [truth, predicted] of [
       [7, 7],
       [2, 2],

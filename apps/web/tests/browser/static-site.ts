@@ -22,6 +22,12 @@ export interface StaticSite {
 }
 
 /** Serves `root` (the built `dist/`) on 127.0.0.1; paths outside it are 404. */
+/** The headers that make a page cross-origin isolated (SharedArrayBuffer, wasm threads). */
+const CROSS_ORIGIN_ISOLATION = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+} as const;
+
 export async function serveStaticSite(root: string): Promise<StaticSite> {
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(
@@ -40,7 +46,11 @@ export async function serveStaticSite(root: string): Promise<StaticSite> {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+    response.writeHead(200, {
+      'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+      // Cross-origin isolation, as `pnpm web` serves it: shared memory for the wasm threads.
+      ...CROSS_ORIGIN_ISOLATION,
+    });
     createReadStream(path).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
