@@ -381,9 +381,26 @@ describe('deeptune tune after kill -9', () => {
       '--seed',
       '5',
     ];
+    // Once trial 0 has finished, kill as soon as the journal shows a trial started and not
+    // finished (trials are a few hundred milliseconds each: a fixed moment could fall between
+    // one trial's end and the next one's start).
+    const killWhileATrialRuns = async (child: {
+      kill(signal: 'SIGKILL'): unknown;
+    }): Promise<void> => {
+      for (;;) {
+        // A record being appended may be cut short: read again.
+        const records = await journal('crash.jsonl').catch((): JournalRecord[] => []);
+        const finished = new Set(
+          records.filter((r) => r.type === 'trial-finish').map((r) => r.number),
+        );
+        if (records.some((r) => r.type === 'trial-start' && !finished.has(r.number))) break;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      child.kill('SIGKILL');
+    };
     const killed = await runCli(args, {
       cwd: dir,
-      onOutput: { text: 'trial 0 ', action: (child) => child.kill('SIGKILL') },
+      onOutput: { text: 'trial 0 ', action: (child) => void killWhileATrialRuns(child) },
     });
     expect(killed.code).toBeNull(); // killed by the signal
     const before = await journal('crash.jsonl');
