@@ -22,3 +22,5 @@ export { WasmSimdUnsupportedError } from './wasm-simd-unsupported-error.js';
 export type { WasmFeatureRequest, WasmGemmFeatures } from './wasm-simd-unsupported-error.js';
 export { createWasmBackend, createWasmBackendSync } from './wasm-backend.js';
 export type { WasmBackend, WasmBackendOptions } from './wasm-backend.js';
+export { wasmBackend, wasmBackendSchema } from './wasm-backend-factory.js';
+export { wasmBackendPlugin, plugin, register } from './plugin.js';

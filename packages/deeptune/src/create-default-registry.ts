@@ -11,6 +11,7 @@ import { plugin as optimizersPlugin } from '@deeptune/optimizers';
 import { plugin as dataPlugin } from '@deeptune/data';
 import { plugin as trainPlugin } from '@deeptune/train';
 import { plugin as tunePlugin } from '@deeptune/tune';
+import { plugin as backendWasmPlugin } from '@deeptune/backend-wasm';
 
 /** The plugin packages of every deeptune library, in dependency order. */
 export const plugins: readonly PluginPackage[] = Object.freeze([
@@ -22,6 +23,7 @@ export const plugins: readonly PluginPackage[] = Object.freeze([
   dataPlugin,
   trainPlugin,
   tunePlugin,
+  backendWasmPlugin,
 ]);
 
 /**

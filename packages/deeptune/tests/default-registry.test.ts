@@ -14,7 +14,7 @@ describe('createDefaultRegistry', () => {
       'softmax-cross-entropy',
     ]);
     expect(registry.names('regularizer')).toEqual(['l1', 'l2']);
-    expect(registry.names('backend')).toEqual(['cpu']);
+    expect(registry.names('backend')).toEqual(['cpu', 'wasm']);
     expect(registry.names('initializer')).toContain('he-normal');
     expect(registry.names('augmentation')).toContain('horizontal-flip');
   });
