@@ -1,6 +1,6 @@
 import type { Backend, MatmulKernelArgs } from '@deeptune/core';
 import { defaultThreads } from './default-threads.js';
-import { WasmGemm, type GemmArray } from './wasm-gemm.js';
+import { WasmGemm, type GemmArray, type WasmGemmOptions } from './wasm-gemm.js';
 import type { WasmFeatureRequest, WasmGemmFeatures } from './wasm-simd-unsupported-error.js';
 
 /** Options of {@link createWasmBackend} and {@link createWasmBackendSync}. */
@@ -54,6 +54,14 @@ function describe(gemm: WasmGemm): string {
   return `WebAssembly ${simd}, ${threads}${note}`;
 }
 
+/** The engine's options: the backend's, with one thread per core by default. */
+function gemmOptions(options: WasmBackendOptions): WasmGemmOptions {
+  return {
+    threads: options.threads ?? defaultThreads(),
+    ...(options.features === undefined ? {} : { features: options.features }),
+  };
+}
+
 function backendOf(gemm: WasmGemm): WasmBackend {
   const matmul = (args: MatmulKernelArgs): void =>
     gemm.matmul(
@@ -98,10 +106,7 @@ function backendOf(gemm: WasmGemm): WasmBackend {
  * ```
  */
 export async function createWasmBackend(options: WasmBackendOptions = {}): Promise<WasmBackend> {
-  const gemm = await WasmGemm.create({
-    threads: options.threads ?? defaultThreads(),
-    ...(options.features === undefined ? {} : { features: options.features }),
-  });
+  const gemm = await WasmGemm.create(gemmOptions(options));
   await gemm.whenThreadsReady();
   return backendOf(gemm);
 }
@@ -118,9 +123,6 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
  * ```
  */
 export function createWasmBackendSync(options: WasmBackendOptions = {}): WasmBackend {
-  const gemm = WasmGemm.createSync({
-    threads: options.threads ?? defaultThreads(),
-    ...(options.features === undefined ? {} : { features: options.features }),
-  });
+  const gemm = WasmGemm.createSync(gemmOptions(options));
   return backendOf(gemm);
 }

@@ -63,10 +63,12 @@ function checkOptions(where: string, options: UseBackendOptions): void {
   }
 }
 
-function install(backend: Backend): void {
+/** Makes `backend` the active backend (closing the wasm backend it replaces). */
+function install(backend: Backend): BackendChoice {
   if (installed !== undefined && installed !== backend) installed.close();
   installed = backend.name === 'wasm' ? (backend as WasmBackend) : undefined;
   setBackend(backend);
+  return { backend, notice: undefined };
 }
 
 function fallBack(error: unknown): BackendChoice {
@@ -76,8 +78,7 @@ function fallBack(error: unknown): BackendChoice {
       : `the WebAssembly backend could not start (${error instanceof Error ? error.message : String(error)}).`;
   const notice = `deeptune: ${reason} Running on the pure-TypeScript cpu backend instead (several times slower on matrix products).`;
   warnOnce(notice);
-  install(cpuBackend);
-  return { backend: cpuBackend, notice };
+  return { ...install(cpuBackend), notice };
 }
 
 function wasmOptions(options: UseBackendOptions): {
@@ -94,7 +95,8 @@ function wasmOptions(options: UseBackendOptions): {
  * Installs a backend by name and returns it: `wasm` (the default where WebAssembly SIMD
  * runs) or the `cpu` reference. Without a name, an engine lacking WebAssembly SIMD (or a
  * page whose Content-Security-Policy forbids compiling WebAssembly) gets the `cpu` backend and
- * a one-line notice (through the core logger); a `wasm` asked for by name there is an error. Compiles asynchronously, so it works on a browser page's main thread.
+ * a one-line notice (through the core logger); a `wasm` asked for by name there is an error.
+ * Compiles asynchronously, so it works on a browser page's main thread.
  *
  * Importing `deeptune` already did this with the defaults (or with `DEEPTUNE_BACKEND=cpu|wasm`
  * in Node), except on a browser page's main thread, where WebAssembly compiles only
@@ -112,26 +114,20 @@ function wasmOptions(options: UseBackendOptions): {
  */
 export async function useBackend(options: UseBackendOptions = {}): Promise<BackendChoice> {
   checkOptions('useBackend', options);
-  if (options.backend === 'cpu') {
-    install(cpuBackend);
-    return { backend: cpuBackend, notice: undefined };
-  }
-  let backend: WasmBackend;
+  if (options.backend === 'cpu') return install(cpuBackend);
   try {
-    backend = await createWasmBackend(wasmOptions(options));
+    return install(await createWasmBackend(wasmOptions(options)));
   } catch (error) {
-    if (options.backend === 'wasm') throw wasmUnavailable('useBackend', error);
-    return fallBack(error);
+    return wasmFailed('useBackend', options, error);
   }
-  install(backend);
-  return { backend, notice: undefined };
 }
 
 /**
  * {@link useBackend} compiling synchronously: for Node and workers (a browser page's main
  * thread refuses to compile the module synchronously).
  *
- * @throws {@link ConfigError} for an unknown backend name, or `wasm` where it cannot run.
+ * @throws {@link ConfigError} for an unknown backend name, a thread count that is not an
+ * integer from 1 to 64, or `wasm` asked for by name where it cannot run.
  * @example
  * ```ts
  * useBackendSync({ backend: 'cpu' }); // the pure-TypeScript reference
@@ -139,19 +135,21 @@ export async function useBackend(options: UseBackendOptions = {}): Promise<Backe
  */
 export function useBackendSync(options: UseBackendOptions = {}): BackendChoice {
   checkOptions('useBackendSync', options);
-  if (options.backend === 'cpu') {
-    install(cpuBackend);
-    return { backend: cpuBackend, notice: undefined };
-  }
-  let backend: WasmBackend;
+  if (options.backend === 'cpu') return install(cpuBackend);
   try {
-    backend = createWasmBackendSync(wasmOptions(options));
+    return install(createWasmBackendSync(wasmOptions(options)));
   } catch (error) {
-    if (options.backend === 'wasm') throw wasmUnavailable('useBackendSync', error);
-    return fallBack(error);
+    return wasmFailed('useBackendSync', options, error);
   }
-  install(backend);
-  return { backend, notice: undefined };
+}
+
+/**
+ * The wasm backend could not be created: an error when it was asked for by name, else the
+ * cpu backend with a notice.
+ */
+function wasmFailed(where: string, options: UseBackendOptions, error: unknown): BackendChoice {
+  if (options.backend === 'wasm') throw wasmUnavailable(where, error);
+  return fallBack(error);
 }
 
 function wasmUnavailable(where: string, error: unknown): ConfigError {

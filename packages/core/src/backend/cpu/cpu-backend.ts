@@ -1,5 +1,13 @@
 import type { Backend } from '../backend.js';
-import type { CompleteKernelTable } from '../kernels.js';
+import type {
+  BinaryKernelArgs,
+  BinaryKernelName,
+  CompleteKernelTable,
+  ReduceKernelArgs,
+  ReduceKernelName,
+  UnaryKernelArgs,
+  UnaryKernelName,
+} from '../kernels.js';
 import type { DType, Storage } from '../../tensor/dtype.js';
 import { allocate } from './allocate.js';
 import { binary } from './binary.js';
@@ -12,57 +20,65 @@ import { transpose } from './transpose.js';
 import { unary } from './unary.js';
 import { where } from './where.js';
 
+/** A one-input kernel without attributes, as a named-argument kernel. */
+function unaryKernel(kind: UnaryKernelName): (args: UnaryKernelArgs) => void {
+  return ({ x, out }) => unary(kind, x, out, 0, 0);
+}
+
+/** A broadcast two-input kernel, as a named-argument kernel. */
+function binaryKernel(kind: BinaryKernelName): (args: BinaryKernelArgs) => void {
+  return (args) => binary(kind, args.a, args.aShape, args.b, args.bShape, args.out, args.outShape);
+}
+
+/** A reduction, as a named-argument kernel. */
+function reduceKernel(kind: ReduceKernelName): (args: ReduceKernelArgs) => void {
+  return ({ x, shape, axes, out }) => reduce(kind, x, shape, axes, out);
+}
+
 /**
  * Every kernel of the `cpu` backend, by name: the normative definition of each one.
  * @internal
  */
 export const cpuKernels: CompleteKernelTable = {
-  neg: ({ x, out }) => unary('neg', x, out, 0, 0),
-  exp: ({ x, out }) => unary('exp', x, out, 0, 0),
-  log: ({ x, out }) => unary('log', x, out, 0, 0),
-  log1p: ({ x, out }) => unary('log1p', x, out, 0, 0),
-  sqrt: ({ x, out }) => unary('sqrt', x, out, 0, 0),
-  abs: ({ x, out }) => unary('abs', x, out, 0, 0),
-  square: ({ x, out }) => unary('square', x, out, 0, 0),
-  reciprocal: ({ x, out }) => unary('reciprocal', x, out, 0, 0),
-  sign: ({ x, out }) => unary('sign', x, out, 0, 0),
-  step: ({ x, out }) => unary('step', x, out, 0, 0),
-  relu: ({ x, out }) => unary('relu', x, out, 0, 0),
+  neg: unaryKernel('neg'),
+  exp: unaryKernel('exp'),
+  log: unaryKernel('log'),
+  log1p: unaryKernel('log1p'),
+  sqrt: unaryKernel('sqrt'),
+  abs: unaryKernel('abs'),
+  square: unaryKernel('square'),
+  reciprocal: unaryKernel('reciprocal'),
+  sign: unaryKernel('sign'),
+  step: unaryKernel('step'),
+  relu: unaryKernel('relu'),
   leakyRelu: ({ x, out, alpha }) => unary('leakyRelu', x, out, alpha, 0),
   leakyReluGrad: ({ x, out, alpha }) => unary('leakyReluGrad', x, out, alpha, 0),
-  sigmoid: ({ x, out }) => unary('sigmoid', x, out, 0, 0),
-  sigmoidGrad: ({ x, out }) => unary('sigmoidGrad', x, out, 0, 0),
-  tanh: ({ x, out }) => unary('tanh', x, out, 0, 0),
-  tanhGrad: ({ x, out }) => unary('tanhGrad', x, out, 0, 0),
+  sigmoid: unaryKernel('sigmoid'),
+  sigmoidGrad: unaryKernel('sigmoidGrad'),
+  tanh: unaryKernel('tanh'),
+  tanhGrad: unaryKernel('tanhGrad'),
   powScalar: ({ x, out, exponent }) => unary('powScalar', x, out, exponent, 0),
   clip: ({ x, out, min, max }) => unary('clip', x, out, min, max),
   clipGrad: ({ x, out, min, max }) => unary('clipGrad', x, out, min, max),
   affine: ({ x, out, scale, shift }) => unary('affine', x, out, scale, shift),
-  add: (args) => binary('add', args.a, args.aShape, args.b, args.bShape, args.out, args.outShape),
-  sub: (args) => binary('sub', args.a, args.aShape, args.b, args.bShape, args.out, args.outShape),
-  mul: (args) => binary('mul', args.a, args.aShape, args.b, args.bShape, args.out, args.outShape),
-  div: (args) => binary('div', args.a, args.aShape, args.b, args.bShape, args.out, args.outShape),
-  pow: (args) => binary('pow', args.a, args.aShape, args.b, args.bShape, args.out, args.outShape),
-  maximum: (args) =>
-    binary('maximum', args.a, args.aShape, args.b, args.bShape, args.out, args.outShape),
-  minimum: (args) =>
-    binary('minimum', args.a, args.aShape, args.b, args.bShape, args.out, args.outShape),
-  equal: (args) =>
-    binary('equal', args.a, args.aShape, args.b, args.bShape, args.out, args.outShape),
-  notEqual: (args) =>
-    binary('notEqual', args.a, args.aShape, args.b, args.bShape, args.out, args.outShape),
-  less: (args) => binary('less', args.a, args.aShape, args.b, args.bShape, args.out, args.outShape),
-  lessEqual: (args) =>
-    binary('lessEqual', args.a, args.aShape, args.b, args.bShape, args.out, args.outShape),
-  greater: (args) =>
-    binary('greater', args.a, args.aShape, args.b, args.bShape, args.out, args.outShape),
-  greaterEqual: (args) =>
-    binary('greaterEqual', args.a, args.aShape, args.b, args.bShape, args.out, args.outShape),
-  sum: ({ x, shape, axes, out }) => reduce('sum', x, shape, axes, out),
-  max: ({ x, shape, axes, out }) => reduce('max', x, shape, axes, out),
-  min: ({ x, shape, axes, out }) => reduce('min', x, shape, axes, out),
-  argmax: ({ x, shape, axes, out }) => reduce('argmax', x, shape, axes, out),
-  argmin: ({ x, shape, axes, out }) => reduce('argmin', x, shape, axes, out),
+  add: binaryKernel('add'),
+  sub: binaryKernel('sub'),
+  mul: binaryKernel('mul'),
+  div: binaryKernel('div'),
+  pow: binaryKernel('pow'),
+  maximum: binaryKernel('maximum'),
+  minimum: binaryKernel('minimum'),
+  equal: binaryKernel('equal'),
+  notEqual: binaryKernel('notEqual'),
+  less: binaryKernel('less'),
+  lessEqual: binaryKernel('lessEqual'),
+  greater: binaryKernel('greater'),
+  greaterEqual: binaryKernel('greaterEqual'),
+  sum: reduceKernel('sum'),
+  max: reduceKernel('max'),
+  min: reduceKernel('min'),
+  argmax: reduceKernel('argmax'),
+  argmin: reduceKernel('argmin'),
   matmul: (args) =>
     matmul(
       args.a,
