@@ -598,6 +598,7 @@ function gemmRange<T>(
   rowEnd: i32,
   colStart: i32,
   colEnd: i32,
+  prepacked: bool,
 ): void {
   const size = sizeof<T>();
   const MR: i32 = size == 4 ? MR32 : MR64;
@@ -621,18 +622,21 @@ function gemmRange<T>(
   // The edge tile lives right after the largest packed A block.
   const tile = packAPtr + <usize>(min32(roundUp(MC, MR), roundUp(m, MR)) * min32(KC, k)) * size;
   const tileLd: usize = <usize>NR * size;
+  // With `prepacked`, packBPtr holds all of op(B), packed by packBAll: its (jc, pc) blocks
+  // follow each other in the order of these loops (colStart is then 0 and colEnd n).
+  let blockB = packBPtr;
   for (let jc = colStart; jc < colEnd; jc += NC) {
     const nc = min32(NC, colEnd - jc);
     for (let pc = 0; pc < k; pc += KC) {
       const kc = min32(KC, k - pc);
       const accumulate = pc > 0;
-      packB<T>(b, k, n, transB, pc, kc, jc, nc, packBPtr);
+      if (!prepacked) packB<T>(b, k, n, transB, pc, kc, jc, nc, packBPtr);
       for (let ic = rowStart; ic < rowEnd; ic += MC) {
         const mc = min32(MC, rowEnd - ic);
         packA<T>(a, m, k, transA, ic, mc, pc, kc, packAPtr);
         for (let jr = 0; jr < nc; jr += NR) {
           const cols = min32(NR, nc - jr);
-          const pb = packBPtr + <usize>(jr * kc) * size;
+          const pb = blockB + <usize>(jr * kc) * size;
           for (let ir = 0; ir < mc; ir += MR) {
             const rows = min32(MR, mc - ir);
             const pa = packAPtr + <usize>(ir * kc) * size;
@@ -656,8 +660,34 @@ function gemmRange<T>(
           }
         }
       }
+      if (prepacked) blockB += <usize>(roundUp(nc, NR) * kc) * size;
     }
   }
+}
+
+/**
+ * Packs all of op(B) (k×n) at `dst`: for each NC-wide column block, for each KC-deep depth
+ * block, in order, the block as packB lays it out (roundUp(nc, NR)·kc elements).
+ */
+function packBAll<T>(b: usize, k: i32, n: i32, transB: i32, dst: usize): void {
+  const size = sizeof<T>();
+  const NR: i32 = size == 4 ? NR32 : NR64;
+  let at = dst;
+  for (let jc = 0; jc < n; jc += NC) {
+    const nc = min32(NC, n - jc);
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = min32(KC, k - pc);
+      packB<T>(b, k, n, transB, pc, kc, jc, nc, at);
+      at += <usize>(roundUp(nc, NR) * kc) * size;
+    }
+  }
+}
+
+/** Bytes of all of op(B) packed by packBAll. */
+function packedBAllBytes(k: i32, n: i32, size: i32, nr: i32): i32 {
+  let columns = 0;
+  for (let jc = 0; jc < n; jc += NC) columns += roundUp(min32(NC, n - jc), nr);
+  return columns * max<i32>(k, 0) * size;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -679,7 +709,7 @@ export function gemm_f32(
   packAPtr: usize,
   packBPtr: usize,
 ): void {
-  gemmRange<f32>(a, b, c, m, k, n, transA, transB, packAPtr, packBPtr, 0, m, 0, n);
+  gemmRange<f32>(a, b, c, m, k, n, transA, transB, packAPtr, packBPtr, 0, m, 0, n, false);
 }
 
 /**
@@ -717,6 +747,7 @@ export function gemm_f32_range(
     rowEnd,
     colStart,
     colEnd,
+    false,
   );
 }
 
@@ -733,7 +764,7 @@ export function gemm_f64(
   packAPtr: usize,
   packBPtr: usize,
 ): void {
-  gemmRange<f64>(a, b, c, m, k, n, transA, transB, packAPtr, packBPtr, 0, m, 0, n);
+  gemmRange<f64>(a, b, c, m, k, n, transA, transB, packAPtr, packBPtr, 0, m, 0, n, false);
 }
 
 /** f64 counterpart of gemm_f32_range. */
@@ -768,5 +799,71 @@ export function gemm_f64_range(
     rowEnd,
     colStart,
     colEnd,
+    false,
   );
 }
+
+/** Bytes gemm_f32_pack_b_all writes for op(B) of k×n. */
+export function gemm_f32_packed_b_bytes(k: i32, n: i32): i32 {
+  return packedBAllBytes(k, n, 4, NR32);
+}
+
+/** Bytes gemm_f64_pack_b_all writes for op(B) of k×n. */
+export function gemm_f64_packed_b_bytes(k: i32, n: i32): i32 {
+  return packedBAllBytes(k, n, 8, NR64);
+}
+
+/**
+ * Packs all of op(B) (f32, k×n; B stored k×n or, with transB, n×k) at `packed`, once, for
+ * threads that then compute row ranges of C with gemm_f32_rows_packed.
+ */
+export function gemm_f32_pack_b_all(b: usize, k: i32, n: i32, transB: i32, packed: usize): void {
+  packBAll<f32>(b, k, n, transB, packed);
+}
+
+/** f64 counterpart of gemm_f32_pack_b_all. */
+export function gemm_f64_pack_b_all(b: usize, k: i32, n: i32, transB: i32, packed: usize): void {
+  packBAll<f64>(b, k, n, transB, packed);
+}
+
+/**
+ * Rows [rowStart, rowEnd) of C (f32, all n columns) = op(A)·op(B), with op(B) already packed
+ * by gemm_f32_pack_b_all at `packed`; `packAPtr` needs gemm_f32_pack_a_bytes(m, k, n) bytes.
+ * Bit-identical to gemm_f32 on those rows.
+ */
+export function gemm_f32_rows_packed(
+  a: usize,
+  packed: usize,
+  c: usize,
+  m: i32,
+  k: i32,
+  n: i32,
+  transA: i32,
+  packAPtr: usize,
+  rowStart: i32,
+  rowEnd: i32,
+): void {
+  gemmRange<f32>(a, 0, c, m, k, n, transA, 0, packAPtr, packed, rowStart, rowEnd, 0, n, true);
+}
+
+/** f64 counterpart of gemm_f32_rows_packed. */
+export function gemm_f64_rows_packed(
+  a: usize,
+  packed: usize,
+  c: usize,
+  m: i32,
+  k: i32,
+  n: i32,
+  transA: i32,
+  packAPtr: usize,
+  rowStart: i32,
+  rowEnd: i32,
+): void {
+  gemmRange<f64>(a, 0, c, m, k, n, transA, 0, packAPtr, packed, rowStart, rowEnd, 0, n, true);
+}
+
+// ---------------------------------------------------------------------------------------
+// Optimizer and element-wise kernels (single-threaded; see their files).
+
+export { adam_f32, adam_f64 } from './adam';
+export { relu_f32, relu_f64, step_f32, step_f64 } from './elementwise';

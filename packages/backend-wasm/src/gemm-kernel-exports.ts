@@ -93,4 +93,76 @@ export interface GemmKernelExports {
   gemm_f64_pack_a_bytes(m: number, k: number, n: number): number;
   /** Scratch bytes `gemm_f64` / `gemm_f64_range` need at `packB` (packed B panel). */
   gemm_f64_pack_b_bytes(m: number, k: number, n: number): number;
+  /** Bytes `gemm_f32_pack_b_all` writes for op(B) of k×n. */
+  gemm_f32_packed_b_bytes(k: number, n: number): number;
+  /** Bytes `gemm_f64_pack_b_all` writes for op(B) of k×n. */
+  gemm_f64_packed_b_bytes(k: number, n: number): number;
+  /** Packs all of op(B) (f32) at `packed`, once, for `gemm_f32_rows_packed`. */
+  gemm_f32_pack_b_all(b: number, k: number, n: number, transB: number, packed: number): void;
+  /** Packs all of op(B) (f64) at `packed`, once, for `gemm_f64_rows_packed`. */
+  gemm_f64_pack_b_all(b: number, k: number, n: number, transB: number, packed: number): void;
+  /** Rows [rowStart, rowEnd) of C (f32) with op(B) packed at `packed`; bit-identical to `gemm_f32`. */
+  gemm_f32_rows_packed(
+    a: number,
+    packed: number,
+    c: number,
+    m: number,
+    k: number,
+    n: number,
+    transA: number,
+    packA: number,
+    rowStart: number,
+    rowEnd: number,
+  ): void;
+  /** Rows [rowStart, rowEnd) of C (f64) with op(B) packed at `packed`; bit-identical to `gemm_f64`. */
+  gemm_f64_rows_packed(
+    a: number,
+    packed: number,
+    c: number,
+    m: number,
+    k: number,
+    n: number,
+    transA: number,
+    packA: number,
+    rowStart: number,
+    rowEnd: number,
+  ): void;
+  /** One Adam step over `n` f32 at byte offsets param, grad, m, v (see assembly/adam.ts). */
+  adam_f32(
+    param: number,
+    grad: number,
+    m: number,
+    v: number,
+    n: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    epsilon: number,
+    stepSize: number,
+    correction2Sqrt: number,
+  ): void;
+  /** The f64 counterpart of `adam_f32`. */
+  adam_f64(
+    param: number,
+    grad: number,
+    m: number,
+    v: number,
+    n: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    epsilon: number,
+    stepSize: number,
+    correction2Sqrt: number,
+  ): void;
+  /** relu over `n` f32 from byte offset `x` to `out` (assembly/elementwise.ts). */
+  relu_f32(x: number, out: number, n: number): void;
+  /** relu over `n` f64. */
+  relu_f64(x: number, out: number, n: number): void;
+  /** step (`x > 0 ? 1 : 0`) over `n` f32. */
+  step_f32(x: number, out: number, n: number): void;
+  /** step over `n` f64. */
+  step_f64(x: number, out: number, n: number): void;
 }

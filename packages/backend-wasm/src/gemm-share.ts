@@ -5,16 +5,23 @@ import type { GemmKernelExports } from './gemm-kernel-exports.js';
  * `SharedArrayBuffer`): the job's parameters and the synchronisation words. The functions
  * below use the literal indices, because they also run as source text inside workers; this
  * table is their documentation and the main thread's.
+ *
+ * A job's output is cut into `chunks` chunks of `chunk` rows (or columns) of C. Threads claim
+ * chunks one at a time from the `claim` word, which holds the job's tag (its generation's low
+ * 16 bits) in the high half and the next chunk in the low half (`0xffff`: not open yet). A
+ * thread that wakes late for a job finds the tag changed or every chunk claimed, and claims
+ * nothing; whichever thread is free takes the next chunk, so a slow or sleeping worker never
+ * holds the others up.
  * @internal
  */
 export const CONTROL = {
   /** Incremented by the main thread for every job (workers `Atomics.wait` on it). */
   generation: 0,
-  /** Workers still computing the current job (the main thread waits for 0). */
-  pending: 1,
+  /** Chunks of the current job computed so far (the main thread waits for `chunks`). */
+  done: 1,
   /** Non-zero tells workers to exit. */
   stop: 2,
-  /** Set to 1 by a worker whose share threw. */
+  /** Set to 1 by a thread whose chunk threw. */
   error: 3,
   /** 0 for float32, 1 for float64. */
   dtype: 4,
@@ -26,18 +33,22 @@ export const CONTROL = {
   n: 10,
   transposeA: 11,
   transposeB: 12,
-  /** 1: the output is split by rows; 0: by columns. */
+  /** 1: chunks are rows of C and op(B) is packed once, at `packed`; 0: chunks are columns. */
   byRows: 13,
-  /** Threads sharing the job, the main thread included. */
-  threads: 14,
   /** Byte offset of thread 0's packing scratch. */
   packBase: 15,
   /** Bytes of scratch per thread. */
   packStride: 16,
   /** Offset of the packed-B area within a thread's scratch. */
   packBOffset: 17,
-  /** Rows or columns per unit of the split (a micro-tile's height or width). */
-  unit: 18,
+  /** Rows or columns per chunk (a multiple of the micro-tile's height or width). */
+  chunk: 18,
+  /** Chunks in the job. */
+  chunks: 19,
+  /** The claim word: `tag << 16 | next chunk` (see above). */
+  claim: 20,
+  /** Byte offset of op(B) packed whole (rows mode). */
+  packed: 21,
   /** Worker `i`'s start-up status is at `workerStatus + i`: 1 ready, −1 failed. */
   workerStatus: 32,
   /** Words in the control block (room for 64 threads). */
@@ -45,53 +56,84 @@ export const CONTROL = {
 } as const;
 
 /**
- * Computes thread `id`'s share of the job described in `control`: a contiguous range of
- * whole micro-tiles of rows (or columns) of C, with the thread's own packing scratch.
+ * Claims and computes chunks of the job of `generation` (see {@link CONTROL}) until none is
+ * left, counting each one done; thread `id` packs into its own scratch. Every element of C is
+ * summed in the same order whoever computes its chunk (the kernel's ranges are bit-identical
+ * to the whole product), so neither the thread count nor the timing ever changes a bit.
  *
- * Self-contained (it references only its arguments and `Math`), because workers run it from
- * its source text. Every element of C is still summed in the same order (the kernel's
- * ranges are bit-identical to the whole product), so the thread count never changes a bit.
+ * Self-contained (it references only its arguments and `Math`/`Atomics`), because workers
+ * run it from its source text.
  * @internal
  */
-export function runGemmShare(kernels: GemmKernelExports, control: Int32Array, id: number): void {
-  const threads = control[14]!;
+export function runGemmChunks(
+  kernels: GemmKernelExports,
+  control: Int32Array,
+  id: number,
+  generation: number,
+): void {
+  const tag = generation & 0xffff;
   const m = control[8]!;
   const k = control[9]!;
   const n = control[10]!;
   const byRows = control[13] === 1;
-  const unit = control[18]!;
-  const extent = byRows ? m : n;
-  const units = Math.ceil(extent / unit);
-  const start = Math.min(extent, Math.floor((units * id) / threads) * unit);
-  const end = Math.min(extent, Math.floor((units * (id + 1)) / threads) * unit);
-  if (start >= end) return;
+  const chunk = control[18]!;
+  const chunks = control[19]!;
+  const f32 = control[4] === 0;
   const packA = control[15]! + id * control[16]!;
-  const packB = packA + control[17]!;
-  const gemm = control[4] === 0 ? kernels.gemm_f32_range : kernels.gemm_f64_range;
-  gemm(
-    control[5]!,
-    control[6]!,
-    control[7]!,
-    m,
-    k,
-    n,
-    control[11]!,
-    control[12]!,
-    packA,
-    packB,
-    byRows ? start : 0,
-    byRows ? end : m,
-    byRows ? 0 : start,
-    byRows ? n : end,
-  );
+  for (;;) {
+    const word = Atomics.load(control, 20);
+    if (word >>> 16 !== tag) return;
+    const next = word & 0xffff;
+    if (next === 0xffff) continue; // op(B) is being packed: the job opens in microseconds
+    if (next >= chunks) return;
+    if (Atomics.compareExchange(control, 20, word, word + 1) !== word) continue;
+    const start = next * chunk;
+    const end = Math.min(start + chunk, byRows ? m : n);
+    try {
+      if (byRows) {
+        (f32 ? kernels.gemm_f32_rows_packed : kernels.gemm_f64_rows_packed)(
+          control[5]!,
+          control[21]!,
+          control[7]!,
+          m,
+          k,
+          n,
+          control[11]!,
+          packA,
+          start,
+          end,
+        );
+      } else {
+        (f32 ? kernels.gemm_f32_range : kernels.gemm_f64_range)(
+          control[5]!,
+          control[6]!,
+          control[7]!,
+          m,
+          k,
+          n,
+          control[11]!,
+          control[12]!,
+          packA,
+          packA + control[17]!,
+          0,
+          m,
+          start,
+          end,
+        );
+      }
+    } catch {
+      Atomics.store(control, 3, 1);
+    }
+    if (Atomics.add(control, 1, 1) + 1 === chunks) Atomics.notify(control, 1);
+  }
 }
 
 /**
  * A worker's life: instantiate the module on the shared memory, report ready (or failed),
- * then wait for jobs on the generation word, compute its share, and count itself done.
+ * then wait for jobs on the generation word and claim chunks of each.
  *
- * Self-contained (it runs from its source text in a worker); `runShare` is
- * {@link runGemmShare}, passed in the same way.
+ * Self-contained (it runs from its source text in a worker); `runChunks` is
+ * {@link runGemmChunks}, passed in the same way.
  * @internal
  */
 export function serveGemmWorker(
@@ -99,7 +141,12 @@ export function serveGemmWorker(
   memory: WebAssembly.Memory,
   control: Int32Array,
   id: number,
-  runShare: (kernels: GemmKernelExports, control: Int32Array, id: number) => void,
+  runChunks: (
+    kernels: GemmKernelExports,
+    control: Int32Array,
+    id: number,
+    generation: number,
+  ) => void,
 ): void {
   let kernels: GemmKernelExports;
   try {
@@ -121,11 +168,6 @@ export function serveGemmWorker(
     if (generation === seen) continue;
     seen = generation;
     if (Atomics.load(control, 2) !== 0) return;
-    try {
-      runShare(kernels, control, id);
-    } catch {
-      Atomics.store(control, 3, 1);
-    }
-    if (Atomics.sub(control, 1, 1) === 1) Atomics.notify(control, 1);
+    runChunks(kernels, control, id, generation);
   }
 }

@@ -1,5 +1,5 @@
 import type { GemmKernelExports } from './gemm-kernel-exports.js';
-import { CONTROL, runGemmShare, serveGemmWorker } from './gemm-share.js';
+import { CONTROL, runGemmChunks, serveGemmWorker } from './gemm-share.js';
 
 /** The parameters of one parallel product (pointers are byte offsets into the shared memory). */
 export interface GemmJob {
@@ -16,6 +16,12 @@ export interface GemmJob {
   readonly packBase: number;
   readonly packStride: number;
   readonly packBOffset: number;
+  /** Rows (with `packed`) or columns of C per chunk. */
+  readonly chunk: number;
+  /** Chunks in the product: ⌈m / chunk⌉ or ⌈n / chunk⌉. */
+  readonly chunks: number;
+  /** Where op(B) is packed whole when the chunks are rows; undefined when they are columns. */
+  readonly packed?: number | undefined;
 }
 
 /** What a worker needs: terminate it. Node's `Worker` and the browser's both have this. */
@@ -48,7 +54,7 @@ function nodeWorkerThreads(): NodeWorkerThreads | undefined {
 function workerSource(bootstrap: string): string {
   return `'use strict';
 ${bootstrap}
-(${serveGemmWorker.toString()})(data.module, data.memory, data.control, data.id, (${runGemmShare.toString()}));
+(${serveGemmWorker.toString()})(data.module, data.memory, data.control, data.id, (${runGemmChunks.toString()}));
 `;
 }
 
@@ -193,14 +199,17 @@ export class GemmThreadPool {
   }
 
   /**
-   * Computes `job` on every thread: publishes it, computes thread 0's share here, and waits
-   * until every worker has counted itself done.
+   * Computes `job` on every thread that is free: publishes it (waking the workers), packs
+   * op(B) once when the chunks are rows, opens the chunks, claims chunks here too, and waits
+   * until every chunk is done.
    *
-   * @throws Error when a worker failed to start or its share threw.
+   * @throws Error when a worker failed to start or a chunk threw.
    */
-  run(kernels: GemmKernelExports, job: GemmJob, byRows: boolean, unit: number): void {
+  run(kernels: GemmKernelExports, job: GemmJob): void {
     if (this.closed) throw new Error('wasm backend: the thread pool was closed');
     const control = this.control;
+    const generation = (control[CONTROL.generation]! + 1) | 0;
+    const tag = (generation & 0xffff) << 16;
     control[CONTROL.dtype] = job.float64 ? 1 : 0;
     control[CONTROL.a] = job.a;
     control[CONTROL.b] = job.b;
@@ -210,21 +219,45 @@ export class GemmThreadPool {
     control[CONTROL.n] = job.n;
     control[CONTROL.transposeA] = job.transposeA ? 1 : 0;
     control[CONTROL.transposeB] = job.transposeB ? 1 : 0;
-    control[CONTROL.byRows] = byRows ? 1 : 0;
-    control[CONTROL.threads] = this.threads;
+    control[CONTROL.byRows] = job.packed === undefined ? 0 : 1;
     control[CONTROL.packBase] = job.packBase;
     control[CONTROL.packStride] = job.packStride;
     control[CONTROL.packBOffset] = job.packBOffset;
-    control[CONTROL.unit] = unit;
-    Atomics.store(control, CONTROL.pending, this.threads - 1);
-    Atomics.add(control, CONTROL.generation, 1);
+    control[CONTROL.chunk] = job.chunk;
+    control[CONTROL.chunks] = job.chunks;
+    control[CONTROL.packed] = job.packed ?? 0;
+    Atomics.store(control, CONTROL.done, 0);
+    Atomics.store(control, CONTROL.claim, tag | 0xffff);
+    Atomics.store(control, CONTROL.generation, generation);
     Atomics.notify(control, CONTROL.generation);
-    runGemmShare(kernels, control, 0);
-    for (let spin = 0; spin < 20000 && Atomics.load(control, CONTROL.pending) !== 0; spin++);
+    // Workers wake while op(B) is packed; a failure closes the job so none of them spins on.
+    let opened = tag;
+    try {
+      if (job.packed !== undefined) {
+        (job.float64 ? kernels.gemm_f64_pack_b_all : kernels.gemm_f32_pack_b_all)(
+          job.b,
+          job.k,
+          job.n,
+          job.transposeB ? 1 : 0,
+          job.packed,
+        );
+      }
+    } catch (error) {
+      opened = tag | job.chunks;
+      throw error;
+    } finally {
+      Atomics.store(control, CONTROL.claim, opened);
+    }
+    runGemmChunks(kernels, control, 0, generation);
+    for (
+      let spin = 0;
+      spin < 20000 && Atomics.load(control, CONTROL.done) !== job.chunks;
+      spin++
+    );
     for (;;) {
-      const pending = Atomics.load(control, CONTROL.pending);
-      if (pending === 0) break;
-      Atomics.wait(control, CONTROL.pending, pending, STATUS_CHECK_MS);
+      const done = Atomics.load(control, CONTROL.done);
+      if (done === job.chunks) break;
+      Atomics.wait(control, CONTROL.done, done, STATUS_CHECK_MS);
       this.throwIfAWorkerFailed();
     }
     if (Atomics.exchange(control, CONTROL.error, 0) !== 0) {

@@ -1,6 +1,7 @@
 import type { Backend, MatmulKernelArgs } from '@deeptune/core';
 import { defaultThreads } from './default-threads.js';
 import { WasmGemm, type GemmArray, type WasmGemmOptions } from './wasm-gemm.js';
+import { wasmVectorKernels } from './wasm-vector-kernels.js';
 import type { WasmFeatureRequest, WasmGemmFeatures } from './wasm-simd-unsupported-error.js';
 
 /** Options of {@link createWasmBackend} and {@link createWasmBackendSync}. */
@@ -85,7 +86,7 @@ function backendOf(gemm: WasmGemm): WasmBackend {
     features: gemm.features,
     threads: gemm.threads,
     gemm,
-    kernels: { matmul },
+    kernels: { matmul, ...wasmVectorKernels(gemm) },
     whenThreadsReady: () => gemm.whenThreadsReady(),
     close: () => gemm.close(),
   };

@@ -28,6 +28,12 @@ const PAGE_BYTES = 65536;
 const ALIGN = 64;
 /** Products with fewer multiply-adds than this run on the calling thread alone. */
 const PARALLEL_MIN_MACS = 64 * 64 * 64;
+/**
+ * Chunks per thread in a parallel product: enough that a thread which starts late or runs
+ * slowly (sharing its core with the garbage collector's threads) leaves the rest to the
+ * others, few enough that each chunk keeps its packed panels in cache.
+ */
+const CHUNKS_PER_THREAD = 4;
 /** A shared memory must declare its maximum: the modules' 2 GiB. */
 const SHARED_MAXIMUM_PAGES = 32768;
 /** Micro-tile heights and widths (rows and columns per unit of a split), as in the kernel. */
@@ -320,14 +326,28 @@ export class WasmGemm {
     const packBBytes = isF32
       ? kernels.gemm_f32_pack_b_bytes(m, k, n)
       : kernels.gemm_f64_pack_b_bytes(m, k, n);
-    // Layout: [scratch of thread 0 | … | scratch of thread T−1 | A span | B span | C batch],
-    // each thread's scratch [packA | packB], everything 64-byte aligned.
+    // Layout: [scratch of thread 0 | … | scratch of thread T−1 | op(B) packed whole (when
+    // the chunks of a parallel product are rows) | A span | B span | C batch], each thread's
+    // scratch [packA | packB], everything 64-byte aligned.
     const pool =
       m * k * n >= PARALLEL_MIN_MACS && this.pool?.ready() === true ? this.pool : undefined;
     const threads = pool === undefined ? 1 : pool.threads;
     const packBOffset = align(packABytes);
     const packStride = packBOffset + align(packBBytes);
-    const aPtr = threads * packStride;
+    // Cut the larger side of C into about 4 chunks per thread, in whole micro-tiles.
+    const columnUnit = isF32 ? TILE_COLUMNS_F32 : TILE_COLUMNS_F64;
+    const byRows = Math.ceil(m / TILE_ROWS) >= Math.ceil(n / columnUnit);
+    const unit = byRows ? TILE_ROWS : columnUnit;
+    const extent = byRows ? m : n;
+    const chunk = Math.max(unit, Math.ceil(extent / (CHUNKS_PER_THREAD * threads) / unit) * unit);
+    const packedBytes =
+      pool !== undefined && byRows
+        ? isF32
+          ? kernels.gemm_f32_packed_b_bytes(k, n)
+          : kernels.gemm_f64_packed_b_bytes(k, n)
+        : 0;
+    const packedPtr = threads * packStride;
+    const aPtr = packedPtr + align(packedBytes);
     const bPtr = aPtr + align(spanA * bytes);
     const cPtr = bPtr + align(spanB * bytes);
     const end = cPtr + outLength * bytes;
@@ -339,9 +359,6 @@ export class WasmGemm {
     const tA = transposeA ? 1 : 0;
     const tB = transposeB ? 1 : 0;
     const gemm = isF32 ? kernels.gemm_f32 : kernels.gemm_f64;
-    // Split the larger side of C, in whole micro-tiles.
-    const columnUnit = isF32 ? TILE_COLUMNS_F32 : TILE_COLUMNS_F64;
-    const byRows = Math.ceil(m / TILE_ROWS) >= Math.ceil(n / columnUnit);
     for (let i = 0; i < batch; i++) {
       const aAt = aPtr + i * strideA * bytes;
       const bAt = bPtr + i * strideB * bytes;
@@ -350,28 +367,37 @@ export class WasmGemm {
         gemm(aAt, bAt, cAt, m, k, n, tA, tB, 0, packBOffset);
         continue;
       }
-      pool.run(
-        kernels,
-        {
-          float64: !isF32,
-          a: aAt,
-          b: bAt,
-          c: cAt,
-          m,
-          k,
-          n,
-          transposeA,
-          transposeB,
-          packBase: 0,
-          packStride,
-          packBOffset,
-        },
-        byRows,
-        byRows ? TILE_ROWS : columnUnit,
-      );
+      pool.run(kernels, {
+        float64: !isF32,
+        a: aAt,
+        b: bAt,
+        c: cAt,
+        m,
+        k,
+        n,
+        transposeA,
+        transposeB,
+        packBase: 0,
+        packStride,
+        packBOffset,
+        chunk,
+        chunks: Math.ceil(extent / chunk),
+        packed: byRows ? packedPtr : undefined,
+      });
     }
     const start = cPtr / bytes;
     out.set(heap.subarray(start, start + outLength));
+  }
+
+  /**
+   * Views of the whole linear memory, grown to at least `bytes` bytes, for the
+   * single-threaded kernels that copy their operands in from offset 0 (no product runs
+   * meanwhile: every call is synchronous). The views change when the memory grows.
+   * @internal
+   */
+  scratch(bytes: number): { readonly f32: Float32Array; readonly f64: Float64Array } {
+    this.ensureCapacity(bytes);
+    return { f32: this.f32, f64: this.f64 };
   }
 
   /** Grows the memory to at least `bytes` and refreshes the typed views when it moved. */

@@ -14,12 +14,12 @@ import { createWasmBackend, createWasmBackendSync, WasmGemm } from '../src/index
 
 describe('the wasm backend', () => {
   for (const threads of [1, 2]) {
-    it(`passes backendConformance on ${threads} thread(s): matmul in both dtypes`, async () => {
+    it(`passes backendConformance on ${threads} thread(s): its kernels in both dtypes`, async () => {
       const backend = createWasmBackendSync({ threads, features: 'simd128' });
       await backend.gemm.whenThreadsReady();
       try {
         const report = backendConformance(backend);
-        expect(report.kernels).toEqual(['matmul']);
+        expect(report.kernels).toEqual(['step', 'relu', 'matmul', 'adam']);
         expect(report.failures).toEqual([]);
         expect(report.cases).toBeGreaterThan(80);
       } finally {
@@ -28,7 +28,7 @@ describe('the wasm backend', () => {
     });
   }
 
-  it('describes itself, names itself wasm, and runs matmul while cpu runs the rest', async () => {
+  it('describes itself, names itself wasm, and runs its kernels while cpu runs the rest', async () => {
     const backend = await createWasmBackend({ threads: 2, features: 'simd128' });
     expect(backend.name).toBe('wasm');
     expect(backend.description).toBe('WebAssembly SIMD128, 2 threads'); // started: create awaited them
@@ -37,9 +37,72 @@ describe('the wasm backend', () => {
     try {
       expect(getBackend()).toBe(backend);
       expect(kernelProvider('matmul')).toBe('wasm');
-      expect(kernelProvider('relu')).toBe('cpu');
+      expect(kernelProvider('relu')).toBe('wasm');
+      expect(kernelProvider('adam')).toBe('wasm');
+      expect(kernelProvider('exp')).toBe('cpu');
     } finally {
       setBackend(previous);
+      backend.close();
+    }
+  });
+
+  it('steps Adam in float64 bit for bit like the cpu kernel, and in float32 within 1e-5 relative (1e-7 absolute: m cancels)', () => {
+    const backend = createWasmBackendSync({ threads: 1, features: 'simd128' });
+    try {
+      for (const dtype of ['float64', 'float32'] as const) {
+        const fresh = () => ({
+          param: randn([1001], { dtype, rng: new Rng(4) }).data,
+          grad: randn([1001], { dtype, rng: new Rng(5) }).data,
+          m: randn([1001], { dtype, rng: new Rng(6) }).data.map((x) => 0.1 * x),
+          v: randn([1001], { dtype, rng: new Rng(7) }).data.map((x) => 0.01 * x * x),
+        });
+        const onCpu = fresh();
+        const onWasm = fresh();
+        for (let t = 1; t <= 3; t++) {
+          const hyper = {
+            beta1: 0.9,
+            beta2: 0.999,
+            epsilon: 1e-8,
+            stepSize: 1e-3 / (1 - 0.9 ** t),
+            correction2Sqrt: Math.sqrt(1 - 0.999 ** t),
+          };
+          cpuBackend.kernels.adam({ ...onCpu, ...hyper });
+          backend.kernels.adam!({ ...onWasm, ...hyper });
+        }
+        for (const name of ['param', 'm', 'v'] as const) {
+          if (dtype === 'float64') {
+            expect(Buffer.from(onWasm[name].buffer).equals(Buffer.from(onCpu[name].buffer))).toBe(
+              true,
+            );
+          } else {
+            for (let i = 0; i < 1001; i++) {
+              const want = onCpu[name][i]!;
+              expect(Math.abs(onWasm[name][i]! - want)).toBeLessThanOrEqual(
+                1e-5 * Math.abs(want) + 1e-7,
+              );
+            }
+          }
+        }
+      }
+    } finally {
+      backend.close();
+    }
+  });
+
+  it('runs relu and step with the cpu semantics: NaN stays NaN in relu and gives 0 in step, −0 stays', () => {
+    const backend = createWasmBackendSync({ threads: 1, features: 'simd128' });
+    try {
+      for (const Type of [Float32Array, Float64Array]) {
+        const x = Type.of(-2, -0, 0, 3, Number.NaN, Number.NEGATIVE_INFINITY, Infinity, -1e-30, 5);
+        const relu = new Type(x.length);
+        const step = new Type(x.length);
+        backend.kernels.relu!({ x, out: relu });
+        backend.kernels.step!({ x, out: step });
+        expect([...relu]).toEqual([0, -0, 0, 3, Number.NaN, 0, Infinity, 0, 5]);
+        expect(Object.is(relu[1], -0)).toBe(true);
+        expect([...step]).toEqual([0, 0, 0, 1, 0, 0, 1, 0, 1]);
+      }
+    } finally {
       backend.close();
     }
   });

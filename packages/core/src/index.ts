@@ -116,6 +116,7 @@ export type {
   SliceKernelArgs,
   SliceAssignKernelArgs,
   RowsKernelArgs,
+  AdamKernelArgs,
 } from './backend/kernels.js';
 export { KERNEL_NAMES, UNARY_KERNELS, BINARY_KERNELS, REDUCE_KERNELS } from './backend/kernels.js';
 export { getBackend, setBackend, runKernel, kernelProvider } from './backend/default-backend.js';

@@ -220,6 +220,34 @@ export interface RowsKernelArgs {
 }
 
 /**
+ * `adam`: one Adam step, in place on `param`, `m` and `v` (all of one length and dtype):
+ * `m ← β₁·m + (1 − β₁)·g`, `v ← β₂·v + (1 − β₂)·g²`,
+ * `param ← param − stepSize · m / (√v / correction2Sqrt + ε)`, in that order (the order of
+ * torch.optim.Adam's single-tensor path). The caller folds the bias corrections into
+ * `stepSize = α / (1 − β₁ᵗ)` and `correction2Sqrt = √(1 − β₂ᵗ)`.
+ */
+export interface AdamKernelArgs {
+  /** The parameter, updated in place. */
+  readonly param: Storage;
+  /** Its gradient. */
+  readonly grad: Storage;
+  /** The first-moment average, updated in place. */
+  readonly m: Storage;
+  /** The second-moment average, updated in place. */
+  readonly v: Storage;
+  /** Weight β₁ of the first-moment average. */
+  readonly beta1: number;
+  /** Weight β₂ of the second-moment average. */
+  readonly beta2: number;
+  /** ε, added after the square root. */
+  readonly epsilon: number;
+  /** The learning rate divided by the first bias correction: `α / (1 − β₁ᵗ)`. */
+  readonly stepSize: number;
+  /** The square root of the second bias correction: `√(1 − β₂ᵗ)`. */
+  readonly correction2Sqrt: number;
+}
+
+/**
  * Every kernel by name, with the typed arguments (inputs, output and attributes) it takes.
  *
  * Element-wise kernels with one input (see {@link UnaryKernelArgs}): `neg`, `exp`, `log`,
@@ -235,7 +263,8 @@ export interface RowsKernelArgs {
  *
  * Reductions ({@link ReduceKernelArgs}): `sum`, `max`, `min`, `argmax`, `argmin`. Then
  * `matmul`, `where`, `softmax`, `logSoftmax` and their backward kernels, `transpose`,
- * `slice`, `sliceAssign`, `gatherRows` and `scatterAddRows`.
+ * `slice`, `sliceAssign`, `gatherRows` and `scatterAddRows`. Then the fused optimizer step
+ * `adam` ({@link AdamKernelArgs}).
  *
  * Kernels trust their arguments: shapes, dtypes and axes were validated by the public op
  * that calls them. All arrays are row-major and contiguous; inputs and `out` never alias
@@ -342,6 +371,8 @@ export interface KernelSignatures {
   gatherRows: RowsKernelArgs;
   /** Row scatter-add. */
   scatterAddRows: RowsKernelArgs;
+  /** One Adam step, in place. */
+  adam: AdamKernelArgs;
 }
 
 /** The name of a kernel: a key of {@link KernelSignatures}. */
@@ -469,4 +500,5 @@ export const KERNEL_NAMES: readonly KernelName[] = [
   'sliceAssign',
   'gatherRows',
   'scatterAddRows',
+  'adam',
 ];

@@ -2,7 +2,11 @@ import type { Backend } from '../backend/backend.js';
 import { cpuKernels } from '../backend/cpu/cpu-backend.js';
 import { KERNEL_NAMES, type KernelName } from '../backend/kernels.js';
 import type { DType } from '../tensor/dtype.js';
-import { conformanceCases, type ConformanceCase } from './conformance-cases.js';
+import {
+  conformanceCases,
+  type ConformanceCase,
+  type ConformanceRun,
+} from './conformance-cases.js';
 import { KNOWN_VALUES } from './conformance-known-values.js';
 
 /** Settings of {@link backendConformance}. */
@@ -89,10 +93,14 @@ function firstDifference(
 }
 
 /** The typed arrays among a kernel's arguments, by name, other than `out`. */
-function inputArrays(args: object, out: unknown): [string, NumericArray][] {
-  return Object.entries(args).filter(
+function inputArrays(run: ConformanceRun): [string, NumericArray][] {
+  const written = new Set(run.inPlace?.map((result) => result.name));
+  return Object.entries(run.args).filter(
     (entry): entry is [string, NumericArray] =>
-      entry[0] !== 'out' && entry[1] !== out && ArrayBuffer.isView(entry[1]),
+      entry[0] !== 'out' &&
+      entry[1] !== run.out &&
+      !written.has(entry[0]) &&
+      ArrayBuffer.isView(entry[1]),
   );
 }
 
@@ -112,9 +120,16 @@ function checkCase(testCase: ConformanceCase, kernel: AnyKernel, rtol: number): 
   }
   const difference = firstDifference(run.out, reference.out, rtol, testCase.exact, reference.scale);
   if (difference !== undefined) return `out: ${difference}`;
+  const written = reference.inPlace ?? [];
+  for (let i = 0; i < written.length; i++) {
+    const want = written[i]!;
+    const got = run.inPlace![i]!;
+    const differs = firstDifference(got.array, want.array, rtol, testCase.exact, want.scale);
+    if (differs !== undefined) return `${want.name}: ${differs}`;
+  }
   const pristine = testCase.build();
-  const before = new Map(inputArrays(pristine.args, pristine.out));
-  for (const [name, after] of inputArrays(run.args, run.out)) {
+  const before = new Map(inputArrays(pristine));
+  for (const [name, after] of inputArrays(run)) {
     const changed = firstDifference(after, before.get(name)!, 0, true, undefined);
     if (changed !== undefined) return `changed its input '${name}': ${changed}`;
   }

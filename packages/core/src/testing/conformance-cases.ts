@@ -29,6 +29,22 @@ export interface ConformanceRun {
    * product); `undefined` measures against the reference value itself.
    */
   readonly scale?: Float64Array | undefined;
+  /**
+   * Arrays of `args` other than `out` that the kernel writes in place (the moments of `adam`):
+   * each is compared with the reference like `out`, and none counts as an input that must
+   * stay untouched.
+   */
+  readonly inPlace?: readonly InPlaceResult[] | undefined;
+}
+
+/** An array a kernel writes in place besides its `out`; see {@link ConformanceRun.inPlace}. */
+export interface InPlaceResult {
+  /** Its name in the kernel's arguments, e.g. `'m'`. */
+  readonly name: string;
+  /** The array. */
+  readonly array: Storage;
+  /** Per element, the magnitude its error is measured against, as for `out`. */
+  readonly scale?: Float64Array | undefined;
 }
 
 /** One conformance case: a kernel, a dtype and a reproducible way to build its arguments. */
@@ -466,6 +482,62 @@ function softmaxCases(): ConformanceCase[] {
   return cases;
 }
 
+/**
+ * `adam` on parameters of several lengths (odd ones, one element, none), at step t = 3 of
+ * PyTorch's default betas, with NaN, ±∞ and ±0 among the gradients of one case. Each result
+ * is measured against the magnitude of its terms (`|β₁·m| + |(1 − β₁)·g|` for m, and for the
+ * parameter `|W| + stepSize·that / (√v / √(1 − β₂ᵗ) + ε)`), so cancellation is no failure.
+ */
+function adamCases(): ConformanceCase[] {
+  const beta1 = 0.9;
+  const beta2 = 0.999;
+  const epsilon = 1e-8;
+  const t = 3;
+  const stepSize = 1e-3 / (1 - beta1 ** t);
+  const correction2Sqrt = Math.sqrt(1 - beta2 ** t);
+  const cases: ConformanceCase[] = [];
+  for (const dtype of DTYPES) {
+    for (const [size, special] of [
+      [0, false],
+      [1, false],
+      [3, false],
+      [17, true],
+      [1029, false],
+    ] as const) {
+      const where = `${size} parameter${size === 1 ? '' : 's'}${special ? ' with NaN, ±∞ and ±0 gradients' : ''}`;
+      cases.push(
+        caseOf('adam', dtype, where, () => {
+          const param = randomStorage(dtype, size, 61);
+          const grad = randomStorage(dtype, size, 62, -0.1, 0.1);
+          if (special) withSpecialValues(grad, 0.05);
+          const m = randomStorage(dtype, size, 63, -0.05, 0.05);
+          const v = randomStorage(dtype, size, 64, 0, 0.01);
+          const scaleM = new Float64Array(size);
+          const scaleParam = new Float64Array(size);
+          for (let i = 0; i < size; i++) {
+            const g = grad[i]!;
+            scaleM[i] = Math.abs(m[i]! * beta1) + Math.abs((1 - beta1) * g);
+            const vNew = v[i]! * beta2 + (1 - beta2) * g * g;
+            scaleParam[i] =
+              Math.abs(param[i]!) +
+              (stepSize * scaleM[i]!) / (Math.sqrt(vNew) / correction2Sqrt + epsilon);
+          }
+          return {
+            args: { param, grad, m, v, beta1, beta2, epsilon, stepSize, correction2Sqrt },
+            out: param,
+            scale: scaleParam,
+            inPlace: [
+              { name: 'm', array: m, scale: scaleM },
+              { name: 'v', array: v },
+            ],
+          };
+        }),
+      );
+    }
+  }
+  return cases;
+}
+
 function layoutCases(): ConformanceCase[] {
   const transposes: readonly (readonly [Shape, readonly number[]])[] = [
     [
@@ -583,5 +655,6 @@ export function conformanceCases(): ConformanceCase[] {
     ...whereCases(),
     ...softmaxCases(),
     ...layoutCases(),
+    ...adamCases(),
   ];
 }

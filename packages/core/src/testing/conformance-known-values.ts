@@ -158,6 +158,27 @@ export const KNOWN_VALUES: readonly KnownValue[] = [
     expected: [1, 0, 0],
   },
   {
+    // First step (t = 1, α = 0.1): m = 0.1·g, v = 0.001·g², W − 1 · m / (|g| + ε).
+    kernel: 'adam',
+    description: 'first Adam step of W = (1, 1) with g = (2, −0.5)',
+    build: () => {
+      const param = f64(1, 1);
+      const args = {
+        param,
+        grad: f64(2, -0.5),
+        m: f64(0, 0),
+        v: f64(0, 0),
+        beta1: 0.9,
+        beta2: 0.999,
+        epsilon: 1e-8,
+        stepSize: 1,
+        correction2Sqrt: Math.sqrt(0.001),
+      };
+      return { args, out: param };
+    },
+    expected: [0.9000000005, 1.099999998],
+  },
+  {
     kernel: 'sum',
     description: 'column sums of [[1, 2, 3], [4, 5, 6]]',
     build: () => {

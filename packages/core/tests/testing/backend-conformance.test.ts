@@ -9,7 +9,7 @@ describe('backendConformance', () => {
     const report = backendConformance(cpuBackend);
     expect(report.failures).toEqual([]);
     expect(report.backend).toBe('cpu');
-    expect(report.kernels).toHaveLength(50);
+    expect(report.kernels).toHaveLength(51);
     expect(report.cases).toBeGreaterThan(900);
   });
 
@@ -17,7 +17,7 @@ describe('backendConformance', () => {
     const report = backendConformance({ name: 'empty', kernels: {} });
     expect(report.kernels).toEqual([]);
     expect(report.failures).toEqual([]);
-    expect(report.cases).toBe(26);
+    expect(report.cases).toBe(27);
   });
 
   it('catches a matrix product that ignores transposeB, naming the form and the element', () => {
@@ -83,6 +83,53 @@ describe('backendConformance', () => {
     expect(report.failures.find((f) => f.kernel === 'sum')?.message).toMatch(
       /^changed its input 'x': element 0 is 42, expected exactly /,
     );
+  });
+
+  it('checks every array adam writes in place (param, m and v), and its inputs', () => {
+    const withoutEpsilon: Backend = {
+      name: 'adam-without-epsilon',
+      kernels: { adam: (args) => cpu.adam({ ...args, epsilon: 0 }) },
+    };
+    const noEpsilon = backendConformance(withoutEpsilon, { kernels: ['adam'] });
+    // Dropping ε = 1e-8 moves each float64 parameter by about 2e-13 here (above 1e-12 of
+    // it; float32 cannot see it), and the known value by 5e-10.
+    expect(noEpsilon.failures.map((f) => `${f.dtype} ${f.description}`)).toEqual([
+      'float64 1 parameter',
+      'float64 3 parameters',
+      'float64 17 parameters with NaN, ±∞ and ±0 gradients',
+      'float64 1029 parameters',
+      'float64 known value: first Adam step of W = (1, 1) with g = (2, −0.5)',
+    ]);
+    const forgetsV: Backend = {
+      name: 'adam-forgets-v',
+      kernels: {
+        adam: (args) => {
+          const v = args.v.slice();
+          cpu.adam({ ...args, v });
+        },
+      },
+    };
+    const report = backendConformance(forgetsV, { kernels: ['adam'] });
+    expect(report.failures).toContainEqual({
+      kernel: 'adam',
+      dtype: 'float64',
+      description: '3 parameters',
+      message: expect.stringMatching(/^v: element 0 is [\d.e-]+, expected [\d.e-]+ \(difference/),
+    });
+    const touchesGrad: Backend = {
+      name: 'adam-touches-grad',
+      kernels: {
+        adam: (args) => {
+          cpu.adam(args);
+          args.grad.fill(0);
+        },
+      },
+    };
+    expect(
+      backendConformance(touchesGrad, { kernels: ['adam'] }).failures.find(
+        (f) => f.description === '3 parameters' && f.dtype === 'float32',
+      )?.message,
+    ).toMatch(/^changed its input 'grad': element 0 is 0, expected exactly /);
   });
 
   it('reports a kernel that throws', () => {

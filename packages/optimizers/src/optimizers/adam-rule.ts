@@ -1,4 +1,4 @@
-import { option, zerosLike } from '@deeptune/core';
+import { option, runKernel, zerosLike } from '@deeptune/core';
 import type { OptionsOf, Storage, Tensor } from '@deeptune/core';
 import { biasCorrection } from '../ewma/bias-correction.js';
 import type { UpdateContext } from '../optimizer/update-context.js';
@@ -44,7 +44,8 @@ export function adamInit(param: Tensor): AdamState {
 }
 
 /**
- * One Adam update; mirrors the operation order of torch.optim.Adam (single-tensor path).
+ * One Adam update: the backend's `adam` kernel, which mirrors the operation order of
+ * torch.optim.Adam (single-tensor path).
  * @internal
  */
 export function adamUpdate({
@@ -56,17 +57,16 @@ export function adamUpdate({
   const { beta1, beta2, epsilon } = hp;
   const t = state.t + 1;
   state.t = t;
-  const m = state.m;
-  const v = state.v;
   // m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ);  W ← W − α·m̂/(√v̂ + ε)
-  const stepSize = hp.learningRate / biasCorrection(beta1, t);
-  const correction2Sqrt = Math.sqrt(biasCorrection(beta2, t));
-  for (let i = 0; i < param.length; i++) {
-    const g = grad[i]!;
-    const mi = m[i]! * beta1 + (1 - beta1) * g;
-    const vi = v[i]! * beta2 + (1 - beta2) * (g * g);
-    m[i] = mi;
-    v[i] = vi;
-    param[i] = param[i]! - stepSize * (mi / (Math.sqrt(vi) / correction2Sqrt + epsilon));
-  }
+  runKernel('adam', {
+    param,
+    grad,
+    m: state.m,
+    v: state.v,
+    beta1,
+    beta2,
+    epsilon,
+    stepSize: hp.learningRate / biasCorrection(beta1, t),
+    correction2Sqrt: Math.sqrt(biasCorrection(beta2, t)),
+  });
 }

@@ -9,6 +9,7 @@ import type {
   UnaryKernelName,
 } from '../kernels.js';
 import type { DType, Storage } from '../../tensor/dtype.js';
+import { adam } from './adam.js';
 import { allocate } from './allocate.js';
 import { binary } from './binary.js';
 import { gatherRows, scatterAddRows } from './gather-rows.js';
@@ -114,6 +115,7 @@ export const cpuKernels: CompleteKernelTable = {
     sliceAssign(x, xShape, begin, out, outShape),
   gatherRows: ({ x, rowSize, indices, out }) => gatherRows(x, rowSize, indices, out),
   scatterAddRows: ({ x, rowSize, indices, out }) => scatterAddRows(x, rowSize, indices, out),
+  adam,
 };
 
 /**

@@ -1,0 +1,57 @@
+// Element-wise kernels over n values at byte offsets `x` and `out` (which may be equal),
+// with the exact semantics of @deeptune/core's cpu kernels of the same names:
+//
+//   relu: x < 0 ? 0 : x   (f32x4.pmax(x, 0) is exactly that: NaN and −0 stay as they are)
+//   step: x > 0 ? 1 : 0   (NaN gives 0)
+
+/** relu over n f32. */
+export function relu_f32(x: usize, out: usize, n: i32): void {
+  const zero = f32x4.splat(0);
+  const vectorEnd = <usize>(n & ~3) << 2;
+  for (let at: usize = 0; at < vectorEnd; at += 16) {
+    v128.store(out + at, f32x4.pmax(v128.load(x + at), zero));
+  }
+  for (let at = vectorEnd; at < (<usize>n << 2); at += 4) {
+    const value = load<f32>(x + at);
+    store<f32>(out + at, value < 0 ? 0 : value);
+  }
+}
+
+/** relu over n f64. */
+export function relu_f64(x: usize, out: usize, n: i32): void {
+  const zero = f64x2.splat(0);
+  const vectorEnd = <usize>(n & ~1) << 3;
+  for (let at: usize = 0; at < vectorEnd; at += 16) {
+    v128.store(out + at, f64x2.pmax(v128.load(x + at), zero));
+  }
+  for (let at = vectorEnd; at < (<usize>n << 3); at += 8) {
+    const value = load<f64>(x + at);
+    store<f64>(out + at, value < 0 ? 0 : value);
+  }
+}
+
+/** step (the derivative of relu) over n f32. */
+export function step_f32(x: usize, out: usize, n: i32): void {
+  const zero = f32x4.splat(0);
+  const one = f32x4.splat(1);
+  const vectorEnd = <usize>(n & ~3) << 2;
+  for (let at: usize = 0; at < vectorEnd; at += 16) {
+    v128.store(out + at, v128.and(f32x4.gt(v128.load(x + at), zero), one));
+  }
+  for (let at = vectorEnd; at < (<usize>n << 2); at += 4) {
+    store<f32>(out + at, load<f32>(x + at) > 0 ? 1 : 0);
+  }
+}
+
+/** step (the derivative of relu) over n f64. */
+export function step_f64(x: usize, out: usize, n: i32): void {
+  const zero = f64x2.splat(0);
+  const one = f64x2.splat(1);
+  const vectorEnd = <usize>(n & ~1) << 3;
+  for (let at: usize = 0; at < vectorEnd; at += 16) {
+    v128.store(out + at, v128.and(f64x2.gt(v128.load(x + at), zero), one));
+  }
+  for (let at = vectorEnd; at < (<usize>n << 3); at += 8) {
+    store<f64>(out + at, load<f64>(x + at) > 0 ? 1 : 0);
+  }
+}
