@@ -3,6 +3,7 @@
 //
 //   relu: x < 0 ? 0 : x   (f32x4.pmax(x, 0) is exactly that: NaN and −0 stay as they are)
 //   step: x > 0 ? 1 : 0   (NaN gives 0)
+//   reluBackward: dy · (x > 0 ? 1 : 0)
 
 /** relu over n f32. */
 export function relu_f32(x: usize, out: usize, n: i32): void {
@@ -53,5 +54,33 @@ export function step_f64(x: usize, out: usize, n: i32): void {
   }
   for (let at = vectorEnd; at < (<usize>n << 3); at += 8) {
     store<f64>(out + at, load<f64>(x + at) > 0 ? 1 : 0);
+  }
+}
+
+/** relu's backward pass over n f32: out = dy · (x > 0 ? 1 : 0) (NaN in dy stays NaN). */
+export function relu_backward_f32(x: usize, dy: usize, out: usize, n: i32): void {
+  const zero = f32x4.splat(0);
+  const one = f32x4.splat(1);
+  const vectorEnd = <usize>(n & ~3) << 2;
+  for (let at: usize = 0; at < vectorEnd; at += 16) {
+    const mask = v128.and(f32x4.gt(v128.load(x + at), zero), one);
+    v128.store(out + at, f32x4.mul(v128.load(dy + at), mask));
+  }
+  for (let at = vectorEnd; at < (<usize>n << 2); at += 4) {
+    store<f32>(out + at, load<f32>(dy + at) * (load<f32>(x + at) > 0 ? <f32>1 : <f32>0));
+  }
+}
+
+/** relu's backward pass over n f64. */
+export function relu_backward_f64(x: usize, dy: usize, out: usize, n: i32): void {
+  const zero = f64x2.splat(0);
+  const one = f64x2.splat(1);
+  const vectorEnd = <usize>(n & ~1) << 3;
+  for (let at: usize = 0; at < vectorEnd; at += 16) {
+    const mask = v128.and(f64x2.gt(v128.load(x + at), zero), one);
+    v128.store(out + at, f64x2.mul(v128.load(dy + at), mask));
+  }
+  for (let at = vectorEnd; at < (<usize>n << 3); at += 8) {
+    store<f64>(out + at, load<f64>(dy + at) * (load<f64>(x + at) > 0 ? 1.0 : 0.0));
   }
 }

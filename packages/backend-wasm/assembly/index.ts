@@ -866,4 +866,11 @@ export function gemm_f64_rows_packed(
 // Optimizer and element-wise kernels (single-threaded; see their files).
 
 export { adam_f32, adam_f64 } from './adam';
-export { relu_f32, relu_f64, step_f32, step_f64 } from './elementwise';
+export {
+  relu_f32,
+  relu_f64,
+  step_f32,
+  step_f64,
+  relu_backward_f32,
+  relu_backward_f64,
+} from './elementwise';

@@ -165,4 +165,8 @@ export interface GemmKernelExports {
   step_f32(x: number, out: number, n: number): void;
   /** step over `n` f64. */
   step_f64(x: number, out: number, n: number): void;
+  /** relu's backward pass over `n` f32: out = dy · (x > 0 ? 1 : 0). */
+  relu_backward_f32(x: number, dy: number, out: number, n: number): void;
+  /** relu's backward pass over `n` f64. */
+  relu_backward_f64(x: number, dy: number, out: number, n: number): void;
 }

@@ -49,6 +49,8 @@ export const CONTROL = {
   claim: 20,
   /** Byte offset of op(B) packed whole (rows mode). */
   packed: 21,
+  /** Workers asleep in `Atomics.wait` (the main thread notifies only when some are). */
+  sleeping: 22,
   /** Worker `i`'s start-up status is at `workerStatus + i`: 1 ready, −1 failed. */
   workerStatus: 32,
   /** Words in the control block (room for 64 threads). */
@@ -160,10 +162,14 @@ export function serveGemmWorker(
   }
   let seen = 0;
   for (;;) {
-    // Spin a little before sleeping: training issues products microseconds apart, and a
-    // futex wake-up costs tens of microseconds.
+    // Spin a little (tens of microseconds) before sleeping: products often follow each other
+    // that closely, and a futex wake-up costs more. Longer spins measured slower in training:
+    // a spinning worker takes the core the garbage collector's threads need. The count of
+    // sleepers lets the main thread skip the notify system call when every worker spins.
     for (let spin = 0; spin < 20000 && Atomics.load(control, 0) === seen; spin++);
+    Atomics.add(control, 22, 1);
     Atomics.wait(control, 0, seen);
+    Atomics.sub(control, 22, 1);
     const generation = Atomics.load(control, 0);
     if (generation === seen) continue;
     seen = generation;

@@ -229,7 +229,7 @@ export class GemmThreadPool {
     Atomics.store(control, CONTROL.done, 0);
     Atomics.store(control, CONTROL.claim, tag | 0xffff);
     Atomics.store(control, CONTROL.generation, generation);
-    Atomics.notify(control, CONTROL.generation);
+    if (Atomics.load(control, CONTROL.sleeping) > 0) Atomics.notify(control, CONTROL.generation);
     // Workers wake while op(B) is packed; a failure closes the job so none of them spins on.
     let opened = tag;
     try {

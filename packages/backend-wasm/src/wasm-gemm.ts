@@ -33,7 +33,7 @@ const PARALLEL_MIN_MACS = 64 * 64 * 64;
  * slowly (sharing its core with the garbage collector's threads) leaves the rest to the
  * others, few enough that each chunk keeps its packed panels in cache.
  */
-const CHUNKS_PER_THREAD = 4;
+const CHUNKS_PER_THREAD = 8;
 /** A shared memory must declare its maximum: the modules' 2 GiB. */
 const SHARED_MAXIMUM_PAGES = 32768;
 /** Micro-tile heights and widths (rows and columns per unit of a split), as in the kernel. */

@@ -1,6 +1,7 @@
 import {
   cpuBackend,
   type AdamKernelArgs,
+  type ReluBackwardKernelArgs,
   type KernelTable,
   type Storage,
   type UnaryKernelArgs,
@@ -15,11 +16,13 @@ function align(bytes: number): number {
 }
 
 /** The kernels besides `matmul` that the wasm backend runs in WebAssembly. */
-export type WasmVectorKernels = Required<Pick<KernelTable, 'adam' | 'relu' | 'step'>>;
+export type WasmVectorKernels = Required<
+  Pick<KernelTable, 'adam' | 'relu' | 'step' | 'reluBackward'>
+>;
 
 /**
  * The wasm backend's single-threaded kernels: Adam's step (f32x4 in float32, f64x2 in
- * float64) and the element-wise `relu` and `step`, each copying its operands into the
+ * float64) and the element-wise `relu`, `step` and `reluBackward`, each copying its operands into the
  * module's memory, running one SIMD loop and copying the results out.
  *
  * Measured on one MNIST epoch (784-256-128-10, batch 128), these are where WebAssembly pays
@@ -57,6 +60,25 @@ export function wasmVectorKernels(gemm: WasmGemm): WasmVectorKernels {
       (isF32 ? f32 : f64)(0, 0, n);
       out.set(heap.subarray(0, n));
     };
+
+  const reluBackward = (args: ReluBackwardKernelArgs): void => {
+    const { x, dy, out } = args;
+    const n = x.length;
+    if (n === 0) return;
+    const isF32 = allOf(Float32Array, x, dy, out);
+    if (!isF32 && !allOf(Float64Array, x, dy, out)) {
+      cpu.reluBackward(args);
+      return;
+    }
+    const size = isF32 ? 4 : 8;
+    const stride = align(n * size);
+    const heap = isF32 ? gemm.scratch(2 * stride).f32 : gemm.scratch(2 * stride).f64;
+    const at = stride / size;
+    heap.set(x, 0);
+    heap.set(dy, at);
+    (isF32 ? exports.relu_backward_f32 : exports.relu_backward_f64)(0, stride, stride, n);
+    out.set(heap.subarray(at, at + n));
+  };
 
   const adam = (args: AdamKernelArgs): void => {
     const { param, grad, m, v } = args;
@@ -100,6 +122,7 @@ export function wasmVectorKernels(gemm: WasmGemm): WasmVectorKernels {
     adam,
     relu: elementwise(exports.relu_f32, exports.relu_f64, cpu.relu),
     step: elementwise(exports.step_f32, exports.step_f64, cpu.step),
+    reluBackward,
   };
 }
 

@@ -19,7 +19,7 @@ describe('the wasm backend', () => {
       await backend.gemm.whenThreadsReady();
       try {
         const report = backendConformance(backend);
-        expect(report.kernels).toEqual(['step', 'relu', 'matmul', 'adam']);
+        expect(report.kernels).toEqual(['step', 'relu', 'matmul', 'reluBackward', 'adam']);
         expect(report.failures).toEqual([]);
         expect(report.cases).toBeGreaterThan(80);
       } finally {
@@ -115,9 +115,11 @@ describe('the wasm backend', () => {
       expect(two.threads).toBe(2);
       for (const dtype of ['float32', 'float64'] as const) {
         for (const [m, k, n] of [
-          [128, 784, 256],
+          [128, 784, 256], // chunks of rows, op(B) packed once
           [97, 131, 61],
           [301, 77, 5],
+          [8, 300, 500], // chunks of columns
+          [5, 64, 1000],
         ] as const) {
           for (const transposeA of [false, true]) {
             for (const transposeB of [false, true]) {

@@ -117,6 +117,7 @@ export type {
   SliceAssignKernelArgs,
   RowsKernelArgs,
   AdamKernelArgs,
+  ReluBackwardKernelArgs,
 } from './backend/kernels.js';
 export { KERNEL_NAMES, UNARY_KERNELS, BINARY_KERNELS, REDUCE_KERNELS } from './backend/kernels.js';
 export { getBackend, setBackend, runKernel, kernelProvider } from './backend/default-backend.js';

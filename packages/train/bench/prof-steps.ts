@@ -17,6 +17,11 @@ const inner = backend.kernels.matmul!;
   const s = stats.get(key) ?? { n: 0, t: 0 };
   s.n++; s.t += performance.now() - t; stats.set(key, s);
 };
+const allocs = new Map<number, number>();
+if (process.env['ALLOC']) (backend as { allocate?: unknown }).allocate = (dtype: string, size: number) => {
+  allocs.set(size, (allocs.get(size) ?? 0) + 1);
+  return dtype === 'float32' ? new Float32Array(size) : new Float64Array(size);
+};
 setBackend(backend);
 const rng = new Rng(0);
 const model = new Sequential([
@@ -29,4 +34,5 @@ const history = await fit(model, train, { loss: softmaxCrossEntropy, optimizer: 
 console.log('steps s/epoch', history.epochs.map((r) => (r.trainSeconds ?? r.seconds).toFixed(2)).join(' '), 'wall', ((performance.now() - t0) / 1000).toFixed(2));
 for (const [k, v] of stats) console.log(k.padEnd(28), v.n, (v.t / 1000).toFixed(3), 's', (v.t / v.n * 1000).toFixed(0), 'us');
 const ps = (globalThis as any).__poolStats; if (ps) { console.log("own", (ps.own/1000).toFixed(3), "wait", (ps.wait/1000).toFixed(3), ps.n); for (const [k, e] of ps.m) console.log(k, e.n, "own us", (e.own/e.n*1000).toFixed(0), "wait us", (e.wait/e.n*1000).toFixed(0), "done before main", (e.before/e.n).toFixed(2), "done when main ran out", (e.after/e.n).toFixed(2)); }
+if (allocs.size) { let total = 0; for (const [size, n] of [...allocs].sort((a, b) => b[0] * b[1] - a[0] * a[1]).slice(0, 25)) { console.log('alloc', size, 'x', n, (size * n * 4 / 1e6).toFixed(1), 'MB'); } for (const [size, n] of allocs) total += size * n * 4; console.log('total MB', (total / 1e6).toFixed(0)); }
 backend.close();

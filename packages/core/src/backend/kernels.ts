@@ -161,6 +161,19 @@ export interface SoftmaxBackwardKernelArgs {
   readonly cols: number;
 }
 
+/**
+ * The backward pass of `relu`, fused: `out = dy · (x > 0 ? 1 : 0)` for the forward input `x`
+ * (a NaN gradient stays NaN, as in a multiplication). All three have one length.
+ */
+export interface ReluBackwardKernelArgs {
+  /** The forward input. */
+  readonly x: Storage;
+  /** The gradient with respect to relu's output. */
+  readonly dy: Storage;
+  /** The gradient with respect to `x`; may be `dy` itself. */
+  readonly out: Storage;
+}
+
 /** Permutes the axes of `x` (of `shape`): axis `i` of `out` is axis `permutation[i]` of `x`. */
 export interface TransposeKernelArgs {
   /** The input. */
@@ -262,7 +275,7 @@ export interface AdamKernelArgs {
  * `less`, `lessEqual`, `greater`, `greaterEqual`, which write 1 for true and 0 for false.
  *
  * Reductions ({@link ReduceKernelArgs}): `sum`, `max`, `min`, `argmax`, `argmin`. Then
- * `matmul`, `where`, `softmax`, `logSoftmax` and their backward kernels, `transpose`,
+ * `matmul`, `where`, `softmax`, `logSoftmax` and their backward kernels, `reluBackward`, `transpose`,
  * `slice`, `sliceAssign`, `gatherRows` and `scatterAddRows`. Then the fused optimizer step
  * `adam` ({@link AdamKernelArgs}).
  *
@@ -361,6 +374,8 @@ export interface KernelSignatures {
   softmaxBackward: SoftmaxBackwardKernelArgs;
   /** Backward pass of log-softmax. */
   logSoftmaxBackward: SoftmaxBackwardKernelArgs;
+  /** The backward pass of `relu`: `dy · (x > 0)`. */
+  reluBackward: ReluBackwardKernelArgs;
   /** Axis permutation. */
   transpose: TransposeKernelArgs;
   /** Block copy out. */
@@ -495,6 +510,7 @@ export const KERNEL_NAMES: readonly KernelName[] = [
   'logSoftmax',
   'softmaxBackward',
   'logSoftmaxBackward',
+  'reluBackward',
   'transpose',
   'slice',
   'sliceAssign',

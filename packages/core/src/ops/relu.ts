@@ -1,6 +1,7 @@
-import type { Tensor } from '../tensor/tensor.js';
-import { unaryOp, unaryKernel } from './internal/unary-op.js';
-import { mul } from './mul.js';
+import { Tensor } from '../tensor/tensor.js';
+import { allocateStorage } from '../backend/allocate-storage.js';
+import { runKernel } from '../backend/default-backend.js';
+import { unaryOp } from './internal/unary-op.js';
 
 /**
  * Element-wise rectified linear unit `max(x, 0)`. Its gradient is 1 where `x > 0` and 0 elsewhere (0 at 0, as in PyTorch).
@@ -15,7 +16,9 @@ import { mul } from './mul.js';
  * ```
  */
 export function relu(x: Tensor): Tensor {
-  return unaryOp('relu', 'relu', x, {}, (gradOutput, input) =>
-    mul(gradOutput, unaryKernel('step', input, {})),
-  );
+  return unaryOp('relu', 'relu', x, {}, (gradOutput, input) => {
+    const gradient = allocateStorage('relu', input.dtype, input.shape);
+    runKernel('reluBackward', { x: input.data, dy: gradOutput.data, out: gradient });
+    return new Tensor(gradient, input.shape);
+  });
 }

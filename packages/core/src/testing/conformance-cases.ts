@@ -66,6 +66,7 @@ const DTYPES: readonly DType[] = ['float32', 'float64'];
 /** Kernels whose results are copies, selections or comparisons: no rounding is allowed. */
 const EXACT_KERNELS: ReadonlySet<KernelName> = new Set<KernelName>([
   'neg',
+  'reluBackward',
   'abs',
   'sign',
   'step',
@@ -390,6 +391,34 @@ function matmulCases(): ConformanceCase[] {
   return cases;
 }
 
+/**
+ * `reluBackward` at odd sizes, one element and none, with NaN, ±∞ and ±0 among both the
+ * inputs and the gradients, and in place (`out` is `dy`).
+ */
+function reluBackwardCases(): ConformanceCase[] {
+  const cases: ConformanceCase[] = [];
+  for (const dtype of DTYPES) {
+    for (const size of [0, 1, 7, 33, 1029]) {
+      const build = (inPlace: boolean) => () => {
+        const x = withSpecialValues(randomStorage(dtype, size, 71, -3, 3), 1e30);
+        const dy = withSpecialValues(randomStorage(dtype, size, 72, -2, 2), 1e30).reverse();
+        const out = inPlace ? dy : poisoned(dtype, size);
+        return { args: { x, dy, out }, out };
+      };
+      cases.push(
+        caseOf('reluBackward', dtype, `${size} element${size === 1 ? '' : 's'}`, build(false)),
+        caseOf(
+          'reluBackward',
+          dtype,
+          `${size} element${size === 1 ? '' : 's'}, in place`,
+          build(true),
+        ),
+      );
+    }
+  }
+  return cases;
+}
+
 function whereCases(): ConformanceCase[] {
   const triples: readonly (readonly [Shape, Shape, Shape])[] = [
     [
@@ -653,6 +682,7 @@ export function conformanceCases(): ConformanceCase[] {
     ...reduceCases(),
     ...matmulCases(),
     ...whereCases(),
+    ...reluBackwardCases(),
     ...softmaxCases(),
     ...layoutCases(),
     ...adamCases(),

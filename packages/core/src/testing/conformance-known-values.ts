@@ -158,6 +158,15 @@ export const KNOWN_VALUES: readonly KnownValue[] = [
     expected: [1, 0, 0],
   },
   {
+    kernel: 'reluBackward',
+    description: 'relu backward at x = (−1, 0, 2) of dy = (5, 6, 7)',
+    build: () => {
+      const out = new Float64Array(3);
+      return { args: { x: f64(-1, 0, 2), dy: f64(5, 6, 7), out }, out };
+    },
+    expected: [0, 0, 7],
+  },
+  {
     // First step (t = 1, α = 0.1): m = 0.1·g, v = 0.001·g², W − 1 · m / (|g| + ε).
     kernel: 'adam',
     description: 'first Adam step of W = (1, 1) with g = (2, −0.5)',

@@ -18,7 +18,7 @@ import { reduce } from './reduce.js';
 import { slice, sliceAssign } from './slice.js';
 import { softmax, softmaxBackward } from './softmax.js';
 import { transpose } from './transpose.js';
-import { unary } from './unary.js';
+import { reluBackward, unary } from './unary.js';
 import { where } from './where.js';
 
 /** A one-input kernel without attributes, as a named-argument kernel. */
@@ -109,6 +109,7 @@ export const cpuKernels: CompleteKernelTable = {
   logSoftmax: ({ x, out, rows, cols }) => softmax(x, out, rows, cols, true),
   softmaxBackward: ({ y, dy, out, rows, cols }) => softmaxBackward(y, dy, out, rows, cols, false),
   logSoftmaxBackward: ({ y, dy, out, rows, cols }) => softmaxBackward(y, dy, out, rows, cols, true),
+  reluBackward: ({ x, dy, out }) => reluBackward(x, dy, out),
   transpose: ({ x, shape, permutation, out }) => transpose(x, shape, permutation, out),
   slice: ({ x, shape, begin, out, outShape }) => slice(x, shape, begin, out, outShape),
   sliceAssign: ({ x, xShape, begin, out, outShape }) =>

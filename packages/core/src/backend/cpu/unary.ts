@@ -128,3 +128,13 @@ export function unary(kind: UnaryKernelName, x: Storage, out: Storage, a: number
       return;
   }
 }
+
+/**
+ * The backward pass of relu, fused: `out[i] = dy[i] · (x[i] > 0 ? 1 : 0)`; see
+ * `ReluBackwardKernelArgs`. Branchless (half the activations of a trained layer are
+ * negative, which a branch would mispredict). `out` may alias `dy`.
+ * @internal
+ */
+export function reluBackward(x: Storage, dy: Storage, out: Storage): void {
+  for (let i = 0; i < x.length; i++) out[i] = dy[i]! * +(x[i]! > 0);
+}
