@@ -4,6 +4,8 @@
 //   relu: x < 0 ? 0 : x   (f32x4.pmax(x, 0) is exactly that: NaN and −0 stay as they are)
 //   step: x > 0 ? 1 : 0   (NaN gives 0)
 //   reluBackward: dy · (x > 0 ? 1 : 0)
+//
+// and the epilogue of the `linear` kernel, which adds a bias row to every row of a product.
 
 /** relu over n f32. */
 export function relu_f32(x: usize, out: usize, n: i32): void {
@@ -82,5 +84,35 @@ export function relu_backward_f64(x: usize, dy: usize, out: usize, n: i32): void
   }
   for (let at = vectorEnd; at < (<usize>n << 3); at += 8) {
     store<f64>(out + at, load<f64>(dy + at) * (load<f64>(x + at) > 0 ? 1.0 : 0.0));
+  }
+}
+
+/** Adds the n f32 at `bias` to each of the m rows of the m×n f32 matrix at `c`, in place. */
+export function add_bias_rows_f32(c: usize, bias: usize, m: i32, n: i32): void {
+  const rowBytes = <usize>n << 2;
+  const vectorEnd = <usize>(n & ~3) << 2;
+  for (let i = 0; i < m; i++) {
+    const row = c + <usize>i * rowBytes;
+    for (let at: usize = 0; at < vectorEnd; at += 16) {
+      v128.store(row + at, f32x4.add(v128.load(row + at), v128.load(bias + at)));
+    }
+    for (let at = vectorEnd; at < rowBytes; at += 4) {
+      store<f32>(row + at, load<f32>(row + at) + load<f32>(bias + at));
+    }
+  }
+}
+
+/** Adds the n f64 at `bias` to each of the m rows of the m×n f64 matrix at `c`, in place. */
+export function add_bias_rows_f64(c: usize, bias: usize, m: i32, n: i32): void {
+  const rowBytes = <usize>n << 3;
+  const vectorEnd = <usize>(n & ~1) << 3;
+  for (let i = 0; i < m; i++) {
+    const row = c + <usize>i * rowBytes;
+    for (let at: usize = 0; at < vectorEnd; at += 16) {
+      v128.store(row + at, f64x2.add(v128.load(row + at), v128.load(bias + at)));
+    }
+    for (let at = vectorEnd; at < rowBytes; at += 8) {
+      store<f64>(row + at, load<f64>(row + at) + load<f64>(bias + at));
+    }
   }
 }

@@ -873,4 +873,6 @@ export {
   step_f64,
   relu_backward_f32,
   relu_backward_f64,
+  add_bias_rows_f32,
+  add_bias_rows_f64,
 } from './elementwise';

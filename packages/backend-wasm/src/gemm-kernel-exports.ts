@@ -169,4 +169,8 @@ export interface GemmKernelExports {
   relu_backward_f32(x: number, dy: number, out: number, n: number): void;
   /** relu's backward pass over `n` f64. */
   relu_backward_f64(x: number, dy: number, out: number, n: number): void;
+  /** Adds the `n` f32 at `bias` to each of the `m` rows of the m×n f32 matrix at `c`. */
+  add_bias_rows_f32(c: number, bias: number, m: number, n: number): void;
+  /** Adds the `n` f64 at `bias` to each of the `m` rows of the m×n f64 matrix at `c`. */
+  add_bias_rows_f64(c: number, bias: number, m: number, n: number): void;
 }

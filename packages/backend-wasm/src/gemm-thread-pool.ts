@@ -249,11 +249,7 @@ export class GemmThreadPool {
       Atomics.store(control, CONTROL.claim, opened);
     }
     runGemmChunks(kernels, control, 0, generation);
-    for (
-      let spin = 0;
-      spin < 20000 && Atomics.load(control, CONTROL.done) !== job.chunks;
-      spin++
-    );
+    for (let spin = 0; spin < 20000 && Atomics.load(control, CONTROL.done) !== job.chunks; spin++);
     for (;;) {
       const done = Atomics.load(control, CONTROL.done);
       if (done === job.chunks) break;

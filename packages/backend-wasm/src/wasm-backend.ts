@@ -1,4 +1,4 @@
-import type { Backend, MatmulKernelArgs } from '@deeptune/core';
+import type { Backend, LinearKernelArgs, MatmulKernelArgs } from '@deeptune/core';
 import { defaultThreads } from './default-threads.js';
 import { WasmGemm, type GemmArray, type WasmGemmOptions } from './wasm-gemm.js';
 import { wasmVectorKernels } from './wasm-vector-kernels.js';
@@ -78,6 +78,16 @@ function backendOf(gemm: WasmGemm): WasmBackend {
       args.strideA,
       args.strideB,
     );
+  const linear = (args: LinearKernelArgs): void =>
+    gemm.linear(
+      args.x as GemmArray,
+      args.w as GemmArray,
+      args.bias as GemmArray,
+      args.out as GemmArray,
+      args.m,
+      args.k,
+      args.n,
+    );
   return {
     name: 'wasm',
     get description(): string {
@@ -86,7 +96,7 @@ function backendOf(gemm: WasmGemm): WasmBackend {
     features: gemm.features,
     threads: gemm.threads,
     gemm,
-    kernels: { matmul, ...wasmVectorKernels(gemm) },
+    kernels: { matmul, linear, ...wasmVectorKernels(gemm) },
     whenThreadsReady: () => gemm.whenThreadsReady(),
     close: () => gemm.close(),
   };

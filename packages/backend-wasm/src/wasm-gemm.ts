@@ -289,6 +289,49 @@ export class WasmGemm {
     strideA: number,
     strideB: number,
   ): void {
+    this.product(a, b, out, m, k, n, transposeA, transposeB, batch, strideA, strideB, undefined);
+  }
+
+  /**
+   * `out (m×n) = x (m×k) · w (k×n) + bias`: the product, then the `n` bias values added to
+   * every row in the module's memory before the result is copied out (bit for bit `matmul`
+   * followed by an addition of the bias).
+   *
+   * @throws RangeError when an array is too short or a size is negative or not an integer.
+   * @throws TypeError when the arrays are not all Float32Array or all Float64Array.
+   * @example
+   * ```ts
+   * // z = x · W + b for a batch of 128 samples of 784 features and 256 units
+   * gemm.linear(x, w, b, z, 128, 784, 256);
+   * ```
+   */
+  linear(
+    x: GemmArray,
+    w: GemmArray,
+    bias: GemmArray,
+    out: GemmArray,
+    m: number,
+    k: number,
+    n: number,
+  ): void {
+    this.product(x, w, out, m, k, n, false, false, 1, 0, 0, bias);
+  }
+
+  /** `matmul`, plus a bias row added to every row of the (single) product when given. */
+  private product(
+    a: GemmArray,
+    b: GemmArray,
+    out: GemmArray,
+    m: number,
+    k: number,
+    n: number,
+    transposeA: boolean,
+    transposeB: boolean,
+    batch: number,
+    strideA: number,
+    strideB: number,
+    bias: GemmArray | undefined,
+  ): void {
     checkCount('m', m);
     checkCount('k', k);
     checkCount('n', n);
@@ -301,6 +344,15 @@ export class WasmGemm {
       a instanceof Float64Array && b instanceof Float64Array && out instanceof Float64Array;
     if (!isF32 && !isF64) {
       throw new TypeError('matmul: a, b and out must all be Float32Array or all Float64Array');
+    }
+    if (
+      bias !== undefined &&
+      !(isF32 ? bias instanceof Float32Array : bias instanceof Float64Array)
+    ) {
+      throw new TypeError('linear: bias must have the type of x, w and out');
+    }
+    if (bias !== undefined && bias.length < n) {
+      throw new RangeError(`linear: bias has ${bias.length} elements, needs ${n}`);
     }
     const sizeA = m * k;
     const sizeB = k * n;
@@ -350,7 +402,8 @@ export class WasmGemm {
     const aPtr = packedPtr + align(packedBytes);
     const bPtr = aPtr + align(spanA * bytes);
     const cPtr = bPtr + align(spanB * bytes);
-    const end = cPtr + outLength * bytes;
+    const biasPtr = align(cPtr + outLength * bytes);
+    const end = biasPtr + (bias === undefined ? 0 : n * bytes);
     this.ensureCapacity(end);
 
     const heap = isF32 ? this.f32 : this.f64;
@@ -384,6 +437,10 @@ export class WasmGemm {
         chunks: Math.ceil(extent / chunk),
         packed: byRows ? packedPtr : undefined,
       });
+    }
+    if (bias !== undefined) {
+      heap.set(bias.length === n ? bias : bias.subarray(0, n), biasPtr / bytes);
+      (isF32 ? kernels.add_bias_rows_f32 : kernels.add_bias_rows_f64)(cPtr, biasPtr, m, n);
     }
     const start = cPtr / bytes;
     out.set(heap.subarray(start, start + outLength));

@@ -162,6 +162,20 @@ describe.each(gemms)('WasmGemm ($features)', ({ gemm }) => {
     expect(Array.from(out)).toEqual([4, 5, 10, 11]);
   });
 
+  it('adds a bias row to the product in linear, and names a wrong bias', () => {
+    const out = new Float32Array(4);
+    const x = new Float32Array([1, 2, 3, 4, 5, 6]);
+    const w = new Float32Array([1, 0, 0, 1, 1, 1]);
+    gemm.linear(x, w, new Float32Array([0.5, -1]), out, 2, 3, 2);
+    expect(Array.from(out)).toEqual([4.5, 4, 10.5, 10]);
+    expect(() => gemm.linear(x, w, new Float64Array(2), out, 2, 3, 2)).toThrow(
+      new TypeError('linear: bias must have the type of x, w and out'),
+    );
+    expect(() => gemm.linear(x, w, new Float32Array(1), out, 2, 3, 2)).toThrow(
+      new RangeError('linear: bias has 1 elements, needs 2'),
+    );
+  });
+
   it('reuses and grows its memory across calls of different sizes', () => {
     check(gemm, 'float32', 3, 3, 3, false, false);
     check(gemm, 'float64', 300, 200, 100, true, true);

@@ -62,6 +62,7 @@ export { sigmoid } from './ops/sigmoid.js';
 export { tanh } from './ops/tanh.js';
 export { matmul } from './ops/matmul.js';
 export type { MatmulOptions } from './ops/matmul.js';
+export { linear } from './ops/linear.js';
 export { transpose } from './ops/transpose.js';
 export { reshape } from './ops/reshape.js';
 export { slice } from './ops/slice.js';
@@ -118,6 +119,7 @@ export type {
   RowsKernelArgs,
   AdamKernelArgs,
   ReluBackwardKernelArgs,
+  LinearKernelArgs,
 } from './backend/kernels.js';
 export { KERNEL_NAMES, UNARY_KERNELS, BINARY_KERNELS, REDUCE_KERNELS } from './backend/kernels.js';
 export { getBackend, setBackend, runKernel, kernelProvider } from './backend/default-backend.js';

@@ -157,6 +157,19 @@ const cases: OpCase[] = [
     },
   })),
   {
+    op: 'linear',
+    label: 'linear with a bias, over leading axes, and without a bias',
+    build: (rng) => {
+      const x = normal(rng, [2, 3, 4]);
+      const w = normal(rng, [4, 5]);
+      const b = normal(rng, [5]);
+      return {
+        f: () => core.linear(x, w, b).tanh().sum().add(core.linear(x, w).square().sum()),
+        parameters: [x, w, b],
+      };
+    },
+  },
+  {
     op: 'matmul',
     label: 'batched matmul with a broadcast matrix on either side',
     build: (rng) => {

@@ -162,6 +162,28 @@ export interface SoftmaxBackwardKernelArgs {
 }
 
 /**
+ * `linear`: `out (m×n) = x (m×k) · w (k×n) + bias`, the `n` bias values added to every row
+ * once the product is summed: bit for bit a `matmul` followed by an `add`, in one kernel (no
+ * intermediate array, and a backend adds the bias where the product already is).
+ */
+export interface LinearKernelArgs {
+  /** The input rows, m×k. */
+  readonly x: Storage;
+  /** The weights, k×n. */
+  readonly w: Storage;
+  /** The bias, n values. */
+  readonly bias: Storage;
+  /** The result, m×n. */
+  readonly out: Storage;
+  /** Rows of `x` and `out`. */
+  readonly m: number;
+  /** Columns of `x`, rows of `w`. */
+  readonly k: number;
+  /** Columns of `w` and `out`; the length of `bias`. */
+  readonly n: number;
+}
+
+/**
  * The backward pass of `relu`, fused: `out = dy · (x > 0 ? 1 : 0)` for the forward input `x`
  * (a NaN gradient stays NaN, as in a multiplication). All three have one length.
  */
@@ -275,7 +297,7 @@ export interface AdamKernelArgs {
  * `less`, `lessEqual`, `greater`, `greaterEqual`, which write 1 for true and 0 for false.
  *
  * Reductions ({@link ReduceKernelArgs}): `sum`, `max`, `min`, `argmax`, `argmin`. Then
- * `matmul`, `where`, `softmax`, `logSoftmax` and their backward kernels, `reluBackward`, `transpose`,
+ * `matmul`, `where`, `softmax`, `logSoftmax` and their backward kernels, `reluBackward`, `linear`, `transpose`,
  * `slice`, `sliceAssign`, `gatherRows` and `scatterAddRows`. Then the fused optimizer step
  * `adam` ({@link AdamKernelArgs}).
  *
@@ -376,6 +398,8 @@ export interface KernelSignatures {
   logSoftmaxBackward: SoftmaxBackwardKernelArgs;
   /** The backward pass of `relu`: `dy · (x > 0)`. */
   reluBackward: ReluBackwardKernelArgs;
+  /** A matrix product plus a bias row: `x · w + bias`. */
+  linear: LinearKernelArgs;
   /** Axis permutation. */
   transpose: TransposeKernelArgs;
   /** Block copy out. */
@@ -511,6 +535,7 @@ export const KERNEL_NAMES: readonly KernelName[] = [
   'softmaxBackward',
   'logSoftmaxBackward',
   'reluBackward',
+  'linear',
   'transpose',
   'slice',
   'sliceAssign',

@@ -392,6 +392,38 @@ function matmulCases(): ConformanceCase[] {
 }
 
 /**
+ * `linear` at the matrix product's sizes (with k = 0 the result is the bias rows), measured
+ * against `|x|·|w| + |bias|`.
+ */
+function linearCases(): ConformanceCase[] {
+  const cases: ConformanceCase[] = [];
+  for (const dtype of DTYPES) {
+    for (const [m, k, n] of MATMUL_SIZES) {
+      cases.push(
+        caseOf('linear', dtype, `m=${m} k=${k} n=${n}`, () => {
+          const x = randomStorage(dtype, m * k, 23 + m, -1, 1);
+          const w = randomStorage(dtype, k * n, 24 + n, -1, 1);
+          const bias = randomStorage(dtype, n, 25 + k, -1, 1);
+          const out = poisoned(dtype, m * n);
+          const scale = new Float64Array(m * n);
+          cpuKernels.linear({
+            x: Float64Array.from(x, Math.abs),
+            w: Float64Array.from(w, Math.abs),
+            bias: Float64Array.from(bias, Math.abs),
+            out: scale,
+            m,
+            k,
+            n,
+          });
+          return { args: { x, w, bias, out, m, k, n }, out, scale };
+        }),
+      );
+    }
+  }
+  return cases;
+}
+
+/**
  * `reluBackward` at odd sizes, one element and none, with NaN, ±∞ and ±0 among both the
  * inputs and the gradients, and in place (`out` is `dy`).
  */
@@ -681,6 +713,7 @@ export function conformanceCases(): ConformanceCase[] {
     ...binaryCases(),
     ...reduceCases(),
     ...matmulCases(),
+    ...linearCases(),
     ...whereCases(),
     ...reluBackwardCases(),
     ...softmaxCases(),

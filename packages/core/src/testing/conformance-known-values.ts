@@ -158,6 +158,24 @@ export const KNOWN_VALUES: readonly KnownValue[] = [
     expected: [1, 0, 0],
   },
   {
+    kernel: 'linear',
+    description: '[[1, 2], [3, 4]] · [[5, 6], [7, 8]] + (0.5, −1)',
+    build: () => {
+      const out = new Float64Array(4);
+      const args = {
+        x: f64(1, 2, 3, 4),
+        w: f64(5, 6, 7, 8),
+        bias: f64(0.5, -1),
+        out,
+        m: 2,
+        k: 2,
+        n: 2,
+      };
+      return { args, out };
+    },
+    expected: [19.5, 21, 43.5, 49],
+  },
+  {
     kernel: 'reluBackward',
     description: 'relu backward at x = (−1, 0, 2) of dy = (5, 6, 7)',
     build: () => {

@@ -13,7 +13,7 @@ import { adam } from './adam.js';
 import { allocate } from './allocate.js';
 import { binary } from './binary.js';
 import { gatherRows, scatterAddRows } from './gather-rows.js';
-import { matmul } from './matmul.js';
+import { addBiasRows, matmul } from './matmul.js';
 import { reduce } from './reduce.js';
 import { slice, sliceAssign } from './slice.js';
 import { softmax, softmaxBackward } from './softmax.js';
@@ -110,6 +110,10 @@ export const cpuKernels: CompleteKernelTable = {
   softmaxBackward: ({ y, dy, out, rows, cols }) => softmaxBackward(y, dy, out, rows, cols, false),
   logSoftmaxBackward: ({ y, dy, out, rows, cols }) => softmaxBackward(y, dy, out, rows, cols, true),
   reluBackward: ({ x, dy, out }) => reluBackward(x, dy, out),
+  linear: ({ x, w, bias, out, m, k, n }) => {
+    matmul(x, w, out, m, k, n, false, false, 1, 0, 0);
+    addBiasRows(out, bias, m, n);
+  },
   transpose: ({ x, shape, permutation, out }) => transpose(x, shape, permutation, out),
   slice: ({ x, shape, begin, out, outShape }) => slice(x, shape, begin, out, outShape),
   sliceAssign: ({ x, xShape, begin, out, outShape }) =>

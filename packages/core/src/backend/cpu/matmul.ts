@@ -467,3 +467,14 @@ function matrixVectorF64(
     out[at + t] = sum;
   }
 }
+
+/**
+ * Adds `bias` (n values) to every row of `out` (m×n), in place: the epilogue of the `linear`
+ * kernel, the same additions an `add` with a broadcast bias makes.
+ * @internal
+ */
+export function addBiasRows(out: Storage, bias: Storage, m: number, n: number): void {
+  for (let i = 0, row = 0; i < m; i++, row += n) {
+    for (let j = 0; j < n; j++) out[row + j] = out[row + j]! + bias[j]!;
+  }
+}
