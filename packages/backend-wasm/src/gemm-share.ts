@@ -8,10 +8,12 @@ import type { GemmKernelExports } from './gemm-kernel-exports.js';
  *
  * A job's output is cut into `chunks` chunks of `chunk` rows (or columns) of C. Threads claim
  * chunks one at a time from the `claim` word, which holds the job's tag (its generation's low
- * 16 bits) in the high half and the next chunk in the low half (`0xffff`: not open yet). A
- * thread that wakes late for a job finds the tag changed or every chunk claimed, and claims
- * nothing; whichever thread is free takes the next chunk, so a slow or sleeping worker never
- * holds the others up.
+ * 16 bits) in the high half and the next chunk in the low half (`0xffff`: not open yet). The
+ * main thread publishes a job in this order: the claim word with the new tag, closed (so no
+ * thread can claim a chunk of the previous job any more), then the parameters, `done = 0`,
+ * the generation (waking the workers), op(B) packed, and the claim word opened. A thread that
+ * wakes late finds the tag changed or every chunk claimed, and claims nothing; whichever
+ * thread is free takes the next chunk, so a slow or sleeping worker never holds the others up.
  * @internal
  */
 export const CONTROL = {
@@ -74,6 +76,13 @@ export function runGemmChunks(
   generation: number,
 ): void {
   const tag = generation & 0xffff;
+  // Wait for the job to open (op(B) is being packed: microseconds), or return when a later
+  // job has replaced it. Only an open claim word with this job's tag says that the parameters
+  // below are this job's: the main thread closes the previous job (a new tag) before it
+  // writes them, and writes none until every chunk of this one is done.
+  let word = Atomics.load(control, 20);
+  while (word >>> 16 === tag && (word & 0xffff) === 0xffff) word = Atomics.load(control, 20);
+  if (word >>> 16 !== tag) return;
   const m = control[8]!;
   const k = control[9]!;
   const n = control[10]!;
@@ -82,14 +91,11 @@ export function runGemmChunks(
   const chunks = control[19]!;
   const f32 = control[4] === 0;
   const packA = control[15]! + id * control[16]!;
-  for (;;) {
-    const word = Atomics.load(control, 20);
-    if (word >>> 16 !== tag) return;
-    const next = word & 0xffff;
-    if (next === 0xffff) continue; // op(B) is being packed: the job opens in microseconds
-    if (next >= chunks) return;
+  for (; word >>> 16 === tag && (word & 0xffff) < chunks; word = Atomics.load(control, 20)) {
+    // A successful claim proves the parameters read above were this job's: had the job
+    // been replaced, the word would have changed.
     if (Atomics.compareExchange(control, 20, word, word + 1) !== word) continue;
-    const start = next * chunk;
+    const start = (word & 0xffff) * chunk;
     const end = Math.min(start + chunk, byRows ? m : n);
     try {
       if (byRows) {

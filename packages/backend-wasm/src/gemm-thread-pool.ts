@@ -210,6 +210,9 @@ export class GemmThreadPool {
     const control = this.control;
     const generation = (control[CONTROL.generation]! + 1) | 0;
     const tag = (generation & 0xffff) << 16;
+    // Close the previous job first: a worker that wakes late for it must not claim a chunk
+    // while the parameters below change (see CONTROL).
+    Atomics.store(control, CONTROL.claim, tag | 0xffff);
     control[CONTROL.dtype] = job.float64 ? 1 : 0;
     control[CONTROL.a] = job.a;
     control[CONTROL.b] = job.b;
@@ -227,7 +230,6 @@ export class GemmThreadPool {
     control[CONTROL.chunks] = job.chunks;
     control[CONTROL.packed] = job.packed ?? 0;
     Atomics.store(control, CONTROL.done, 0);
-    Atomics.store(control, CONTROL.claim, tag | 0xffff);
     Atomics.store(control, CONTROL.generation, generation);
     if (Atomics.load(control, CONTROL.sleeping) > 0) Atomics.notify(control, CONTROL.generation);
     // Workers wake while op(B) is packed; a failure closes the job so none of them spins on.
