@@ -32,7 +32,7 @@ export function adam_f32(
   const eps = f32x4.splat(epsilon);
   const step = f32x4.splat(stepSize);
   const corr = f32x4.splat(correction2Sqrt);
-  const vectorEnd = <usize>(n & ~3) << 2;
+  const vectorEnd = (<usize>(n & ~3)) << 2;
   for (let at: usize = 0; at < vectorEnd; at += 16) {
     const g = v128.load(grad + at);
     const mi = f32x4.add(f32x4.mul(v128.load(m + at), b1), f32x4.mul(c1, g));
@@ -43,7 +43,7 @@ export function adam_f32(
     const p = v128.load(param + at);
     v128.store(param + at, f32x4.sub(p, f32x4.mul(step, f32x4.div(mi, denominator))));
   }
-  for (let at = vectorEnd; at < (<usize>n << 2); at += 4) {
+  for (let at = vectorEnd; at < (<usize>n) << 2; at += 4) {
     const g = load<f32>(grad + at);
     const mi = load<f32>(m + at) * beta1 + oneMinusBeta1 * g;
     const vi = load<f32>(v + at) * beta2 + oneMinusBeta2 * (g * g);
@@ -76,7 +76,7 @@ export function adam_f64(
   const eps = f64x2.splat(epsilon);
   const step = f64x2.splat(stepSize);
   const corr = f64x2.splat(correction2Sqrt);
-  const vectorEnd = <usize>(n & ~1) << 3;
+  const vectorEnd = (<usize>(n & ~1)) << 3;
   for (let at: usize = 0; at < vectorEnd; at += 16) {
     const g = v128.load(grad + at);
     const mi = f64x2.add(f64x2.mul(v128.load(m + at), b1), f64x2.mul(c1, g));
@@ -87,7 +87,7 @@ export function adam_f64(
     const p = v128.load(param + at);
     v128.store(param + at, f64x2.sub(p, f64x2.mul(step, f64x2.div(mi, denominator))));
   }
-  for (let at = vectorEnd; at < (<usize>n << 3); at += 8) {
+  for (let at = vectorEnd; at < (<usize>n) << 3; at += 8) {
     const g = load<f64>(grad + at);
     const mi = load<f64>(m + at) * beta1 + oneMinusBeta1 * g;
     const vi = load<f64>(v + at) * beta2 + oneMinusBeta2 * (g * g);

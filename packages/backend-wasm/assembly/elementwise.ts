@@ -10,11 +10,11 @@
 /** relu over n f32. */
 export function relu_f32(x: usize, out: usize, n: i32): void {
   const zero = f32x4.splat(0);
-  const vectorEnd = <usize>(n & ~3) << 2;
+  const vectorEnd = (<usize>(n & ~3)) << 2;
   for (let at: usize = 0; at < vectorEnd; at += 16) {
     v128.store(out + at, f32x4.pmax(v128.load(x + at), zero));
   }
-  for (let at = vectorEnd; at < (<usize>n << 2); at += 4) {
+  for (let at = vectorEnd; at < (<usize>n) << 2; at += 4) {
     const value = load<f32>(x + at);
     store<f32>(out + at, value < 0 ? 0 : value);
   }
@@ -23,11 +23,11 @@ export function relu_f32(x: usize, out: usize, n: i32): void {
 /** relu over n f64. */
 export function relu_f64(x: usize, out: usize, n: i32): void {
   const zero = f64x2.splat(0);
-  const vectorEnd = <usize>(n & ~1) << 3;
+  const vectorEnd = (<usize>(n & ~1)) << 3;
   for (let at: usize = 0; at < vectorEnd; at += 16) {
     v128.store(out + at, f64x2.pmax(v128.load(x + at), zero));
   }
-  for (let at = vectorEnd; at < (<usize>n << 3); at += 8) {
+  for (let at = vectorEnd; at < (<usize>n) << 3; at += 8) {
     const value = load<f64>(x + at);
     store<f64>(out + at, value < 0 ? 0 : value);
   }
@@ -37,11 +37,11 @@ export function relu_f64(x: usize, out: usize, n: i32): void {
 export function step_f32(x: usize, out: usize, n: i32): void {
   const zero = f32x4.splat(0);
   const one = f32x4.splat(1);
-  const vectorEnd = <usize>(n & ~3) << 2;
+  const vectorEnd = (<usize>(n & ~3)) << 2;
   for (let at: usize = 0; at < vectorEnd; at += 16) {
     v128.store(out + at, v128.and(f32x4.gt(v128.load(x + at), zero), one));
   }
-  for (let at = vectorEnd; at < (<usize>n << 2); at += 4) {
+  for (let at = vectorEnd; at < (<usize>n) << 2; at += 4) {
     store<f32>(out + at, load<f32>(x + at) > 0 ? 1 : 0);
   }
 }
@@ -50,11 +50,11 @@ export function step_f32(x: usize, out: usize, n: i32): void {
 export function step_f64(x: usize, out: usize, n: i32): void {
   const zero = f64x2.splat(0);
   const one = f64x2.splat(1);
-  const vectorEnd = <usize>(n & ~1) << 3;
+  const vectorEnd = (<usize>(n & ~1)) << 3;
   for (let at: usize = 0; at < vectorEnd; at += 16) {
     v128.store(out + at, v128.and(f64x2.gt(v128.load(x + at), zero), one));
   }
-  for (let at = vectorEnd; at < (<usize>n << 3); at += 8) {
+  for (let at = vectorEnd; at < (<usize>n) << 3; at += 8) {
     store<f64>(out + at, load<f64>(x + at) > 0 ? 1 : 0);
   }
 }
@@ -63,12 +63,12 @@ export function step_f64(x: usize, out: usize, n: i32): void {
 export function relu_backward_f32(x: usize, dy: usize, out: usize, n: i32): void {
   const zero = f32x4.splat(0);
   const one = f32x4.splat(1);
-  const vectorEnd = <usize>(n & ~3) << 2;
+  const vectorEnd = (<usize>(n & ~3)) << 2;
   for (let at: usize = 0; at < vectorEnd; at += 16) {
     const mask = v128.and(f32x4.gt(v128.load(x + at), zero), one);
     v128.store(out + at, f32x4.mul(v128.load(dy + at), mask));
   }
-  for (let at = vectorEnd; at < (<usize>n << 2); at += 4) {
+  for (let at = vectorEnd; at < (<usize>n) << 2; at += 4) {
     store<f32>(out + at, load<f32>(dy + at) * (load<f32>(x + at) > 0 ? <f32>1 : <f32>0));
   }
 }
@@ -77,20 +77,20 @@ export function relu_backward_f32(x: usize, dy: usize, out: usize, n: i32): void
 export function relu_backward_f64(x: usize, dy: usize, out: usize, n: i32): void {
   const zero = f64x2.splat(0);
   const one = f64x2.splat(1);
-  const vectorEnd = <usize>(n & ~1) << 3;
+  const vectorEnd = (<usize>(n & ~1)) << 3;
   for (let at: usize = 0; at < vectorEnd; at += 16) {
     const mask = v128.and(f64x2.gt(v128.load(x + at), zero), one);
     v128.store(out + at, f64x2.mul(v128.load(dy + at), mask));
   }
-  for (let at = vectorEnd; at < (<usize>n << 3); at += 8) {
+  for (let at = vectorEnd; at < (<usize>n) << 3; at += 8) {
     store<f64>(out + at, load<f64>(dy + at) * (load<f64>(x + at) > 0 ? 1.0 : 0.0));
   }
 }
 
 /** Adds the n f32 at `bias` to each of the m rows of the m×n f32 matrix at `c`, in place. */
 export function add_bias_rows_f32(c: usize, bias: usize, m: i32, n: i32): void {
-  const rowBytes = <usize>n << 2;
-  const vectorEnd = <usize>(n & ~3) << 2;
+  const rowBytes = (<usize>n) << 2;
+  const vectorEnd = (<usize>(n & ~3)) << 2;
   for (let i = 0; i < m; i++) {
     const row = c + <usize>i * rowBytes;
     for (let at: usize = 0; at < vectorEnd; at += 16) {
@@ -104,8 +104,8 @@ export function add_bias_rows_f32(c: usize, bias: usize, m: i32, n: i32): void {
 
 /** Adds the n f64 at `bias` to each of the m rows of the m×n f64 matrix at `c`, in place. */
 export function add_bias_rows_f64(c: usize, bias: usize, m: i32, n: i32): void {
-  const rowBytes = <usize>n << 3;
-  const vectorEnd = <usize>(n & ~1) << 3;
+  const rowBytes = (<usize>n) << 3;
+  const vectorEnd = (<usize>(n & ~1)) << 3;
   for (let i = 0; i < m; i++) {
     const row = c + <usize>i * rowBytes;
     for (let at: usize = 0; at < vectorEnd; at += 16) {

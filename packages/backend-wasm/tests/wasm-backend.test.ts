@@ -19,7 +19,14 @@ describe('the wasm backend', () => {
       await backend.gemm.whenThreadsReady();
       try {
         const report = backendConformance(backend);
-        expect(report.kernels).toEqual(['step', 'relu', 'matmul', 'reluBackward', 'linear', 'adam']);
+        expect(report.kernels).toEqual([
+          'step',
+          'relu',
+          'matmul',
+          'reluBackward',
+          'linear',
+          'adam',
+        ]);
         expect(report.failures).toEqual([]);
         expect(report.cases).toBeGreaterThan(80);
       } finally {
