@@ -1,4 +1,5 @@
-import type { Backend, LinearKernelArgs, MatmulKernelArgs } from '@deeptune/core';
+import { cpuBackend } from '@deeptune/core';
+import type { Backend, DType, LinearKernelArgs, MatmulKernelArgs, Storage } from '@deeptune/core';
 import { defaultThreads } from './default-threads.js';
 import { WasmGemm, type GemmArray, type WasmGemmOptions } from './wasm-gemm.js';
 import { wasmVectorKernels } from './wasm-vector-kernels.js';
@@ -97,6 +98,14 @@ function backendOf(gemm: WasmGemm): WasmBackend {
     threads: gemm.threads,
     gemm,
     kernels: { matmul, linear, ...wasmVectorKernels(gemm) },
+    // Optimizer state in the module's memory, where `adam` updates it without copies; only
+    // a shared memory never moves when it grows (one thread uses ordinary arrays).
+    ...(gemm.shared
+      ? {
+          allocateState: (dtype: DType, size: number): Storage =>
+            gemm.allocateState(dtype, size) ?? cpuBackend.allocate(dtype, size),
+        }
+      : {}),
     whenThreadsReady: () => gemm.whenThreadsReady(),
     close: () => gemm.close(),
   };

@@ -1,6 +1,7 @@
 import type { GemmKernelExports } from './gemm-kernel-exports.js';
 import { GemmThreadPool } from './gemm-thread-pool.js';
 import { selectModule } from './wasm-module.js';
+import { WasmStateHeap } from './wasm-state-heap.js';
 import type { WasmFeatureRequest, WasmGemmFeatures } from './wasm-simd-unsupported-error.js';
 
 /** A dense float array {@link WasmGemm.matmul} accepts: all three arrays share one type. */
@@ -159,6 +160,14 @@ export class WasmGemm {
   private buffer: ArrayBuffer | null = null;
   private f32: Float32Array = new Float32Array(0);
   private f64: Float64Array = new Float64Array(0);
+  /** Long-lived blocks (optimizer state) at the bottom of a shared memory. */
+  private readonly stateHeap = new WasmStateHeap();
+  /** Every buffer the shared memory has had (one per growth): a state array's is among them. */
+  private readonly sharedBuffers = new WeakSet<ArrayBufferLike>();
+  /** Frees a state block once its array is garbage collected. */
+  private readonly stateRegistry = new FinalizationRegistry<{ offset: number; bytes: number }>(
+    ({ offset, bytes }) => this.stateHeap.release(offset, bytes),
+  );
 
   private constructor(
     features: WasmGemmFeatures,
@@ -398,7 +407,8 @@ export class WasmGemm {
           ? kernels.gemm_f32_packed_b_bytes(k, n)
           : kernels.gemm_f64_packed_b_bytes(k, n)
         : 0;
-    const packedPtr = threads * packStride;
+    const base = this.scratchBase;
+    const packedPtr = base + threads * packStride;
     const aPtr = packedPtr + align(packedBytes);
     const bPtr = aPtr + align(spanA * bytes);
     const cPtr = bPtr + align(spanB * bytes);
@@ -417,7 +427,7 @@ export class WasmGemm {
       const bAt = bPtr + i * strideB * bytes;
       const cAt = cPtr + i * sizeC * bytes;
       if (pool === undefined) {
-        gemm(aAt, bAt, cAt, m, k, n, tA, tB, 0, packBOffset);
+        gemm(aAt, bAt, cAt, m, k, n, tA, tB, base, base + packBOffset);
         continue;
       }
       pool.run(kernels, {
@@ -430,7 +440,7 @@ export class WasmGemm {
         n,
         transposeA,
         transposeB,
-        packBase: 0,
+        packBase: base,
         packStride,
         packBOffset,
         chunk,
@@ -447,14 +457,67 @@ export class WasmGemm {
   }
 
   /**
-   * Views of the whole linear memory, grown to at least `bytes` bytes, for the
-   * single-threaded kernels that copy their operands in from offset 0 (no product runs
-   * meanwhile: every call is synchronous). The views change when the memory grows.
+   * Views of the whole linear memory, grown so that `bytes` bytes of scratch space fit from
+   * byte offset `base` (above the optimizer state), for the single-threaded kernels that copy
+   * their operands in (no product runs meanwhile: every call is synchronous). The views
+   * change when the memory grows.
    * @internal
    */
-  scratch(bytes: number): { readonly f32: Float32Array; readonly f64: Float64Array } {
-    this.ensureCapacity(bytes);
-    return { f32: this.f32, f64: this.f64 };
+  scratch(bytes: number): {
+    readonly f32: Float32Array;
+    readonly f64: Float64Array;
+    readonly base: number;
+  } {
+    const base = this.scratchBase;
+    this.ensureCapacity(base + bytes);
+    return { f32: this.f32, f64: this.f64, base };
+  }
+
+  /** Whether the memory is shared (worker threads; it then never moves when it grows). */
+  get shared(): boolean {
+    return (
+      typeof SharedArrayBuffer === 'function' && this.memory.buffer instanceof SharedArrayBuffer
+    );
+  }
+
+  /**
+   * A zero-filled array of `size` elements of `dtype` in the module's memory, for optimizer
+   * state that kernels update in place without copying; undefined unless the memory is
+   * shared (a growing unshared memory would detach the array). The block is freed when the
+   * array is garbage collected.
+   * @internal
+   */
+  allocateState(
+    dtype: 'float32' | 'float64',
+    size: number,
+  ): Float32Array | Float64Array | undefined {
+    if (!this.shared) return undefined;
+    const bytes = size * (dtype === 'float32' ? 4 : 8);
+    const offset = this.stateHeap.allocate(bytes);
+    this.ensureCapacity(this.scratchBase);
+    const array =
+      dtype === 'float32'
+        ? new Float32Array(this.memory.buffer, offset, size)
+        : new Float64Array(this.memory.buffer, offset, size);
+    array.fill(0);
+    this.sharedBuffers.add(array.buffer);
+    this.stateRegistry.register(array, { offset, bytes });
+    return array;
+  }
+
+  /** Whether `array` lives in this module's memory (an array from {@link allocateState}). @internal */
+  isResident(array: ArrayBufferView): boolean {
+    return this.sharedBuffers.has(array.buffer);
+  }
+
+  /** Bytes of optimizer state in the memory now. @internal */
+  get stateBytes(): number {
+    return this.stateHeap.reserved;
+  }
+
+  /** Byte offset where scratch space starts: above the optimizer state. */
+  private get scratchBase(): number {
+    return align(this.stateHeap.end);
   }
 
   /** Grows the memory to at least `bytes` and refreshes the typed views when it moved. */

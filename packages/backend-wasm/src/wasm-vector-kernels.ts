@@ -54,11 +54,13 @@ export function wasmVectorKernels(gemm: WasmGemm): WasmVectorKernels {
         fallback(args);
         return;
       }
-      const bytes = n * (isF32 ? 4 : 8);
-      const heap = isF32 ? gemm.scratch(bytes).f32 : gemm.scratch(bytes).f64;
-      heap.set(x, 0);
-      (isF32 ? f32 : f64)(0, 0, n);
-      out.set(heap.subarray(0, n));
+      const size = isF32 ? 4 : 8;
+      const scratch = gemm.scratch(n * size);
+      const heap = isF32 ? scratch.f32 : scratch.f64;
+      const at = scratch.base / size;
+      heap.set(x, at);
+      (isF32 ? f32 : f64)(scratch.base, scratch.base, n);
+      out.set(heap.subarray(at, at + n));
     };
 
   const reluBackward = (args: ReluBackwardKernelArgs): void => {
@@ -72,12 +74,14 @@ export function wasmVectorKernels(gemm: WasmGemm): WasmVectorKernels {
     }
     const size = isF32 ? 4 : 8;
     const stride = align(n * size);
-    const heap = isF32 ? gemm.scratch(2 * stride).f32 : gemm.scratch(2 * stride).f64;
-    const at = stride / size;
-    heap.set(x, 0);
-    heap.set(dy, at);
-    (isF32 ? exports.relu_backward_f32 : exports.relu_backward_f64)(0, stride, stride, n);
-    out.set(heap.subarray(at, at + n));
+    const scratch = gemm.scratch(2 * stride);
+    const heap = isF32 ? scratch.f32 : scratch.f64;
+    const xAt = scratch.base;
+    const dyAt = xAt + stride;
+    heap.set(x, xAt / size);
+    heap.set(dy, dyAt / size);
+    (isF32 ? exports.relu_backward_f32 : exports.relu_backward_f64)(xAt, dyAt, dyAt, n);
+    out.set(heap.subarray(dyAt / size, dyAt / size + n));
   };
 
   const adam = (args: AdamKernelArgs): void => {
@@ -91,19 +95,27 @@ export function wasmVectorKernels(gemm: WasmGemm): WasmVectorKernels {
     }
     const size = isF32 ? 4 : 8;
     const stride = align(n * size);
-    const heap = isF32 ? gemm.scratch(4 * stride).f32 : gemm.scratch(4 * stride).f64;
-    const at = stride / size;
-    heap.set(param, 0);
-    heap.set(grad, at);
-    heap.set(m, 2 * at);
-    heap.set(v, 3 * at);
+    // Moments from allocateState live in the module's memory: no copies for them.
+    const resident = gemm.isResident(m) && gemm.isResident(v);
+    const scratch = gemm.scratch((resident ? 2 : 4) * stride);
+    const heap = isF32 ? scratch.f32 : scratch.f64;
+    const paramAt = scratch.base;
+    const gradAt = paramAt + stride;
+    const mAt = resident ? m.byteOffset : gradAt + stride;
+    const vAt = resident ? v.byteOffset : mAt + stride;
+    heap.set(param, paramAt / size);
+    heap.set(grad, gradAt / size);
+    if (!resident) {
+      heap.set(m, mAt / size);
+      heap.set(v, vAt / size);
+    }
     const step = isF32 ? exports.adam_f32 : exports.adam_f64;
     const round = isF32 ? Math.fround : (value: number): number => value;
     step(
-      0,
-      stride,
-      2 * stride,
-      3 * stride,
+      paramAt,
+      gradAt,
+      mAt,
+      vAt,
       n,
       args.beta1,
       round(1 - args.beta1),
@@ -113,9 +125,11 @@ export function wasmVectorKernels(gemm: WasmGemm): WasmVectorKernels {
       args.stepSize,
       args.correction2Sqrt,
     );
-    param.set(heap.subarray(0, n));
-    m.set(heap.subarray(2 * at, 2 * at + n));
-    v.set(heap.subarray(3 * at, 3 * at + n));
+    param.set(heap.subarray(paramAt / size, paramAt / size + n));
+    if (!resident) {
+      m.set(heap.subarray(mAt / size, mAt / size + n));
+      v.set(heap.subarray(vAt / size, vAt / size + n));
+    }
   };
 
   return {

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
   Rng,
@@ -91,6 +93,79 @@ describe('the wasm backend', () => {
           }
         }
       }
+    } finally {
+      backend.close();
+    }
+  });
+
+  it('keeps Adam state in its memory on 2 threads, with the same steps as copied state', async () => {
+    const backend = createWasmBackendSync({ threads: 2, features: 'simd128' });
+    const single = createWasmBackendSync({ threads: 1, features: 'simd128' });
+    try {
+      // One thread has an unshared memory, which may move when it grows: no resident state.
+      expect(single.allocateState).toBeUndefined();
+      for (const dtype of ['float32', 'float64'] as const) {
+        const m = backend.allocateState!(dtype, 1001);
+        const v = backend.allocateState!(dtype, 1001);
+        expect(backend.gemm.isResident(m) && backend.gemm.isResident(v)).toBe(true);
+        expect(m).toEqual(dtype === 'float32' ? new Float32Array(1001) : new Float64Array(1001));
+        const fresh = () => ({
+          param: randn([1001], { dtype, rng: new Rng(8) }).data,
+          grad: randn([1001], { dtype, rng: new Rng(9) }).data,
+        });
+        const resident = { ...fresh(), m, v };
+        const copied = { ...fresh(), m: m.slice(), v: v.slice() };
+        expect(backend.gemm.isResident(copied.m)).toBe(false);
+        for (let t = 1; t <= 3; t++) {
+          const hyper = {
+            beta1: 0.9,
+            beta2: 0.999,
+            epsilon: 1e-8,
+            stepSize: 1e-3 / (1 - 0.9 ** t),
+            correction2Sqrt: Math.sqrt(1 - 0.999 ** t),
+          };
+          backend.kernels.adam!({ ...resident, ...hyper });
+          backend.kernels.adam!({ ...copied, ...hyper });
+          // A product big enough to grow the memory leaves the state where it was.
+          const size = 200 * t;
+          const a = randn([size * size], { dtype, rng: new Rng(t) }).data;
+          backend.gemm.matmul(a, a, a.slice(), size, size, size, false, false, 1, 0, 0);
+        }
+        for (const name of ['param', 'm', 'v'] as const) {
+          const same = Buffer.from(resident[name].slice().buffer).equals(
+            Buffer.from(copied[name].slice().buffer),
+          );
+          expect(same).toBe(true);
+        }
+        expect(m.some((value) => value !== 0)).toBe(true);
+      }
+    } finally {
+      backend.close();
+    }
+  });
+
+  it('frees a state block once its array is garbage collected', async () => {
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const backend = createWasmBackendSync({ threads: 2, features: 'simd128' });
+    try {
+      let state: Float32Array | undefined = backend.allocateState!(
+        'float32',
+        100_000,
+      ) as Float32Array;
+      expect(backend.gemm.stateBytes).toBe(400_000);
+      state[0] = 1;
+      state = undefined;
+      // Finalizers run some time after a collection: collect and yield until it has.
+      for (let round = 0; round < 100 && backend.gemm.stateBytes > 0; round++) {
+        collect();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(backend.gemm.stateBytes).toBe(0);
+      // The block is reused, zero-filled.
+      const again = backend.allocateState!('float32', 100_000);
+      expect(again[0]).toBe(0);
+      expect(backend.gemm.stateBytes).toBe(400_000);
     } finally {
       backend.close();
     }

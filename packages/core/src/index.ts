@@ -123,6 +123,7 @@ export type {
 } from './backend/kernels.js';
 export { KERNEL_NAMES, UNARY_KERNELS, BINARY_KERNELS, REDUCE_KERNELS } from './backend/kernels.js';
 export { getBackend, setBackend, runKernel, kernelProvider } from './backend/default-backend.js';
+export { allocateStateStorage } from './backend/allocate-storage.js';
 export { cpuBackend } from './backend/cpu/cpu-backend.js';
 export type { CpuBackend } from './backend/cpu/cpu-backend.js';
 

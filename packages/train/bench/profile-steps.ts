@@ -39,7 +39,12 @@ for (const name of KERNEL_NAMES) {
     entry.calls++;
   };
 }
-setBackend({ name: 'wasm', description: wasm.description, kernels: timed as KernelTable });
+setBackend({
+  name: 'wasm',
+  description: wasm.description,
+  kernels: timed as KernelTable,
+  ...(wasm.allocateState === undefined ? {} : { allocateState: wasm.allocateState }),
+});
 
 const rng = new Rng(0);
 const model = new Sequential([

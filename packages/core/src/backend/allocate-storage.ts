@@ -1,7 +1,7 @@
 import { ShapeError } from '../errors/shape-error.js';
 import type { DType, Storage } from '../tensor/dtype.js';
 import { checkedSize, describeBytes, formatShape, type Shape } from '../tensor/shape.js';
-import { allocateWithBackend } from './default-backend.js';
+import { allocateStateWithBackend, allocateWithBackend } from './default-backend.js';
 
 /** The engine's `RangeError` behind a failed allocation, directly or as a backend error's cause. */
 function engineAllocationError(error: unknown): RangeError | undefined {
@@ -25,9 +25,40 @@ function engineAllocationError(error: unknown): RangeError | undefined {
  * @internal
  */
 export function allocateStorage(where: string, dtype: DType, shape: Shape): Storage {
+  return allocateChecked(where, dtype, shape, allocateWithBackend);
+}
+
+/**
+ * Allocates zeroed, long-lived storage of `shape` and `dtype` that the active backend's
+ * kernels update in place — an optimizer's state, such as Adam's moments — through the
+ * backend's `allocateState` (which may place it in the backend's own memory, e.g. WebAssembly
+ * memory, so that its kernels need not copy it), else its `allocate`. Checked like
+ * {@link allocateStorage}. The result is an ordinary `Float32Array` / `Float64Array`,
+ * garbage-collected like any other.
+ *
+ * @param where - the caller, for messages (e.g. `'adam'`).
+ * @param dtype - a validated dtype.
+ * @param shape - a validated shape.
+ * @returns the backend's zero-filled storage.
+ * @throws {@link ShapeError} when the array is too large or cannot be allocated.
+ * @example
+ * ```ts
+ * const m = allocateStateStorage('adam', param.dtype, param.shape); // Adam's first moment
+ * ```
+ */
+export function allocateStateStorage(where: string, dtype: DType, shape: Shape): Storage {
+  return allocateChecked(where, dtype, shape, allocateStateWithBackend);
+}
+
+function allocateChecked(
+  where: string,
+  dtype: DType,
+  shape: Shape,
+  allocate: (dtype: DType, size: number) => Storage,
+): Storage {
   const size = checkedSize(where, shape, dtype);
   try {
-    return allocateWithBackend(dtype, size);
+    return allocate(dtype, size);
   } catch (error) {
     const engineError = engineAllocationError(error);
     if (engineError === undefined) throw error;

@@ -11,7 +11,8 @@ import type { KernelTable } from './kernels.js';
  * (WASM SIMD, worker threads, WebGPU) must pass `backendConformance` from
  * `@deeptune/core/testing`. Tensors are garbage-collected: a backend must never require
  * users to free memory, so storage stays a plain `Float32Array` / `Float64Array` (a backend
- * may copy into its own memory as scratch space inside a kernel).
+ * may copy into its own memory as scratch space inside a kernel, and may place the
+ * long-lived arrays of `allocateState` there).
  *
  * @example
  * ```ts
@@ -44,4 +45,14 @@ export interface Backend {
    * backend's plain typed arrays are used when it is missing.
    */
   allocate?(dtype: DType, size: number): Storage;
+
+  /**
+   * Allocates zero-filled storage for `size` elements of `dtype` that lives long and that
+   * this backend's kernels update in place: an optimizer's state, such as Adam's moments.
+   * A backend that computes in its own memory may place it there, so that those kernels need
+   * not copy it in and out on every step; it must stay an ordinary typed array to everyone
+   * else, and be freed when it is garbage collected. Optional: `allocate` is used when it is
+   * missing.
+   */
+  allocateState?(dtype: DType, size: number): Storage;
 }

@@ -15,6 +15,7 @@ interface ActiveBackend {
   readonly backend: Backend;
   readonly kernels: CompleteKernelTable;
   readonly allocate: (dtype: DType, size: number) => Storage;
+  readonly allocateState: (dtype: DType, size: number) => Storage;
 }
 
 const KNOWN_KERNELS: ReadonlySet<string> = new Set(KERNEL_NAMES);
@@ -22,7 +23,9 @@ const KNOWN_KERNELS: ReadonlySet<string> = new Set(KERNEL_NAMES);
 function resolve(backend: Backend): ActiveBackend {
   const allocate =
     backend.allocate === undefined ? cpuBackend.allocate : backend.allocate.bind(backend);
-  return { backend, kernels: { ...cpuKernels, ...backend.kernels }, allocate };
+  const allocateState =
+    backend.allocateState === undefined ? allocate : backend.allocateState.bind(backend);
+  return { backend, kernels: { ...cpuKernels, ...backend.kernels }, allocate, allocateState };
 }
 
 let active: ActiveBackend = resolve(cpuBackend);
@@ -73,11 +76,13 @@ function assertBackend(backend: Backend): void {
       );
     }
   }
-  const allocate = (backend as { allocate?: unknown }).allocate;
-  if (allocate !== undefined && typeof allocate !== 'function') {
-    throw new KernelNotFoundError(
-      `${where}: backend '${name}' gives allocate as ${typeof allocate}; expected a function (dtype, size) => storage, or no allocate at all.`,
-    );
+  for (const method of ['allocate', 'allocateState'] as const) {
+    const allocate = (backend as Partial<Record<typeof method, unknown>>)[method];
+    if (allocate !== undefined && typeof allocate !== 'function') {
+      throw new KernelNotFoundError(
+        `${where}: backend '${name}' gives ${method} as ${typeof allocate}; expected a function (dtype, size) => storage, or no ${method} at all.`,
+      );
+    }
   }
 }
 
@@ -142,4 +147,13 @@ export function kernelProvider(name: KernelName): string {
  */
 export function allocateWithBackend(dtype: DType, size: number): Storage {
   return active.allocate(dtype, size);
+}
+
+/**
+ * Allocates zero-filled, long-lived storage that the active backend's kernels update in place
+ * (its `allocateState`, else its `allocate`).
+ * @internal
+ */
+export function allocateStateWithBackend(dtype: DType, size: number): Storage {
+  return active.allocateState(dtype, size);
 }

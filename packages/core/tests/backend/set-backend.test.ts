@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  allocateStateStorage,
   cpuBackend,
   getBackend,
   kernelProvider,
@@ -70,6 +71,35 @@ describe('setBackend with a partial kernel table', () => {
     });
     tensor([1, 2, 3]).add(1);
     expect(sizes).toContain(3);
+  });
+
+  it('allocates optimizer state with the backend allocateState, else its allocate, else cpu', () => {
+    const calls: string[] = [];
+    const counting = (label: string) => (dtype: 'float32' | 'float64', size: number) => {
+      calls.push(`${label} ${dtype} ${size}`);
+      return cpuBackend.allocate(dtype, size);
+    };
+    previous = setBackend({
+      name: 'stateful',
+      kernels: {},
+      allocate: counting('allocate'),
+      allocateState: counting('state'),
+    });
+    const m = allocateStateStorage('adam', 'float64', [2, 3]);
+    expect(m).toEqual(new Float64Array(6));
+    setBackend({ name: 'plain', kernels: {}, allocate: counting('allocate') });
+    expect(allocateStateStorage('adam', 'float32', [4])).toEqual(new Float32Array(4));
+    expect(calls).toEqual(['state float64 6', 'allocate float32 4']);
+    setBackend(cpuBackend);
+    expect(allocateStateStorage('adam', 'float32', [])).toEqual(new Float32Array(1));
+    expect(() => allocateStateStorage('adam', 'float32', [2 ** 31, 2 ** 31])).toThrow(/^adam: /);
+    expect(
+      thrownBy(() =>
+        setBackend({ name: 'bad', kernels: {}, allocateState: 1 } as unknown as Backend),
+      ).message,
+    ).toBe(
+      "setBackend: backend 'bad' gives allocateState as number; expected a function (dtype, size) => storage, or no allocateState at all.",
+    );
   });
 
   it('names a kernel that does not exist, and lists the real ones', () => {

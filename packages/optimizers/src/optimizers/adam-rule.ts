@@ -1,4 +1,4 @@
-import { option, runKernel, zerosLike } from '@deeptune/core';
+import { allocateStateStorage, option, runKernel } from '@deeptune/core';
 import type { OptionsOf, Storage, Tensor } from '@deeptune/core';
 import { biasCorrection } from '../ewma/bias-correction.js';
 import type { UpdateContext } from '../optimizer/update-context.js';
@@ -38,9 +38,17 @@ export const adamHyperparameters = {
  */
 export type AdamState = { m: Storage; v: Storage; t: number };
 
-/** @internal */
+/**
+ * Zero moments for `param`, allocated as optimizer state: a backend that runs the `adam`
+ * kernel in its own memory (wasm) keeps them there, so they are not copied on every step.
+ * @internal
+ */
 export function adamInit(param: Tensor): AdamState {
-  return { m: zerosLike(param).data, v: zerosLike(param).data, t: 0 };
+  return {
+    m: allocateStateStorage('adam', param.dtype, param.shape),
+    v: allocateStateStorage('adam', param.dtype, param.shape),
+    t: 0,
+  };
 }
 
 /**
