@@ -236,6 +236,7 @@ const notDifferentiable = new Set([
   'setBackend',
   'runKernel',
   'kernelProvider',
+  'allocateStateStorage',
   'getDefaultRng',
   'setDefaultRng',
   'seed',
