@@ -395,9 +395,12 @@ export class WasmGemm {
     const threads = pool === undefined ? 1 : pool.threads;
     const packBOffset = align(packABytes);
     const packStride = packBOffset + align(packBBytes);
-    // Cut the larger side of C into about 4 chunks per thread, in whole micro-tiles.
+    // Cut C into about 4 chunks per thread, in whole micro-tiles: into rows whenever there are
+    // enough (every row chunk shares one packed op(B)), else into columns (each column chunk
+    // packs all of op(A) again, which pays only when A is a few rows).
     const columnUnit = isF32 ? TILE_COLUMNS_F32 : TILE_COLUMNS_F64;
-    const byRows = Math.ceil(m / TILE_ROWS) >= Math.ceil(n / columnUnit);
+    const rowTiles = Math.ceil(m / TILE_ROWS);
+    const byRows = rowTiles >= CHUNKS_PER_THREAD * threads || rowTiles >= Math.ceil(n / columnUnit);
     const unit = byRows ? TILE_ROWS : columnUnit;
     const extent = byRows ? m : n;
     const chunk = Math.max(unit, Math.ceil(extent / (CHUNKS_PER_THREAD * threads) / unit) * unit);
