@@ -33,7 +33,7 @@ export function allocateStorage(where: string, dtype: DType, shape: Shape): Stor
  * kernels update in place — an optimizer's state, such as Adam's moments — through the
  * backend's `allocateState` (which may place it in the backend's own memory, e.g. WebAssembly
  * memory, so that its kernels need not copy it), else its `allocate`. Checked like
- * {@link allocateStorage}. The result is an ordinary `Float32Array` / `Float64Array`,
+ * every tensor's storage. The result is an ordinary `Float32Array` / `Float64Array`,
  * garbage-collected like any other.
  *
  * @param where - the caller, for messages (e.g. `'adam'`).
