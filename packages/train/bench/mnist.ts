@@ -10,12 +10,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Rng, cpuBackend, setBackend, type Backend } from '@deeptune/core';
+import { cpuBackend, setBackend, type Backend } from '@deeptune/core';
 import { createWasmBackendSync } from '@deeptune/backend-wasm';
 import { mnist } from '@deeptune/data/node';
-import { Dense, Sequential, softmaxCrossEntropy } from '@deeptune/layers';
+import { softmaxCrossEntropy } from '@deeptune/layers';
 import { adam } from '@deeptune/optimizers';
 import { fit } from '../src/index.js';
+import { mnistMlp } from './mnist-mlp.js';
 
 const epochs = Number(process.argv[2] ?? 5);
 const cpuEpochs = Number(process.argv[3] ?? 1);
@@ -43,12 +44,7 @@ async function run(backend: Backend, count: number): Promise<Run> {
   const previous = setBackend(backend);
   try {
     console.log(`\n${backend.name} backend (${backend.description ?? ''}), ${count} epochs:`);
-    const rng = new Rng(0);
-    const model = new Sequential([
-      new Dense({ inputs: 784, units: 256, activation: 'relu', rng }),
-      new Dense({ inputs: 256, units: 128, activation: 'relu', rng }),
-      new Dense({ inputs: 128, units: 10, rng }),
-    ]);
+    const model = mnistMlp();
     const history = await fit(model, train, {
       loss: softmaxCrossEntropy,
       optimizer: adam({ learningRate: 1e-3 }),

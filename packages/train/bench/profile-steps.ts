@@ -6,7 +6,6 @@
 // sets the wasm threads (default: cores). Timing a kernel adds about a microsecond per call.
 import {
   KERNEL_NAMES,
-  Rng,
   cpuBackend,
   setBackend,
   type KernelName,
@@ -14,9 +13,10 @@ import {
 } from '@deeptune/core';
 import { createWasmBackend } from '@deeptune/backend-wasm';
 import { mnist } from '@deeptune/data/node';
-import { Dense, Sequential, softmaxCrossEntropy } from '@deeptune/layers';
+import { softmaxCrossEntropy } from '@deeptune/layers';
 import { adam } from '@deeptune/optimizers';
 import { fit } from '../src/index.js';
+import { mnistMlp } from './mnist-mlp.js';
 
 const epochs = Number(process.argv[2] ?? 1);
 const threadsVariable = process.env['DEEPTUNE_BENCH_THREADS'];
@@ -46,12 +46,7 @@ setBackend({
   ...(wasm.allocateState === undefined ? {} : { allocateState: wasm.allocateState }),
 });
 
-const rng = new Rng(0);
-const model = new Sequential([
-  new Dense({ inputs: 784, units: 256, activation: 'relu', rng }),
-  new Dense({ inputs: 256, units: 128, activation: 'relu', rng }),
-  new Dense({ inputs: 128, units: 10, rng }),
-]);
+const model = mnistMlp();
 const history = await fit(model, train, {
   loss: softmaxCrossEntropy,
   optimizer: adam({ learningRate: 1e-3 }),
