@@ -233,9 +233,8 @@ export class GemmThreadPool {
     Atomics.store(control, CONTROL.generation, generation);
     if (Atomics.load(control, CONTROL.sleeping) > 0) Atomics.notify(control, CONTROL.generation);
     // Workers wake while op(B) is packed; a failure closes the job so none of them spins on.
-    let opened = tag;
-    try {
-      if (job.packed !== undefined) {
+    if (job.packed !== undefined) {
+      try {
         (job.float64 ? kernels.gemm_f64_pack_b_all : kernels.gemm_f32_pack_b_all)(
           job.b,
           job.k,
@@ -243,13 +242,12 @@ export class GemmThreadPool {
           job.transposeB ? 1 : 0,
           job.packed,
         );
+      } catch (error) {
+        Atomics.store(control, CONTROL.claim, tag | job.chunks); // every chunk "claimed"
+        throw error;
       }
-    } catch (error) {
-      opened = tag | job.chunks;
-      throw error;
-    } finally {
-      Atomics.store(control, CONTROL.claim, opened);
     }
+    Atomics.store(control, CONTROL.claim, tag);
     runGemmChunks(kernels, control, 0, generation);
     for (let spin = 0; spin < 20000 && Atomics.load(control, CONTROL.done) !== job.chunks; spin++);
     for (;;) {

@@ -1,4 +1,3 @@
-import { cpuBackend } from '@deeptune/core';
 import type { Backend, DType, LinearKernelArgs, MatmulKernelArgs, Storage } from '@deeptune/core';
 import { defaultThreads } from './default-threads.js';
 import { WasmGemm, type GemmArray, type WasmGemmOptions } from './wasm-gemm.js';
@@ -102,8 +101,7 @@ function backendOf(gemm: WasmGemm): WasmBackend {
     // a shared memory never moves when it grows (one thread uses ordinary arrays).
     ...(gemm.shared
       ? {
-          allocateState: (dtype: DType, size: number): Storage =>
-            gemm.allocateState(dtype, size) ?? cpuBackend.allocate(dtype, size),
+          allocateState: (dtype: DType, size: number): Storage => gemm.allocateState(dtype, size),
         }
       : {}),
     whenThreadsReady: () => gemm.whenThreadsReady(),

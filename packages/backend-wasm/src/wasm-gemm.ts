@@ -485,16 +485,16 @@ export class WasmGemm {
 
   /**
    * A zero-filled array of `size` elements of `dtype` in the module's memory, for optimizer
-   * state that kernels update in place without copying; undefined unless the memory is
-   * shared (a growing unshared memory would detach the array). The block is freed when the
-   * array is garbage collected.
+   * state that kernels update in place without copying. Only a shared memory can hold it (a
+   * growing unshared memory would detach the array): check {@link shared} first. The block is
+   * freed when the array is garbage collected.
+   * @throws Error when the memory is not shared.
    * @internal
    */
-  allocateState(
-    dtype: 'float32' | 'float64',
-    size: number,
-  ): Float32Array | Float64Array | undefined {
-    if (!this.shared) return undefined;
+  allocateState(dtype: 'float32' | 'float64', size: number): Float32Array | Float64Array {
+    if (!this.shared) {
+      throw new Error('WasmGemm.allocateState: needs a shared memory (2 or more threads)');
+    }
     const bytes = size * (dtype === 'float32' ? 4 : 8);
     const offset = this.stateHeap.allocate(bytes);
     this.ensureCapacity(this.scratchBase);

@@ -14,6 +14,17 @@ import { backendConformance } from '@deeptune/core/testing';
 import { Dense, Sequential, softmaxCrossEntropy } from '@deeptune/layers';
 import { createWasmBackend, createWasmBackendSync, WasmGemm } from '../src/index.js';
 
+/** PyTorch's default Adam hyperparameters at step t, bias corrections folded in (α = 1e-3). */
+function adamStep(t: number) {
+  return {
+    beta1: 0.9,
+    beta2: 0.999,
+    epsilon: 1e-8,
+    stepSize: 1e-3 / (1 - 0.9 ** t),
+    correction2Sqrt: Math.sqrt(1 - 0.999 ** t),
+  };
+}
+
 describe('the wasm backend', () => {
   for (const threads of [1, 2]) {
     it(`passes backendConformance on ${threads} thread(s): its kernels in both dtypes`, async () => {
@@ -68,13 +79,7 @@ describe('the wasm backend', () => {
         const onCpu = fresh();
         const onWasm = fresh();
         for (let t = 1; t <= 3; t++) {
-          const hyper = {
-            beta1: 0.9,
-            beta2: 0.999,
-            epsilon: 1e-8,
-            stepSize: 1e-3 / (1 - 0.9 ** t),
-            correction2Sqrt: Math.sqrt(1 - 0.999 ** t),
-          };
+          const hyper = adamStep(t);
           cpuBackend.kernels.adam({ ...onCpu, ...hyper });
           backend.kernels.adam!({ ...onWasm, ...hyper });
         }
@@ -117,13 +122,7 @@ describe('the wasm backend', () => {
         const copied = { ...fresh(), m: m.slice(), v: v.slice() };
         expect(backend.gemm.isResident(copied.m)).toBe(false);
         for (let t = 1; t <= 3; t++) {
-          const hyper = {
-            beta1: 0.9,
-            beta2: 0.999,
-            epsilon: 1e-8,
-            stepSize: 1e-3 / (1 - 0.9 ** t),
-            correction2Sqrt: Math.sqrt(1 - 0.999 ** t),
-          };
+          const hyper = adamStep(t);
           backend.kernels.adam!({ ...resident, ...hyper });
           backend.kernels.adam!({ ...copied, ...hyper });
           // A product big enough to grow the memory leaves the state where it was.
