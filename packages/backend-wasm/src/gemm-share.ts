@@ -6,7 +6,9 @@ import type { GemmKernelExports } from './gemm-kernel-exports.js';
  * below use the literal indices, because they also run as source text inside workers; this
  * table is their documentation and the main thread's.
  *
- * A job's output is cut into `chunks` chunks of `chunk` rows (or columns) of C. Threads claim
+ * A job's output is cut into `chunks` chunks of rows (or columns) of C, chunk `i` from
+ * `bounds[i]` to `bounds[i + 1]` (the words from `bounds` on), large first and small last, so
+ * that the thread which finishes last leaves the others little to wait for. Threads claim
  * chunks one at a time from the `claim` word, which holds the job's tag (its generation's low
  * 16 bits) in the high half and the next chunk in the low half (`0xffff`: not open yet). The
  * main thread publishes a job in this order: the claim word with the new tag, closed (so no
@@ -43,9 +45,7 @@ export const CONTROL = {
   packStride: 16,
   /** Offset of the packed-B area within a thread's scratch. */
   packBOffset: 17,
-  /** Rows or columns per chunk (a multiple of the micro-tile's height or width). */
-  chunk: 18,
-  /** Chunks in the job. */
+  /** Chunks in the job (at most `maxChunks`). */
   chunks: 19,
   /** The claim word: `tag << 16 | next chunk` (see above). */
   claim: 20,
@@ -55,8 +55,12 @@ export const CONTROL = {
   sleeping: 22,
   /** Worker `i`'s start-up status is at `workerStatus + i`: 1 ready, −1 failed. */
   workerStatus: 32,
-  /** Words in the control block (room for 64 threads). */
-  length: 96,
+  /** The first row (or column) of chunk `i` is at `bounds + i`; its end at `bounds + i + 1`. */
+  bounds: 96,
+  /** The most chunks a job may have. */
+  maxChunks: 128,
+  /** Words in the control block (room for 64 threads and 128 chunks). */
+  length: 96 + 128 + 1,
 } as const;
 
 /**
@@ -87,7 +91,6 @@ export function runGemmChunks(
   const k = control[9]!;
   const n = control[10]!;
   const byRows = control[13] === 1;
-  const chunk = control[18]!;
   const chunks = control[19]!;
   const f32 = control[4] === 0;
   const packA = control[15]! + id * control[16]!;
@@ -95,8 +98,8 @@ export function runGemmChunks(
     // A successful claim proves the parameters read above were this job's: had the job
     // been replaced, the word would have changed.
     if (Atomics.compareExchange(control, 20, word, word + 1) !== word) continue;
-    const start = (word & 0xffff) * chunk;
-    const end = Math.min(start + chunk, byRows ? m : n);
+    const start = control[96 + (word & 0xffff)]!;
+    const end = control[97 + (word & 0xffff)]!;
     try {
       if (byRows) {
         (f32 ? kernels.gemm_f32_rows_packed : kernels.gemm_f64_rows_packed)(

@@ -16,9 +16,11 @@ export interface GemmJob {
   readonly packBase: number;
   readonly packStride: number;
   readonly packBOffset: number;
-  /** Rows (with `packed`) or columns of C per chunk. */
-  readonly chunk: number;
-  /** Chunks in the product: ⌈m / chunk⌉ or ⌈n / chunk⌉. */
+  /**
+   * Chunk `i` is rows (with `packed`) or columns `bounds[i]` to `bounds[i + 1]` of C, for
+   * `i < chunks` (at most `CONTROL.maxChunks`).
+   */
+  readonly bounds: Int32Array;
   readonly chunks: number;
   /** Where op(B) is packed whole when the chunks are rows; undefined when they are columns. */
   readonly packed?: number | undefined;
@@ -226,8 +228,8 @@ export class GemmThreadPool {
     control[CONTROL.packBase] = job.packBase;
     control[CONTROL.packStride] = job.packStride;
     control[CONTROL.packBOffset] = job.packBOffset;
-    control[CONTROL.chunk] = job.chunk;
     control[CONTROL.chunks] = job.chunks;
+    for (let i = 0; i <= job.chunks; i++) control[CONTROL.bounds + i] = job.bounds[i]!;
     control[CONTROL.packed] = job.packed ?? 0;
     Atomics.store(control, CONTROL.done, 0);
     Atomics.store(control, CONTROL.generation, generation);

@@ -1,5 +1,7 @@
 import type { GemmKernelExports } from './gemm-kernel-exports.js';
+import { CONTROL } from './gemm-share.js';
 import { GemmThreadPool } from './gemm-thread-pool.js';
+import { guidedChunks } from './guided-chunks.js';
 import { selectModule } from './wasm-module.js';
 import { WasmStateHeap } from './wasm-state-heap.js';
 import type { WasmFeatureRequest, WasmGemmFeatures } from './wasm-simd-unsupported-error.js';
@@ -30,9 +32,10 @@ const ALIGN = 64;
 /** Products with fewer multiply-adds than this run on the calling thread alone. */
 const PARALLEL_MIN_MACS = 64 * 64 * 64;
 /**
- * Chunks per thread in a parallel product: enough that a thread which starts late or runs
- * slowly (sharing its core with the garbage collector's threads) leaves the rest to the
- * others, few enough that each chunk keeps its packed panels in cache.
+ * The smallest chunk of a parallel product is 1/(CHUNKS_PER_THREAD · threads) of it (or one
+ * micro-tile): chunks shrink from large to this (see `guidedChunks`), small enough that a
+ * thread which starts late or runs slowly (sharing its core with the garbage collector's
+ * threads) leaves the rest to the others, large enough that each claim pays.
  */
 const CHUNKS_PER_THREAD = 8;
 /** A shared memory must declare its maximum: the modules' 2 GiB. */
@@ -131,7 +134,8 @@ function memoryFor(plan: ThreadPlan): WebAssembly.Memory {
  * Each output element is accumulated in one fixed order, `c = 0; for p = 0..k-1: c += a·b`
  * (see the package README), so results never depend on blocking and are reproducible.
  * Inputs are copied into the module's linear memory, which grows when needed and is reused
- * across calls.
+ * across calls; an input that already lives there (an array from the backend's `allocateState`,
+ * such as a layer's weights) is read where it is.
  *
  * @example
  * ```ts
@@ -158,6 +162,8 @@ export class WasmGemm {
   private pool: GemmThreadPool | undefined;
 
   private buffer: ArrayBuffer | null = null;
+  /** The chunks of the current parallel product (see `guidedChunks`). */
+  private readonly bounds = new Int32Array(CONTROL.maxChunks + 1);
   private f32: Float32Array = new Float32Array(0);
   private f64: Float64Array = new Float64Array(0);
   /** Long-lived blocks (optimizer state) at the bottom of a shared memory. */
@@ -395,7 +401,7 @@ export class WasmGemm {
     const threads = pool === undefined ? 1 : pool.threads;
     const packBOffset = align(packABytes);
     const packStride = packBOffset + align(packBBytes);
-    // Cut C into about 4 chunks per thread, in whole micro-tiles: into rows whenever there are
+    // Cut C into chunks of whole micro-tiles, large ones first: into rows whenever there are
     // enough (every row chunk shares one packed op(B)), else into columns (each column chunk
     // packs all of op(A) again, which pays only when A is a few rows).
     const columnUnit = isF32 ? TILE_COLUMNS_F32 : TILE_COLUMNS_F64;
@@ -403,25 +409,37 @@ export class WasmGemm {
     const byRows = rowTiles >= CHUNKS_PER_THREAD * threads || rowTiles >= Math.ceil(n / columnUnit);
     const unit = byRows ? TILE_ROWS : columnUnit;
     const extent = byRows ? m : n;
-    const chunk = Math.max(unit, Math.ceil(extent / (CHUNKS_PER_THREAD * threads) / unit) * unit);
+    const minimum = Math.max(unit, Math.ceil(extent / (CHUNKS_PER_THREAD * threads) / unit) * unit);
+    const chunks = guidedChunks(extent, unit, threads, minimum, CONTROL.maxChunks, this.bounds);
     const packedBytes =
       pool !== undefined && byRows
         ? isF32
           ? kernels.gemm_f32_packed_b_bytes(k, n)
           : kernels.gemm_f64_packed_b_bytes(k, n)
         : 0;
+    // Operands already in the memory (parameters from allocateState) are read where they
+    // are; the others are copied into the scratch space.
+    const residentA = this.isResident(a);
+    const residentB = this.isResident(b);
+    const residentBias = bias !== undefined && this.isResident(bias);
     const base = this.scratchBase;
     const packedPtr = base + threads * packStride;
-    const aPtr = packedPtr + align(packedBytes);
-    const bPtr = aPtr + align(spanA * bytes);
-    const cPtr = bPtr + align(spanB * bytes);
-    const biasPtr = align(cPtr + outLength * bytes);
-    const end = biasPtr + (bias === undefined ? 0 : n * bytes);
+    const aCopy = packedPtr + align(packedBytes);
+    const bCopy = aCopy + (residentA ? 0 : align(spanA * bytes));
+    const cPtr = bCopy + (residentB ? 0 : align(spanB * bytes));
+    const biasCopy = align(cPtr + outLength * bytes);
+    const end = biasCopy + (bias === undefined || residentBias ? 0 : n * bytes);
     this.ensureCapacity(end);
 
     const heap = isF32 ? this.f32 : this.f64;
-    if (spanA > 0) heap.set(a.length === spanA ? a : a.subarray(0, spanA), aPtr / bytes);
-    if (spanB > 0) heap.set(b.length === spanB ? b : b.subarray(0, spanB), bPtr / bytes);
+    const aPtr = residentA ? a.byteOffset : aCopy;
+    const bPtr = residentB ? b.byteOffset : bCopy;
+    if (spanA > 0 && !residentA) {
+      heap.set(a.length === spanA ? a : a.subarray(0, spanA), aPtr / bytes);
+    }
+    if (spanB > 0 && !residentB) {
+      heap.set(b.length === spanB ? b : b.subarray(0, spanB), bPtr / bytes);
+    }
     const tA = transposeA ? 1 : 0;
     const tB = transposeB ? 1 : 0;
     const gemm = isF32 ? kernels.gemm_f32 : kernels.gemm_f64;
@@ -446,13 +464,14 @@ export class WasmGemm {
         packBase: base,
         packStride,
         packBOffset,
-        chunk,
-        chunks: Math.ceil(extent / chunk),
+        bounds: this.bounds,
+        chunks,
         packed: byRows ? packedPtr : undefined,
       });
     }
     if (bias !== undefined) {
-      heap.set(bias.length === n ? bias : bias.subarray(0, n), biasPtr / bytes);
+      const biasPtr = residentBias ? bias.byteOffset : biasCopy;
+      if (!residentBias) heap.set(bias.length === n ? bias : bias.subarray(0, n), biasPtr / bytes);
       (isF32 ? kernels.add_bias_rows_f32 : kernels.add_bias_rows_f64)(cPtr, biasPtr, m, n);
     }
     const start = cPtr / bytes;

@@ -95,15 +95,16 @@ export function wasmVectorKernels(gemm: WasmGemm): WasmVectorKernels {
     }
     const size = isF32 ? 4 : 8;
     const stride = align(n * size);
-    // Moments from allocateState live in the module's memory: no copies for them.
+    // Moments and parameters from allocateState live in the module's memory: no copies.
     const resident = gemm.isResident(m) && gemm.isResident(v);
-    const scratch = gemm.scratch((resident ? 2 : 4) * stride);
+    const residentParam = gemm.isResident(param);
+    const scratch = gemm.scratch((residentParam ? 1 : 2) * stride + (resident ? 0 : 2 * stride));
     const heap = isF32 ? scratch.f32 : scratch.f64;
-    const paramAt = scratch.base;
-    const gradAt = paramAt + stride;
+    const paramAt = residentParam ? param.byteOffset : scratch.base;
+    const gradAt = residentParam ? scratch.base : scratch.base + stride;
     const mAt = resident ? m.byteOffset : gradAt + stride;
     const vAt = resident ? v.byteOffset : mAt + stride;
-    heap.set(param, paramAt / size);
+    if (!residentParam) heap.set(param, paramAt / size);
     heap.set(grad, gradAt / size);
     if (!resident) {
       heap.set(m, mAt / size);
@@ -125,7 +126,7 @@ export function wasmVectorKernels(gemm: WasmGemm): WasmVectorKernels {
       args.stepSize,
       args.correction2Sqrt,
     );
-    param.set(heap.subarray(paramAt / size, paramAt / size + n));
+    if (!residentParam) param.set(heap.subarray(paramAt / size, paramAt / size + n));
     if (!resident) {
       m.set(heap.subarray(mAt / size, mAt / size + n));
       v.set(heap.subarray(vAt / size, vAt / size + n));

@@ -9,6 +9,7 @@ import {
   matmul,
   randn,
   setBackend,
+  type Storage,
 } from '@deeptune/core';
 import { backendConformance } from '@deeptune/core/testing';
 import { Dense, Sequential, softmaxCrossEntropy } from '@deeptune/layers';
@@ -118,7 +119,10 @@ describe('the wasm backend', () => {
           param: randn([1001], { dtype, rng: new Rng(8) }).data,
           grad: randn([1001], { dtype, rng: new Rng(9) }).data,
         });
-        const resident = { ...fresh(), m, v };
+        // The parameter lives in the memory too, as a Dense layer's weights do.
+        const residentParam = backend.allocateState!(dtype, 1001);
+        residentParam.set(fresh().param);
+        const resident = { ...fresh(), param: residentParam, m, v };
         const copied = { ...fresh(), m: m.slice(), v: v.slice() };
         expect(backend.gemm.isResident(copied.m)).toBe(false);
         for (let t = 1; t <= 3; t++) {
@@ -137,6 +141,60 @@ describe('the wasm backend', () => {
           expect(same).toBe(true);
         }
         expect(m.some((value) => value !== 0)).toBe(true);
+      }
+    } finally {
+      backend.close();
+    }
+  });
+
+  it('reads resident operands of matmul and linear in place, with the bits of copied ones', () => {
+    const backend = createWasmBackendSync({ threads: 2, features: 'simd128' });
+    try {
+      for (const dtype of ['float32', 'float64'] as const) {
+        // Sizes that are not multiples of a micro-tile, large enough to run on both threads.
+        const [m, k, n] = [67, 131, 45];
+        const resident = (values: Storage): Storage => {
+          const array = backend.allocateState!(dtype, values.length);
+          array.set(values);
+          expect(backend.gemm.isResident(array)).toBe(true);
+          return array;
+        };
+        const x = randn([m * k], { dtype, rng: new Rng(1) }).data;
+        const w = randn([k * n], { dtype, rng: new Rng(2) }).data;
+        const bias = randn([n], { dtype, rng: new Rng(3) }).data;
+        const expected = dtype === 'float32' ? new Float32Array(m * n) : new Float64Array(m * n);
+        const actual = expected.slice();
+        backend.gemm.linear(x, w, bias, expected, m, k, n);
+        backend.gemm.linear(x, resident(w), resident(bias), actual, m, k, n);
+        expect(Buffer.from(actual.buffer).equals(Buffer.from(expected.buffer))).toBe(true);
+        // Both operands resident, B transposed (dX = dY · Wᵀ reads W where it is).
+        const dy = randn([m * n], { dtype, rng: new Rng(4) }).data;
+        const dxExpected = dtype === 'float32' ? new Float32Array(m * k) : new Float64Array(m * k);
+        const dxActual = dxExpected.slice();
+        backend.gemm.matmul(dy, w, dxExpected, m, n, k, false, true, 1, 0, 0);
+        backend.gemm.matmul(resident(dy), resident(w), dxActual, m, n, k, false, true, 1, 0, 0);
+        expect(Buffer.from(dxActual.buffer).equals(Buffer.from(dxExpected.buffer))).toBe(true);
+        // And against the cpu backend, element by element.
+        const reference = dxExpected.slice().fill(0);
+        cpuBackend.kernels.matmul({
+          a: dy,
+          b: w,
+          out: reference,
+          m,
+          k: n,
+          n: k,
+          transposeA: false,
+          transposeB: true,
+          batch: 1,
+          strideA: 0,
+          strideB: 0,
+        });
+        const tolerance = dtype === 'float32' ? 1e-5 : 1e-12;
+        for (let i = 0; i < reference.length; i++) {
+          expect(Math.abs(dxActual[i]! - reference[i]!)).toBeLessThanOrEqual(
+            tolerance * Math.max(1, Math.abs(reference[i]!)),
+          );
+        }
       }
     } finally {
       backend.close();

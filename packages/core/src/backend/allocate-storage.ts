@@ -30,7 +30,8 @@ export function allocateStorage(where: string, dtype: DType, shape: Shape): Stor
 
 /**
  * Allocates zeroed, long-lived storage of `shape` and `dtype` that the active backend's
- * kernels update in place — an optimizer's state, such as Adam's moments — through the
+ * kernels read or update in place — an optimizer's state, such as Adam's moments, or a
+ * layer's parameters — through the
  * backend's `allocateState` (which may place it in the backend's own memory, e.g. WebAssembly
  * memory, so that its kernels need not copy it), else its `allocate`. Checked like
  * every tensor's storage. The result is an ordinary `Float32Array` / `Float64Array`,

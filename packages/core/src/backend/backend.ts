@@ -48,7 +48,8 @@ export interface Backend {
 
   /**
    * Allocates zero-filled storage for `size` elements of `dtype` that lives long and that
-   * this backend's kernels update in place: an optimizer's state, such as Adam's moments.
+   * this backend's kernels read or update in place: an optimizer's state, such as Adam's
+   * moments, and a layer's parameters (`Dense` keeps its weight and bias there).
    * A backend that computes in its own memory may place it there, so that those kernels need
    * not copy it in and out on every step; it must stay an ordinary typed array to everyone
    * else, and be freed when it is garbage collected. Optional: `allocate` is used when it is

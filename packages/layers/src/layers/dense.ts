@@ -18,6 +18,7 @@ import {
   type ActivationOptions,
 } from '../activations/activation-options.js';
 import { resolveActivation } from '../activations/resolve-activation.js';
+import { inBackendMemory } from '../internal/in-backend-memory.js';
 import { withoutRegistry } from '../internal/without-registry.js';
 import { defaultInitializerFor } from '../initializers/default-initializer.js';
 import { resolveInitializer } from '../initializers/resolve-initializer.js';
@@ -139,8 +140,11 @@ export class Dense extends Module {
       fanOut: units,
     });
     this.#checkInitialized(weight);
-    this.weight = this.registerParameter('weight', weight, 'weight');
-    this.bias = useBias ? this.registerParameter('bias', zeros([units], { dtype }), 'bias') : null;
+    // In the backend's memory where it has one: its kernels then read them without copies.
+    this.weight = this.registerParameter('weight', inBackendMemory(WHERE, weight), 'weight');
+    this.bias = useBias
+      ? this.registerParameter('bias', inBackendMemory(WHERE, zeros([units], { dtype })), 'bias')
+      : null;
   }
 
   /** @inheritDoc */

@@ -5,10 +5,14 @@ import {
   DTypeError,
   Rng,
   ShapeError,
+  getBackend,
   randn,
+  setBackend,
   tensor,
   zeros,
+  type DType,
   type Initializer,
+  type Storage,
 } from '@deeptune/core';
 import { assertTensorClose } from '@deeptune/core/testing';
 import { gradcheck } from '@deeptune/gradcheck';
@@ -150,6 +154,36 @@ describe('Dense', () => {
       },
     });
     expect(seen).toEqual([[5, 4], 5, 4, 'float64']);
+  });
+
+  it("keeps its weight and bias in the backend's state storage, holding the initializer's values", () => {
+    // A backend whose allocateState records what it hands out (the wasm backend places these
+    // arrays in its own memory, where its kernels read them without copies).
+    const allocated = new Set<Storage>();
+    const previous = getBackend();
+    setBackend({
+      name: 'recording',
+      kernels: {},
+      allocateState(dtype: DType, size: number): Storage {
+        const array = dtype === 'float32' ? new Float32Array(size) : new Float64Array(size);
+        allocated.add(array);
+        return array;
+      },
+    });
+    try {
+      const initial = randn([5, 4], { rng: new Rng(4) });
+      const layer = new Dense({ inputs: 5, units: 4, initializer: () => initial });
+      expect(allocated.has(layer.weight.data)).toBe(true);
+      expect(allocated.has(layer.bias!.data)).toBe(true);
+      // A copy: the initializer's tensor is not the parameter, and training it leaves that alone.
+      expect(layer.weight).not.toBe(initial);
+      expect(Array.from(layer.weight.data)).toEqual(Array.from(initial.data));
+      expect(layer.weight.requiresGrad).toBe(true);
+      expect(layer.weight.isLeaf).toBe(true);
+      expect(Array.from(layer.bias!.data)).toEqual([0, 0, 0, 0]);
+    } finally {
+      setBackend(previous);
+    }
   });
 
   it('is reproducible from a seeded generator', () => {
