@@ -22,6 +22,8 @@
 // starts from the value the previous block stored in C (exact: C has the working precision),
 // so KC, MC, NC, the tile shape and any split of the output into row/column ranges never
 // change a result bit. Zero-padded lanes of edge tiles are computed but never written back.
+// Depths where a micro-panel of A is all +0 are skipped when op(B) is finite, which changes
+// no bit either (see "Skipping zeros of A" below): MNIST's blank pixels and ReLU's zeros.
 
 // ---------------------------------------------------------------------------------------
 // Blocking parameters.
@@ -54,11 +56,14 @@ function min32(a: i32, b: i32): i32 {
   return a < b ? a : b;
 }
 
-/** Bytes of the packed op(A) block plus an MR×NR edge tile, for element size `size`. */
+/**
+ * Bytes of the packed op(A) block, an MR×NR edge tile and the block's skip lists (one per
+ * micro-panel: a count and up to kc depth indices, i32), for element size `size`.
+ */
 function packABytes(m: i32, k: i32, size: i32, mr: i32, nr: i32): i32 {
   const mc = min32(roundUp(MC, mr), roundUp(max<i32>(m, 1), mr));
   const kc = min32(KC, max<i32>(k, 1));
-  return mc * kc * size + mr * nr * size;
+  return mc * kc * size + mr * nr * size + (mc / mr) * (kc + 1) * 4;
 }
 
 /** Bytes of the packed op(B) panel, for element size `size`. */
@@ -580,6 +585,189 @@ function kernelF64(kc: i32, pa: usize, pb: usize, c: usize, ldc: usize, accumula
   v128.store(c3_, c32, 32);
 }
 
+// Sparse micro-kernels: the same tile and order of additions as kernelF32 / kernelF64, over
+// the `count` depths listed at `depths` (ascending) instead of all kc of them.
+
+function kernelF32Sparse(
+  count: i32,
+  depths: usize,
+  pa: usize,
+  pb: usize,
+  c: usize,
+  ldc: usize,
+  accumulate: bool,
+): void {
+  let c00: v128,
+    c01: v128,
+    c02: v128,
+    c10: v128,
+    c11: v128,
+    c12: v128,
+    c20: v128,
+    c21: v128,
+    c22: v128,
+    c30: v128,
+    c31: v128,
+    c32: v128;
+  const c1_ = c + ldc;
+  const c2_ = c1_ + ldc;
+  const c3_ = c2_ + ldc;
+  if (accumulate) {
+    c00 = v128.load(c);
+    c01 = v128.load(c, 16);
+    c02 = v128.load(c, 32);
+    c10 = v128.load(c1_);
+    c11 = v128.load(c1_, 16);
+    c12 = v128.load(c1_, 32);
+    c20 = v128.load(c2_);
+    c21 = v128.load(c2_, 16);
+    c22 = v128.load(c2_, 32);
+    c30 = v128.load(c3_);
+    c31 = v128.load(c3_, 16);
+    c32 = v128.load(c3_, 32);
+  } else {
+    c00 = v128.splat<i32>(0);
+    c01 = c00;
+    c02 = c00;
+    c10 = c00;
+    c11 = c00;
+    c12 = c00;
+    c20 = c00;
+    c21 = c00;
+    c22 = c00;
+    c30 = c00;
+    c31 = c00;
+    c32 = c00;
+  }
+  const end = depths + <usize>count * 4;
+  for (let d = depths; d < end; d += 4) {
+    const p = <usize>load<i32>(d);
+    const ap = pa + p * 16;
+    const bp = pb + p * 48;
+    const b0 = v128.load(bp);
+    const b1 = v128.load(bp, 16);
+    const b2 = v128.load(bp, 32);
+    let a = v128.load32_splat(ap);
+    c00 = madd32(a, b0, c00);
+    c01 = madd32(a, b1, c01);
+    c02 = madd32(a, b2, c02);
+    a = v128.load32_splat(ap, 4);
+    c10 = madd32(a, b0, c10);
+    c11 = madd32(a, b1, c11);
+    c12 = madd32(a, b2, c12);
+    a = v128.load32_splat(ap, 8);
+    c20 = madd32(a, b0, c20);
+    c21 = madd32(a, b1, c21);
+    c22 = madd32(a, b2, c22);
+    a = v128.load32_splat(ap, 12);
+    c30 = madd32(a, b0, c30);
+    c31 = madd32(a, b1, c31);
+    c32 = madd32(a, b2, c32);
+  }
+  v128.store(c, c00);
+  v128.store(c, c01, 16);
+  v128.store(c, c02, 32);
+  v128.store(c1_, c10);
+  v128.store(c1_, c11, 16);
+  v128.store(c1_, c12, 32);
+  v128.store(c2_, c20);
+  v128.store(c2_, c21, 16);
+  v128.store(c2_, c22, 32);
+  v128.store(c3_, c30);
+  v128.store(c3_, c31, 16);
+  v128.store(c3_, c32, 32);
+}
+
+function kernelF64Sparse(
+  count: i32,
+  depths: usize,
+  pa: usize,
+  pb: usize,
+  c: usize,
+  ldc: usize,
+  accumulate: bool,
+): void {
+  let c00: v128,
+    c01: v128,
+    c02: v128,
+    c10: v128,
+    c11: v128,
+    c12: v128,
+    c20: v128,
+    c21: v128,
+    c22: v128,
+    c30: v128,
+    c31: v128,
+    c32: v128;
+  const c1_ = c + ldc;
+  const c2_ = c1_ + ldc;
+  const c3_ = c2_ + ldc;
+  if (accumulate) {
+    c00 = v128.load(c);
+    c01 = v128.load(c, 16);
+    c02 = v128.load(c, 32);
+    c10 = v128.load(c1_);
+    c11 = v128.load(c1_, 16);
+    c12 = v128.load(c1_, 32);
+    c20 = v128.load(c2_);
+    c21 = v128.load(c2_, 16);
+    c22 = v128.load(c2_, 32);
+    c30 = v128.load(c3_);
+    c31 = v128.load(c3_, 16);
+    c32 = v128.load(c3_, 32);
+  } else {
+    c00 = v128.splat<i32>(0);
+    c01 = c00;
+    c02 = c00;
+    c10 = c00;
+    c11 = c00;
+    c12 = c00;
+    c20 = c00;
+    c21 = c00;
+    c22 = c00;
+    c30 = c00;
+    c31 = c00;
+    c32 = c00;
+  }
+  const end = depths + <usize>count * 4;
+  for (let d = depths; d < end; d += 4) {
+    const p = <usize>load<i32>(d);
+    const ap = pa + p * 32;
+    const bp = pb + p * 48;
+    const b0 = v128.load(bp);
+    const b1 = v128.load(bp, 16);
+    const b2 = v128.load(bp, 32);
+    let a = v128.load64_splat(ap);
+    c00 = madd64(a, b0, c00);
+    c01 = madd64(a, b1, c01);
+    c02 = madd64(a, b2, c02);
+    a = v128.load64_splat(ap, 8);
+    c10 = madd64(a, b0, c10);
+    c11 = madd64(a, b1, c11);
+    c12 = madd64(a, b2, c12);
+    a = v128.load64_splat(ap, 16);
+    c20 = madd64(a, b0, c20);
+    c21 = madd64(a, b1, c21);
+    c22 = madd64(a, b2, c22);
+    a = v128.load64_splat(ap, 24);
+    c30 = madd64(a, b0, c30);
+    c31 = madd64(a, b1, c31);
+    c32 = madd64(a, b2, c32);
+  }
+  v128.store(c, c00);
+  v128.store(c, c01, 16);
+  v128.store(c, c02, 32);
+  v128.store(c1_, c10);
+  v128.store(c1_, c11, 16);
+  v128.store(c1_, c12, 32);
+  v128.store(c2_, c20);
+  v128.store(c2_, c21, 16);
+  v128.store(c2_, c22, 32);
+  v128.store(c3_, c30);
+  v128.store(c3_, c31, 16);
+  v128.store(c3_, c32, 32);
+}
+
 // ---------------------------------------------------------------------------------------
 // Driver (generic over f32 / f64).
 
@@ -624,26 +812,40 @@ function gemmRange<T>(
   const tileLd: usize = <usize>NR * size;
   // With `prepacked`, packBPtr holds all of op(B), packed by packBAll: its (jc, pc) blocks
   // follow each other in the order of these loops (colStart is then 0 and colEnd n).
+  // The skip lists follow the edge tile (see packABytes).
+  const lists = tile + <usize>(MR * NR) * size;
+  // With `prepacked`, whether all of op(B) is finite was stored after it by packBAll.
+  const finiteAll = prepacked
+    ? load<i32>(packBPtr + <usize>packedBAllValueBytes(k, n, size, NR)) != 0
+    : false;
   let blockB = packBPtr;
   for (let jc = colStart; jc < colEnd; jc += NC) {
     const nc = min32(NC, colEnd - jc);
     for (let pc = 0; pc < k; pc += KC) {
       const kc = min32(KC, k - pc);
       const accumulate = pc > 0;
+      const blockBytes = roundUp(nc, NR) * kc * size;
       if (!prepacked) packB<T>(b, k, n, transB, pc, kc, jc, nc, packBPtr);
+      // Zero depths of A may be skipped only when this block of op(B) is finite (0·∞ is NaN).
+      const finite = prepacked ? finiteAll : allFinite<T>(packBPtr, blockBytes);
+      const listBytes = <usize>(kc + 1) * 4;
       for (let ic = rowStart; ic < rowEnd; ic += MC) {
         const mc = min32(MC, rowEnd - ic);
         packA<T>(a, m, k, transA, ic, mc, pc, kc, packAPtr);
+        if (finite) skipLists<T>(packAPtr, mc, kc, lists);
         for (let jr = 0; jr < nc; jr += NR) {
           const cols = min32(NR, nc - jr);
           const pb = blockB + <usize>(jr * kc) * size;
           for (let ir = 0; ir < mc; ir += MR) {
             const rows = min32(MR, mc - ir);
             const pa = packAPtr + <usize>(ir * kc) * size;
+            const list = lists + <usize>(ir / MR) * listBytes;
+            // Depths left after skipping (sparse pays from about a fifth of them zero).
+            const count = finite ? load<i32>(list) : kc;
+            const sparse = count * 5 < kc * 4;
             const cTile = c + <usize>(ic + ir) * ldc + <usize>(jc + jr) * size;
             if (rows == MR && cols == NR) {
-              if (size == 4) kernelF32(kc, pa, pb, cTile, ldc, accumulate);
-              else kernelF64(kc, pa, pb, cTile, ldc, accumulate);
+              microTile<T>(sparse, kc, count, list + 4, pa, pb, cTile, ldc, accumulate);
             } else {
               // Edge tile: go through the MR×NR scratch tile, copy back the valid part.
               if (accumulate) {
@@ -651,8 +853,7 @@ function gemmRange<T>(
                   memory.copy(tile + <usize>r * tileLd, cTile + <usize>r * ldc, <usize>cols * size);
                 }
               }
-              if (size == 4) kernelF32(kc, pa, pb, tile, tileLd, accumulate);
-              else kernelF64(kc, pa, pb, tile, tileLd, accumulate);
+              microTile<T>(sparse, kc, count, list + 4, pa, pb, tile, tileLd, accumulate);
               for (let r = 0; r < rows; r++) {
                 memory.copy(cTile + <usize>r * ldc, tile + <usize>r * tileLd, <usize>cols * size);
               }
@@ -660,8 +861,82 @@ function gemmRange<T>(
           }
         }
       }
-      if (prepacked) blockB += <usize>(roundUp(nc, NR) * kc) * size;
+      if (prepacked) blockB += <usize>blockBytes;
     }
+  }
+}
+
+/** One MR×NR tile of C: the dense micro-kernel, or the sparse one over the listed depths. */
+function microTile<T>(
+  sparse: bool,
+  kc: i32,
+  count: i32,
+  depths: usize,
+  pa: usize,
+  pb: usize,
+  c: usize,
+  ldc: usize,
+  accumulate: bool,
+): void {
+  if (sizeof<T>() == 4) {
+    if (sparse) kernelF32Sparse(count, depths, pa, pb, c, ldc, accumulate);
+    else kernelF32(kc, pa, pb, c, ldc, accumulate);
+  } else {
+    if (sparse) kernelF64Sparse(count, depths, pa, pb, c, ldc, accumulate);
+    else kernelF64(kc, pa, pb, c, ldc, accumulate);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Skipping zeros of A (ReLU activations, MNIST's blank pixels).
+//
+// A depth p of a packed A micro-panel whose MR values are all zero adds a·b = ±0 to each
+// accumulator of the tile, which leaves it unchanged: an accumulator is never −0 (it starts
+// at +0, and x + y is −0 only when both are −0), and c + (±0) = c for every other c, with
+// or without a fused multiply-add. So such depths are skipped, bit for bit, provided b is
+// finite (0·∞ and 0·NaN are NaN): only when the whole op(B) block is finite. The remaining
+// depths are still summed in ascending order. A −0 in A counts as non-zero (its sign bit).
+
+/** Whether every one of the `bytes / sizeof<T>()` values at `ptr` is finite (x − x is 0). */
+function allFinite<T>(ptr: usize, bytes: i32): bool {
+  let acc = v128.splat<i32>(0);
+  const end = ptr + <usize>bytes;
+  let p = ptr;
+  for (; p + 16 <= end; p += 16) {
+    const x = v128.load(p);
+    acc = v128.or(acc, sizeof<T>() == 4 ? f32x4.sub(x, x) : f64x2.sub(x, x));
+  }
+  let finite = !v128.any_true(acc);
+  for (; p < end; p += sizeof<T>()) {
+    const x = load<T>(p);
+    if (x - x != 0) finite = false;
+  }
+  return finite;
+}
+
+/**
+ * For each MR-tall micro-panel of the packed A block (mc rows, kc deep), writes at
+ * `lists + panel · (kc + 1) · 4` the number of depths whose MR values are not all zero, then
+ * those depths in ascending order.
+ */
+function skipLists<T>(packed: usize, mc: i32, kc: i32, lists: usize): void {
+  const MR: i32 = sizeof<T>() == 4 ? MR32 : MR64;
+  const step: usize = <usize>MR * sizeof<T>();
+  let list = lists;
+  for (let ir = 0; ir < mc; ir += MR) {
+    let src = packed + <usize>(ir * kc) * sizeof<T>();
+    let out = list + 4;
+    for (let p = 0; p < kc; p++) {
+      let any = v128.load(src);
+      for (let v: usize = 16; v < step; v += 16) any = v128.or(any, v128.load(src + v));
+      if (v128.any_true(any)) {
+        store<i32>(out, p);
+        out += 4;
+      }
+      src += step;
+    }
+    store<i32>(list, <i32>((out - list - 4) >> 2));
+    list += <usize>(kc + 1) * 4;
   }
 }
 
@@ -681,13 +956,19 @@ function packBAll<T>(b: usize, k: i32, n: i32, transB: i32, dst: usize): void {
       at += <usize>(roundUp(nc, NR) * kc) * size;
     }
   }
+  store<i32>(at, allFinite<T>(dst, <i32>(at - dst)) ? 1 : 0);
 }
 
-/** Bytes of all of op(B) packed by packBAll. */
-function packedBAllBytes(k: i32, n: i32, size: i32, nr: i32): i32 {
+/** Bytes of the packed values of all of op(B) (packBAll); its finite flag follows them. */
+function packedBAllValueBytes(k: i32, n: i32, size: i32, nr: i32): i32 {
   let columns = 0;
   for (let jc = 0; jc < n; jc += NC) columns += roundUp(min32(NC, n - jc), nr);
   return columns * max<i32>(k, 0) * size;
+}
+
+/** Bytes of all of op(B) packed by packBAll: the values, then a 16-byte finite flag. */
+function packedBAllBytes(k: i32, n: i32, size: i32, nr: i32): i32 {
+  return packedBAllValueBytes(k, n, size, nr) + 16;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -255,10 +255,90 @@ describe('determinism', () => {
     }
   }
 
-  it('simd128 f32 matches a sequential float32 sum bit for bit', () => {
+  /** `a` with about 70 % of its values zero: whole depths (as blank pixels) and scattered ones. */
+  function withZeros(a: GemmArray, m: number, k: number, transposeA: boolean, zero: number): void {
+    for (let i = 0; i < m; i++) {
+      for (let p = 0; p < k; p++) {
+        const blank = p % 3 !== 0 || (i * 7 + p) % 5 === 0;
+        if (blank) a[transposeA ? p * m + i : i * k + p] = zero;
+      }
+    }
+  }
+
+  const threaded = WasmGemm.createSync({ features: 'simd128', threads: 2 });
+  for (const { features, gemm } of [...gemms, { features: 'simd128, 2 threads', gemm: threaded }]) {
+    for (const dtype of ['float32', 'float64'] as const) {
+      it(`${features} ${dtype}: skipping zero depths of A changes no bit (+0 skipped, −0 computed)`, async () => {
+        await gemm.whenThreadsReady();
+        // Crosses the KC depth block, with edge tiles in both directions.
+        const [m, k, n] = [133, 300, 77];
+        for (const [transposeA, transposeB] of transposes) {
+          const skipped = random(dtype, m * k, 21);
+          const computed = skipped.slice();
+          // −0 has its sign bit set, so it never counts as zero: those depths are computed,
+          // and adding −0·b leaves every sum as adding +0·b does.
+          withZeros(skipped, m, k, transposeA, 0);
+          withZeros(computed, m, k, transposeA, -0);
+          const b = random(dtype, k * n, 22);
+          const out1 = dtype === 'float32' ? new Float32Array(m * n) : new Float64Array(m * n);
+          const out2 = out1.slice();
+          gemm.matmul(skipped, b, out1, m, k, n, transposeA, transposeB, 1, 0, 0);
+          gemm.matmul(computed, b, out2, m, k, n, transposeA, transposeB, 1, 0, 0);
+          expect(Buffer.from(out1.buffer).equals(Buffer.from(out2.buffer))).toBe(true);
+          const { value, scale } = reference(skipped, b, m, k, n, transposeA, transposeB, 1, 0, 0);
+          expect(maxRelativeError(out1, value, scale)).toBeLessThanOrEqual(tolerance[dtype]);
+        }
+      });
+
+      it(`${features} ${dtype}: skips nothing when op(B) holds ∞ or NaN (0·∞ is NaN)`, async () => {
+        await gemm.whenThreadsReady();
+        const [m, k, n] = [70, 9, 40]; // enough multiply-adds for both threads
+        for (const special of [Infinity, -Infinity, NaN]) {
+          const a = random(dtype, m * k, 23);
+          for (let i = 0; i < m; i++) a[i * k + 4] = 0; // depth 4 is zero in every row
+          const b = random(dtype, k * n, 24);
+          b[4 * n + 7] = special; // op(B)[4, 7]
+          const out = dtype === 'float32' ? new Float32Array(m * n) : new Float64Array(m * n);
+          gemm.matmul(a, b, out, m, k, n, false, false, 1, 0, 0);
+          for (let i = 0; i < m; i++) {
+            expect(out[i * n + 7]).toBeNaN();
+            expect(Number.isFinite(out[i * n + 8]!)).toBe(true);
+          }
+        }
+      });
+    }
+  }
+
+  it('lists the depths it computes: those where a micro-panel of A is not all +0', () => {
+    const gemm = WasmGemm.createSync({ features: 'simd128' });
+    const kernels = gemm.kernels;
+    // One 4-row micro-panel, 8 deep: the skip list follows the packed panel (4·8 values) and
+    // the 4×12 edge tile in the packing scratch (see packABytes in assembly/index.ts).
+    const [m, k, n] = [4, 8, 12];
+    const a = new Float32Array(m * k).fill(1);
+    for (let i = 0; i < m; i++) {
+      a[i * k + 1] = 0;
+      a[i * k + 5] = 0;
+    }
+    a[2 * k + 6] = 0; // one zero of four: depth 6 is still computed
+    for (let i = 0; i < m; i++) a[i * k + 3] = i === 3 ? -0 : 0; // a −0 is not skipped
+    const heap = new Float32Array(gemm.memory.buffer);
+    const aPtr = 4096;
+    const bPtr = 8192;
+    const cPtr = 12288;
+    heap.set(a, aPtr / 4);
+    heap.set(random('float32', k * n, 25), bPtr / 4);
+    kernels.gemm_f32(aPtr, bPtr, cPtr, m, k, n, 0, 0, 0, 2048);
+    const lists = 4 * 8 * 4 + 4 * 12 * 4;
+    const words = new Int32Array(gemm.memory.buffer, lists, 1 + k);
+    expect(Array.from(words.subarray(0, 1 + words[0]!))).toEqual([6, 0, 2, 3, 4, 6, 7]);
+  });
+
+  it('simd128 f32 matches a sequential float32 sum bit for bit, zeros included', () => {
     const gemm = WasmGemm.createSync({ features: 'simd128' });
     const [m, k, n] = [9, 300, 10];
     const a = random('float32', m * k, 8) as Float32Array;
+    withZeros(a, m, k, false, 0);
     const b = random('float32', k * n, 9) as Float32Array;
     const out = new Float32Array(m * n);
     gemm.matmul(a, b, out, m, k, n, false, false, 1, 0, 0);

@@ -94,6 +94,30 @@ export const KNOWN_VALUES: readonly KnownValue[] = [
     expected: [0, 0],
   },
   {
+    // A backend that skips zero terms (as the wasm one does for ReLU's and MNIST's zeros)
+    // must not skip them where B is not finite.
+    kernel: 'matmul',
+    description: '0·∞ is NaN: [0, 1] · [[∞, 1], [2, 3]]',
+    build: () => {
+      const out = f64(9, 9);
+      const args = {
+        a: f64(0, 1),
+        b: f64(Infinity, 1, 2, 3),
+        out,
+        m: 1,
+        k: 2,
+        n: 2,
+        transposeA: false,
+        transposeB: false,
+        batch: 1,
+        strideA: 0,
+        strideB: 0,
+      };
+      return { args, out };
+    },
+    expected: [NaN, 3],
+  },
+  {
     kernel: 'relu',
     description: 'relu(−1, 0, 2)',
     build: unary(f64(-1, 0, 2)),

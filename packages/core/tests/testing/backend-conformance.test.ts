@@ -17,7 +17,7 @@ describe('backendConformance', () => {
     const report = backendConformance({ name: 'empty', kernels: {} });
     expect(report.kernels).toEqual([]);
     expect(report.failures).toEqual([]);
-    expect(report.cases).toBe(29);
+    expect(report.cases).toBe(30);
   });
 
   it('catches a matrix product that ignores transposeB, naming the form and the element', () => {
