@@ -46,13 +46,18 @@ export interface WatchedPage {
   readonly problems: string[];
 }
 
-/** Opens `origin/#/<hash>` in a fresh page of `browser` and records its problems. */
+/**
+ * Opens `origin/#/<hash>` in a fresh page of `browser` and records its problems;
+ * `beforeLoad` runs first (to hold or stub a request with `page.route`).
+ */
 export async function openPage(
   browser: Browser,
   origin: string,
   hash: string,
+  beforeLoad?: (page: Page) => Promise<void>,
 ): Promise<WatchedPage> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  await beforeLoad?.(page);
   page.setDefaultTimeout(240_000);
   const problems: string[] = [];
   page.on('console', (message) => {

@@ -90,6 +90,36 @@ describe('MNIST page (Chromium)', () => {
     await page.close();
   });
 
+  it('keeps a model file error shown while the MNIST subset was still loading', async () => {
+    const dir = await saveTinyModel();
+    const bad = mkdtempSync(join(tmpdir(), 'deeptune-mnist-bad-'));
+    temporary.push(bad);
+    writeFileSync(join(bad, 'architecture.json'), readFileSync(join(dir, 'architecture.json')));
+    // Hold the subset's download until the error is on screen (as on a slow connection or a
+    // busy machine), then let it finish: starting the training must not clear the message.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { page, problems } = await openPage(site.browser, site.origin, 'mnist?train=500', (p) =>
+      p
+        .route('**/mnist-subset*', async (route) => {
+          await held;
+          await route.continue();
+        })
+        .then(() => undefined),
+    );
+    await page.getByTestId('model-files').setInputFiles([join(bad, 'architecture.json')]);
+    const message = page.getByTestId('page-message');
+    await page.waitForSelector('[data-testid="page-message"].error');
+    const text = await message.textContent();
+    expect(text).toMatch(/^weights\.safetensors: is missing/);
+    release();
+    await page.waitForSelector('[data-testid="readout-epoch"][data-value="0"]');
+    await expect(message.isVisible()).resolves.toBe(true);
+    await expect(message.textContent()).resolves.toBe(text);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('names the corrupted file and the problem instead of failing', async () => {
     const dir = await saveTinyModel();
     const bad = mkdtempSync(join(tmpdir(), 'deeptune-mnist-bad-'));
@@ -110,6 +140,11 @@ describe('MNIST page (Chromium)', () => {
     await expect(message.textContent()).resolves.toMatch(
       /^decodeSafetensors \(weights\.safetensors\): tensor '.*' ends at byte \d+ of the data section but the file holds only \d+ data bytes \(truncated\?\)/,
     );
+
+    // Still shown once the page has started training (the error came first here only if
+    // the subset was slow: the next test makes it so).
+    await page.waitForSelector('[data-testid="readout-epoch"][data-value="0"]');
+    await expect(message.isVisible()).resolves.toBe(true);
 
     // Dropping files (here only the architecture) names what is missing.
     const architecture = readFileSync(join(dir, 'architecture.json'), 'utf8');

@@ -37,7 +37,12 @@ const WHERE = 'Dense';
  * `inputs × m`) is the transpose of what is computed here; the numbers are the same.
  *
  * - Parameters: `weight` (role `'weight'`, penalised by L1/L2) and, unless `useBias` is
- *   false, `bias` (role `'bias'`, starts at zero).
+ *   false, `bias` (role `'bias'`, starts at zero). Their storage comes from the backend's
+ *   `allocateStateStorage`: on the multi-threaded wasm backend it is a view into the
+ *   WebAssembly memory, where its kernels read it without copies. Read it as the typed array
+ *   it is (`weight.data`, or `weight.data.slice()` for a copy), not through `data.buffer`,
+ *   which is then the whole memory (its `byteOffset` and `byteLength` say where the values
+ *   are). The initializer's tensor is copied in, not kept.
  * - Activation: a built-in name, which needs no registry, or the name of an activation
  *   plugin, created by `registry` (default `getDefaultRegistry()`; the `dense` layer plugin
  *   passes the registry creating the layer) with `activationOptions` validated by that

@@ -231,15 +231,20 @@ export default definePage({
       },
     });
 
-    const restart = (): void => {
+    /** Starts training afresh (a new run replaces the old one's messages: `restart`). */
+    const startTraining = (): void => {
       if (subset === null) return;
-      messages.clear();
       history.epochs = [];
       history.cost = [];
       history.testCost = [];
       history.trainAccuracy = [];
       history.testAccuracy = [];
       client.start(mnistConfig(values, subset), controls.playing);
+    };
+    const restart = (): void => {
+      if (subset === null) return;
+      messages.clear();
+      startTraining();
     };
     const control = bindParamControls(params, MNIST_PARAMS, restart);
 
@@ -384,7 +389,9 @@ export default definePage({
       .then((loaded) => {
         if (disposed) return;
         subset = loaded;
-        restart();
+        // Not restart(): a message shown while the subset loaded (a model file that could not
+        // be read) must stay.
+        startTraining();
       })
       .catch((error: unknown) =>
         messages.error(error instanceof Error ? error.message : String(error)),
