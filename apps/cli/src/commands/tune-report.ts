@@ -18,6 +18,7 @@ import { trainCommandLine } from '../tune/best-run.js';
 import { resolveSearchKey, type SearchTarget } from '../tune/search-keys.js';
 import { trialSettings, type RunSettings } from '../tune/trial-settings.js';
 import { writeOwnedFile } from '../tune/write-owned-file.js';
+import { refusePostgresStorage } from './tune-storage.js';
 import { TRIAL_FLAGS } from '../tune/trial-flags.js';
 
 /** The generator tag of an HTML report, which lets a later report replace it. */
@@ -81,6 +82,7 @@ export async function runTuneReport(context: CommandContext): Promise<number> {
       "deeptune tune report: missing <storage>, the study's journal file (--storage of deeptune tune)",
     );
   }
+  refusePostgresStorage('deeptune tune report', path);
   const journal = await readJournal(resolve(io.cwd, path));
   for (const note of journal.notes) io.err(`deeptune: note: ${note}\n`);
   const { header, trials } = replayStudy(journal.events, path);

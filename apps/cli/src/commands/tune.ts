@@ -30,6 +30,7 @@ import type { TuneObjective } from '../tune/run-trial.js';
 import { TrialWorkerPool } from '../tune/trial-worker-pool.js';
 import { trialSettings, type RunSettings } from '../tune/trial-settings.js';
 import { runTuneReport, REPORT_FLAGS } from './tune-report.js';
+import { refusePostgresStorage, runTuneStorage, STORAGE_FLAGS } from './tune-storage.js';
 import { runPanda } from './tune-panda.js';
 
 /** The flags of the search itself. */
@@ -116,6 +117,7 @@ const SEARCH_FLAGS: readonly Flag[] = [
       'Babysit one model instead of searching: train, and between epochs read commands from stdin (lr 0.003, beta2 0.99, revert 4, continue 3, stop), with the cost curve shown',
   },
   ...REPORT_FLAGS,
+  ...STORAGE_FLAGS,
 ];
 
 /** The `--trials` of the run: given, the sampler's plan, or 20. */
@@ -192,6 +194,7 @@ async function runSearch(context: CommandContext): Promise<number> {
   const trials = trialCount(values, sampler);
   const base = baseSettings(context);
   const storagePath = values.get('storage') as string | undefined;
+  refusePostgresStorage('deeptune tune --storage', storagePath);
   const storage: StudyStorage =
     storagePath === undefined ? memoryStorage() : journalStorage(resolve(io.cwd, storagePath));
   const study = await createStudy({
@@ -387,9 +390,26 @@ async function runSearch(context: CommandContext): Promise<number> {
 
 async function run(context: CommandContext): Promise<number> {
   const [action] = context.positionals;
-  if (action !== undefined && action !== 'report') {
+  if (action !== undefined && action !== 'report' && action !== 'storage') {
     throw new UsageError(
-      `deeptune tune: unknown action '${action}'; the only one is 'report' (deeptune tune report <storage>)`,
+      `deeptune tune: unknown action '${action}'; the actions are 'report' (deeptune tune report <storage>) and 'storage' (deeptune tune storage upgrade --storage <url>)`,
+    );
+  }
+  if (action === 'storage') {
+    for (const name of context.explicit) {
+      if (
+        name !== 'storage' &&
+        name !== 'schema' &&
+        SEARCH_FLAGS.some((flag) => flag.name === name)
+      ) {
+        throw new UsageError(`--${name} applies to a search, not to deeptune tune storage`);
+      }
+    }
+    return runTuneStorage(context);
+  }
+  if (context.values.has('schema')) {
+    throw new UsageError(
+      '--schema applies to deeptune tune storage upgrade --storage postgres://…',
     );
   }
   if (action === 'report') {
@@ -434,16 +454,26 @@ export const tuneCommand: Command = {
   summary:
     'Search hyperparameters: random search on the right scale, coarse-to-fine, pruning, many trials in parallel; or babysit one model (--panda)',
   description:
-    "Runs a hyperparameter search the way the course teaches it: random (not grid) trials, each hyperparameter sampled on its own scale (log for the learning rate, log of 1 − β for β), optionally in coarse-to-fine rounds, trials trained in parallel worker threads (\"caviar\") and compared on the dev set only. Each trial is a 'deeptune train' run with the base flags given here plus its sampled hyperparameters, seeded from --seed and its number, so the same command gives the same study whatever --workers is. With --storage the study is a journal file: rerun the same command after a crash or Ctrl-C to continue it. At the end: the leaderboard, the best trial as a 'deeptune train' command line and, with --best-config, as a config file. 'deeptune tune report <storage>' prints a stored study's leaderboard and, with --html, writes a page with every learning curve, the objective against each hyperparameter on its own scale and the coarse-to-fine boxes. --panda instead babysits one model: commands between epochs change the learning rate or go back to an earlier epoch.",
+    "Runs a hyperparameter search the way the course teaches it: random (not grid) trials, each hyperparameter sampled on its own scale (log for the learning rate, log of 1 − β for β), optionally in coarse-to-fine rounds, trials trained in parallel worker threads (\"caviar\") and compared on the dev set only. Each trial is a 'deeptune train' run with the base flags given here plus its sampled hyperparameters, seeded from --seed and its number, so the same command gives the same study whatever --workers is. With --storage the study is a journal file: rerun the same command after a crash or Ctrl-C to continue it. At the end: the leaderboard, the best trial as a 'deeptune train' command line and, with --best-config, as a config file. 'deeptune tune report <storage>' prints a stored study's leaderboard and, with --html, writes a page with every learning curve, the objective against each hyperparameter on its own scale and the coarse-to-fine boxes. --panda instead babysits one model: commands between epochs change the learning rate or go back to an earlier epoch. 'deeptune tune storage upgrade --storage postgres://user@host:5432/db' creates or upgrades the tables of a PostgreSQL study storage (the password of a URL is never printed).",
   positionals: [
-    { name: 'report', description: "the action 'report' (print a stored study)", required: false },
-    { name: 'storage', description: 'with report: the study journal to read', required: false },
+    {
+      name: 'action',
+      description:
+        "'report' (print a stored study) or 'storage' (with 'upgrade': bring a PostgreSQL storage's tables up to date); none: run a search",
+      required: false,
+    },
+    {
+      name: 'argument',
+      description: "with report: the study journal to read; with storage: 'upgrade'",
+      required: false,
+    },
   ],
   flags: () => [...TRIAL_FLAGS, ...SEARCH_FLAGS],
   examples: [
     'deeptune tune --examples 5000 --epochs 3 --trials 20 --storage lr-search.jsonl',
     "deeptune tune --dataset moons --layers 16 --optimizer momentum --search 'lr=log(1e-4,1)' --search 'beta=oneMinusLog(0.9,0.999)' --sampler coarse-to-fine --best-config best.yaml",
     'deeptune tune report lr-search.jsonl --html lr-search.html',
+    'deeptune tune storage upgrade --storage postgres://postgres@127.0.0.1:5432/test',
     'deeptune tune --panda --dataset moons --layers 16 --lr 0.01',
   ],
   run,

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { ConfigError, DataFormatError } from '@deeptune/core';
 import type { Distribution, ParamValue } from '../space/distribution.js';
 import type { StudyHeaderEvent } from '../storage/study-event.js';
@@ -206,6 +206,24 @@ export interface RequeueResult {
   readonly failed: readonly number[];
 }
 
+/**
+ * The `pg` driver, loaded when a storage is opened: it is an optional peer dependency, so
+ * that an install without PostgreSQL storage does not carry it.
+ */
+async function loadDriver(redacted: string): Promise<typeof pg> {
+  try {
+    return (await import('pg')).default;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND') {
+      throw new ConfigError(
+        `storage ${redacted}: a PostgreSQL storage needs the npm package 'pg' (pure JavaScript), which is not installed; install it next to deeptune: npm install pg`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
 /** Error codes of a connection that failed or was refused (Node and PostgreSQL). */
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
@@ -322,6 +340,22 @@ export class PostgresTrialStore {
     url: string,
     options: PostgresTrialStoreOptions = {},
   ): Promise<PostgresTrialStore> {
+    return PostgresTrialStore.#connect(
+      url,
+      options,
+      options.migrate === false ? 'check' : 'migrate',
+    );
+  }
+
+  /**
+   * Connects, then brings the schema up to date (`migrate`), checks that it is (`check`), or
+   * leaves it to the caller (`connect`, for {@link PostgresTrialStore.upgradeSchema}).
+   */
+  static async #connect(
+    url: string,
+    options: PostgresTrialStoreOptions,
+    mode: 'migrate' | 'check' | 'connect',
+  ): Promise<PostgresTrialStore> {
     const target = parsePostgresUrl(url);
     const schema = options.schema ?? 'deeptune';
     if (typeof schema !== 'string' || !SCHEMA_NAME_PATTERN.test(schema)) {
@@ -329,7 +363,8 @@ export class PostgresTrialStore {
         `storage ${target.redacted}: schema ${JSON.stringify(schema)} is not a valid name; expected lower-case letters, digits and _ (at most 63, not starting with a digit)`,
       );
     }
-    const pool = new pg.Pool({
+    const driver = await loadDriver(target.redacted);
+    const pool = new driver.Pool({
       connectionString: target.url,
       max: options.maxConnections ?? 4,
       connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
@@ -340,12 +375,39 @@ export class PostgresTrialStore {
     pool.on('error', () => undefined);
     const store = new PostgresTrialStore(target, schema, pool);
     try {
-      await store.#prepare(options.migrate ?? true);
+      if (mode === 'connect') await store.#transaction(() => Promise.resolve());
+      else await store.#prepare(mode === 'migrate');
     } catch (error) {
       await pool.end().catch(() => undefined);
       throw error;
     }
     return store;
+  }
+
+  /**
+   * Connects to the storage at `url` and applies its pending schema migrations, whatever its
+   * version (`deeptune tune storage upgrade`): the versions before and after.
+   *
+   * @throws {@link @deeptune/core!ConfigError} for a malformed URL or schema name.
+   * @throws {@link StorageUnavailableError} when the database cannot be reached.
+   * @throws {@link @deeptune/core!DataFormatError} when the schema is newer than this code.
+   *
+   * @example
+   * ```ts
+   * const { from, to } = await PostgresTrialStore.upgradeSchema('postgres://postgres@127.0.0.1/test');
+   * console.log(from === to ? `at version ${to}` : `version ${from} → ${to}`);
+   * ```
+   */
+  static async upgradeSchema(
+    url: string,
+    options: Omit<PostgresTrialStoreOptions, 'migrate'> = {},
+  ): Promise<SchemaUpgrade> {
+    const store = await PostgresTrialStore.#connect(url, options, 'connect');
+    try {
+      return await store.upgrade();
+    } finally {
+      await store.close();
+    }
   }
 
   /**

@@ -130,6 +130,16 @@ describe('PostgresTrialStore: opening', () => {
     }
     const again = await PostgresTrialStore.open(URL, { schema, migrate: false });
     await again.close();
+    // upgradeSchema brings a storage of any older version up, and says from which.
+    const other = freshSchema();
+    expect(await PostgresTrialStore.upgradeSchema(URL, { schema: other })).toEqual({
+      from: 0,
+      to: POSTGRES_SCHEMA_VERSION,
+    });
+    expect(await PostgresTrialStore.upgradeSchema(URL, { schema: other })).toEqual({
+      from: POSTGRES_SCHEMA_VERSION,
+      to: POSTGRES_SCHEMA_VERSION,
+    });
   });
 
   it('refuses a schema newer than this code, naming both versions', async () => {

@@ -1,0 +1,69 @@
+import { PostgresTrialStore, isPostgresUrl, redactPostgresUrl } from 'deeptune/postgres';
+import type { Flag } from '../args/flag.js';
+import { UsageError } from '../cli-error.js';
+import type { CommandContext } from '../command.js';
+
+/** The flags of `deeptune tune storage …` (besides `--storage`). */
+export const STORAGE_FLAGS: readonly Flag[] = [
+  {
+    name: 'schema',
+    type: 'string',
+    group: 'Storage',
+    valueName: '<name>',
+    configurable: false,
+    defaultText: 'deeptune',
+    description:
+      'With a postgres:// storage: the PostgreSQL schema that holds its tables (lower-case letters, digits and _), so that one database can hold several storages',
+  },
+];
+
+/**
+ * Refuses a PostgreSQL URL where a command keeps its study in a journal file: it would be
+ * taken for a file name (and the password printed).
+ */
+export function refusePostgresStorage(where: string, storage: string | undefined): void {
+  if (storage !== undefined && isPostgresUrl(storage)) {
+    throw new UsageError(
+      `${where}: ${redactPostgresUrl(storage)} is a PostgreSQL storage; this command keeps a study in a journal file (.jsonl). PostgreSQL storage so far has 'deeptune tune storage upgrade --storage <url>'`,
+    );
+  }
+}
+
+/** `deeptune tune storage upgrade --storage postgres://… [--schema name]`. */
+export async function runTuneStorage(context: CommandContext): Promise<number> {
+  const { io, positionals, values } = context;
+  const action = positionals[1];
+  if (action !== 'upgrade') {
+    throw new UsageError(
+      `deeptune tune storage: ${action === undefined ? 'missing action' : `unknown action '${action}'`}; the only one is 'upgrade' (deeptune tune storage upgrade --storage postgres://user@host:5432/db)`,
+    );
+  }
+  if (positionals.length > 2) {
+    throw new UsageError(
+      `deeptune tune storage upgrade: unexpected argument '${positionals[2]}'; the storage is given with --storage`,
+    );
+  }
+  const url = values.get('storage') as string | undefined;
+  if (url === undefined) {
+    throw new UsageError(
+      'deeptune tune storage upgrade: missing --storage postgres://user@host:5432/db, the database to upgrade',
+    );
+  }
+  if (!isPostgresUrl(url)) {
+    throw new UsageError(
+      `deeptune tune storage upgrade: --storage ${url} is not a postgres:// URL; a journal file has no schema to upgrade`,
+    );
+  }
+  const schema = values.get('schema') as string | undefined;
+  const { from, to } = await PostgresTrialStore.upgradeSchema(
+    url,
+    schema === undefined ? {} : { schema },
+  );
+  const where = `${redactPostgresUrl(url)} (schema ${schema ?? 'deeptune'})`;
+  io.out(
+    from === to
+      ? `storage ${where}: already at schema version ${to}\n`
+      : `storage ${where}: schema version ${from} → ${to}\n`,
+  );
+  return 0;
+}
