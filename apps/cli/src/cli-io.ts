@@ -20,4 +20,9 @@ export interface CliIo {
    * used by `deeptune tune --panda`. Absent where there is no input.
    */
   readonly readLine?: () => Promise<string | undefined>;
+  /**
+   * The environment variables the CLI reads (`DEEPTUNE_STORAGE`); absent in tests that set
+   * none.
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }

@@ -48,6 +48,7 @@ const exitCode = await main(process.argv.slice(2), {
   isTTY: process.stdout.isTTY === true,
   columns: process.stdout.columns || 80, // 0 when the terminal size is unknown
   cwd: process.cwd(),
+  env: process.env,
   readLine: input.read,
   onInterrupt: (handler) => {
     let interrupted = false;

@@ -58,6 +58,30 @@ describe('deeptune tune storage upgrade', () => {
     expect(again.code).toBe(0);
   });
 
+  it('takes the URL from DEEPTUNE_STORAGE when --storage is not given', async () => {
+    const schema = `${SCHEMA}_env`;
+    try {
+      const run = await runCli(['tune', 'storage', 'upgrade', '--schema', schema], {
+        env: { DEEPTUNE_STORAGE: WITH_PASSWORD },
+      });
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toBe(
+        `storage ${WITH_PASSWORD.replace(':hunter2@', ':***@')} (schema ${schema}): schema version 0 → 1\n`,
+      );
+      expect(run.code).toBe(0);
+      // The flag wins over the variable.
+      const flag = await runCli(
+        ['tune', 'storage', 'upgrade', '--storage', URL, '--schema', schema],
+        {
+          env: { DEEPTUNE_STORAGE: 'postgres://postgres@127.0.0.1:1/test' },
+        },
+      );
+      expect(flag.stdout).toBe(`storage ${URL} (schema ${schema}): already at schema version 1\n`);
+    } finally {
+      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    }
+  });
+
   it('refuses a schema of a newer version in one line, exit 1', async () => {
     const schema = `${SCHEMA}_new`;
     await runCli(['tune', 'storage', 'upgrade', '--storage', URL, '--schema', schema]);
@@ -107,9 +131,9 @@ describe('deeptune tune storage upgrade', () => {
     );
     expectCliError(await runCli(['tune', 'storage', 'migrate']), 2, "unknown action 'migrate'");
     expectCliError(
-      await runCli(['tune', 'storage', 'upgrade']),
+      await runCli(['tune', 'storage', 'upgrade'], { env: { DEEPTUNE_STORAGE: undefined } }),
       2,
-      'deeptune tune storage upgrade: missing --storage postgres://user@host:5432/db',
+      'deeptune tune storage upgrade: missing --storage postgres://user@host:5432/db (or the environment variable DEEPTUNE_STORAGE)',
     );
     expectCliError(
       await runCli(['tune', 'storage', 'upgrade', '--storage', 'runs/search.jsonl']),

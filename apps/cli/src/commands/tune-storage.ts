@@ -29,6 +29,11 @@ export function refusePostgresStorage(where: string, storage: string | undefined
   }
 }
 
+/** `value` unless it is undefined or empty. */
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
+
 /** `deeptune tune storage upgrade --storage postgres://… [--schema name]`. */
 export async function runTuneStorage(context: CommandContext): Promise<number> {
   const { io, positionals, values } = context;
@@ -43,10 +48,13 @@ export async function runTuneStorage(context: CommandContext): Promise<number> {
       `deeptune tune storage upgrade: unexpected argument '${positionals[2]}'; the storage is given with --storage`,
     );
   }
-  const url = values.get('storage') as string | undefined;
+  // The flag, else DEEPTUNE_STORAGE (which keeps the URL, and its password, out of the
+  // command line and the shell's history).
+  const url =
+    (values.get('storage') as string | undefined) ?? nonEmpty(io.env?.['DEEPTUNE_STORAGE']);
   if (url === undefined) {
     throw new UsageError(
-      'deeptune tune storage upgrade: missing --storage postgres://user@host:5432/db, the database to upgrade',
+      'deeptune tune storage upgrade: missing --storage postgres://user@host:5432/db (or the environment variable DEEPTUNE_STORAGE), the database to upgrade',
     );
   }
   if (!isPostgresUrl(url)) {

@@ -97,7 +97,7 @@ const SEARCH_FLAGS: readonly Flag[] = [
     valueName: '<file.jsonl>',
     defaultText: 'none: kept in memory',
     description:
-      'An append-only journal of the study: rerunning the same command resumes it after a crash or Ctrl-C (completed trials are kept, an interrupted one re-runs)',
+      "An append-only journal of the study: rerunning the same command resumes it after a crash or Ctrl-C (completed trials are kept, an interrupted one re-runs). With 'tune storage upgrade': a postgres://user@host:5432/db URL (default: the environment variable DEEPTUNE_STORAGE)",
   },
   {
     name: 'best-config',
