@@ -111,7 +111,7 @@ export function wasmVectorKernels(gemm: WasmGemm): WasmVectorKernels {
       heap.set(v, vAt / size);
     }
     const step = isF32 ? exports.adam_f32 : exports.adam_f64;
-    const round = isF32 ? Math.fround : (value: number): number => value;
+    const round = isF32 ? Math.fround : identity;
     step(
       paramAt,
       gradAt,
@@ -139,6 +139,11 @@ export function wasmVectorKernels(gemm: WasmGemm): WasmVectorKernels {
     step: elementwise(exports.step_f32, exports.step_f64, cpu.step),
     reluBackward,
   };
+}
+
+/** `value` itself: float64 hyperparameters need no rounding. */
+function identity(value: number): number {
+  return value;
 }
 
 /** Whether every array is an instance of `type`. */

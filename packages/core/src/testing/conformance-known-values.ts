@@ -14,16 +14,27 @@ export interface KnownValue {
 
 const f64 = (...values: number[]): Float64Array => Float64Array.from(values);
 
-function matmul2x2(transposeA: boolean, transposeB: boolean): KnownValue['build'] {
+/**
+ * A single `m×k · k×n` matmul of `a` and `b` (row-major), written into an `out` that starts
+ * as `initial` (garbage a kernel must overwrite, or zeros).
+ */
+function matmul(
+  a: readonly number[],
+  b: readonly number[],
+  [m, k, n]: readonly [number, number, number],
+  initial: readonly number[],
+  transposeA = false,
+  transposeB = false,
+): KnownValue['build'] {
   return () => {
-    const out = new Float64Array(4);
+    const out = f64(...initial);
     const args = {
-      a: f64(1, 2, 3, 4),
-      b: f64(5, 6, 7, 8),
+      a: f64(...a),
+      b: f64(...b),
       out,
-      m: 2,
-      k: 2,
-      n: 2,
+      m,
+      k,
+      n,
       transposeA,
       transposeB,
       batch: 1,
@@ -32,6 +43,10 @@ function matmul2x2(transposeA: boolean, transposeB: boolean): KnownValue['build'
     };
     return { args, out };
   };
+}
+
+function matmul2x2(transposeA: boolean, transposeB: boolean): KnownValue['build'] {
+  return matmul([1, 2, 3, 4], [5, 6, 7, 8], [2, 2, 2], [0, 0, 0, 0], transposeA, transposeB);
 }
 
 function unary(x: Float64Array, attributes: object = {}): KnownValue['build'] {
@@ -74,23 +89,7 @@ export const KNOWN_VALUES: readonly KnownValue[] = [
   {
     kernel: 'matmul',
     description: 'k = 0 gives zeros',
-    build: () => {
-      const out = f64(9, 9);
-      const args = {
-        a: f64(),
-        b: f64(),
-        out,
-        m: 1,
-        k: 0,
-        n: 2,
-        transposeA: false,
-        transposeB: false,
-        batch: 1,
-        strideA: 0,
-        strideB: 0,
-      };
-      return { args, out };
-    },
+    build: matmul([], [], [1, 0, 2], [9, 9]),
     expected: [0, 0],
   },
   {
@@ -98,23 +97,7 @@ export const KNOWN_VALUES: readonly KnownValue[] = [
     // must not skip them where B is not finite.
     kernel: 'matmul',
     description: '0·∞ is NaN: [0, 1] · [[∞, 1], [2, 3]]',
-    build: () => {
-      const out = f64(9, 9);
-      const args = {
-        a: f64(0, 1),
-        b: f64(Infinity, 1, 2, 3),
-        out,
-        m: 1,
-        k: 2,
-        n: 2,
-        transposeA: false,
-        transposeB: false,
-        batch: 1,
-        strideA: 0,
-        strideB: 0,
-      };
-      return { args, out };
-    },
+    build: matmul([0, 1], [Infinity, 1, 2, 3], [1, 2, 2], [9, 9]),
     expected: [NaN, 3],
   },
   {

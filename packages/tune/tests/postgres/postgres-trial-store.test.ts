@@ -144,7 +144,7 @@ describe('PostgresTrialStore: opening', () => {
 
   it('refuses a schema newer than this code, naming both versions', async () => {
     const schema = freshSchema();
-    (await PostgresTrialStore.open(URL, { schema })).close();
+    await (await PostgresTrialStore.open(URL, { schema })).close();
     await sql(`UPDATE "${schema}".schema_version SET version = 99`);
     const error = await PostgresTrialStore.open(URL, { schema }).catch((caught: unknown) => caught);
     expect(DataFormatError.isInstance(error)).toBe(true);
