@@ -38,13 +38,13 @@ describe('deeptune tune storage upgrade', () => {
     ]);
     const shown = WITH_PASSWORD.replace(':hunter2@', ':***@');
     expect(first.stderr).toBe('');
-    expect(first.stdout).toBe(`storage ${shown} (schema ${SCHEMA}): schema version 0 → 1\n`);
+    expect(first.stdout).toBe(`storage ${shown} (schema ${SCHEMA}): schema version 0 → 2\n`);
     expect(first.code).toBe(0);
     const tables = await admin.query(
       'SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1',
       [SCHEMA],
     );
-    expect(tables.rows[0]).toEqual({ n: 5 });
+    expect(tables.rows[0]).toEqual({ n: 6 });
     const again = await runCli([
       'tune',
       'storage',
@@ -54,7 +54,7 @@ describe('deeptune tune storage upgrade', () => {
       '--schema',
       SCHEMA,
     ]);
-    expect(again.stdout).toBe(`storage ${shown} (schema ${SCHEMA}): already at schema version 1\n`);
+    expect(again.stdout).toBe(`storage ${shown} (schema ${SCHEMA}): already at schema version 2\n`);
     expect(again.code).toBe(0);
   });
 
@@ -66,7 +66,7 @@ describe('deeptune tune storage upgrade', () => {
       });
       expect(run.stderr).toBe('');
       expect(run.stdout).toBe(
-        `storage ${WITH_PASSWORD.replace(':hunter2@', ':***@')} (schema ${schema}): schema version 0 → 1\n`,
+        `storage ${WITH_PASSWORD.replace(':hunter2@', ':***@')} (schema ${schema}): schema version 0 → 2\n`,
       );
       expect(run.code).toBe(0);
       // The flag wins over the variable.
@@ -76,7 +76,7 @@ describe('deeptune tune storage upgrade', () => {
           env: { DEEPTUNE_STORAGE: 'postgres://postgres@127.0.0.1:1/test' },
         },
       );
-      expect(flag.stdout).toBe(`storage ${URL} (schema ${schema}): already at schema version 1\n`);
+      expect(flag.stdout).toBe(`storage ${URL} (schema ${schema}): already at schema version 2\n`);
     } finally {
       await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     }
@@ -99,7 +99,7 @@ describe('deeptune tune storage upgrade', () => {
       expectCliError(
         run,
         1,
-        `storage ${URL} (schema ${schema}): schema version 7 is newer than this deeptune reads (1); upgrade deeptune on this machine`,
+        `storage ${URL} (schema ${schema}): schema version 7 is newer than this deeptune reads (2); upgrade deeptune on this machine`,
       );
     } finally {
       await admin.query(`DROP SCHEMA "${schema}" CASCADE`);

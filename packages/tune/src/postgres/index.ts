@@ -18,8 +18,14 @@
  */
 export { PostgresTrialStore } from './postgres-trial-store.js';
 export type {
+  ClaimedTrial,
   CompleteOutcome,
   CreatedStudy,
+  OutcomeDetails,
+  StartTrialResult,
+  StoredRound,
+  TrialPlan,
+  TrialPlanContext,
   FailedOutcome,
   LostAttempt,
   PostgresTrialStoreOptions,
@@ -32,6 +38,9 @@ export type {
   TrialClaim,
   TrialOutcome,
 } from './postgres-trial-store.js';
+export { SharedStudy } from './shared-study.js';
+export type { JoinStudyOptions, SharedStudyOptions } from './shared-study.js';
+export type { WorkOptions, WorkResult } from './shared-worker.js';
 export { POSTGRES_SCHEMA_VERSION } from './postgres-schema.js';
 export { isPostgresUrl, parsePostgresUrl, redactPostgresUrl } from './postgres-url.js';
 export type { PostgresTarget } from './postgres-url.js';

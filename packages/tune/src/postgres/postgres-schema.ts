@@ -14,6 +14,13 @@
  * - `trial_attempts`: attempts that ended without a result (a lost heartbeat), with the worker
  *   and the reason.
  *
+ * Version 2, for workers that run whole studies:
+ * - `trials.retries`: how many times the trial was re-queued after a lost heartbeat (a clean
+ *   stop gives a trial back without using a retry); `trials.seconds` and `trials.attributes`
+ *   (the extra results of a finished trial, as in a journal file's finish record).
+ * - `study_rounds`: a coarse-to-fine round's box, per hyperparameter, computed once by the
+ *   worker that starts the round's first trial, under the lock on the study's row.
+ *
  * Only JSON parameters and numbers are stored, never code.
  * @internal
  */
@@ -58,6 +65,21 @@ export const MIGRATIONS: readonly ((s: string) => string)[] = [
       reason text NOT NULL,
       ended_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (trial_id, attempt)
+    );
+  `,
+  (s) => `
+    ALTER TABLE ${s}.trials
+      ADD COLUMN retries integer NOT NULL DEFAULT 0,
+      ADD COLUMN seconds double precision,
+      ADD COLUMN attributes jsonb NOT NULL DEFAULT '{}';
+    UPDATE ${s}.trials SET retries = attempt - 1;
+    CREATE TABLE ${s}.study_rounds (
+      study_id bigint NOT NULL REFERENCES ${s}.studies (id) ON DELETE CASCADE,
+      round integer NOT NULL,
+      boxes jsonb NOT NULL,
+      worker_id text,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (study_id, round)
     );
   `,
 ];

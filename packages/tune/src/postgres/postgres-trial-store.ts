@@ -81,6 +81,76 @@ export interface TrialClaim {
 }
 
 /**
+ * A claim on a trial with the hyperparameters stored so far: all of them for a trial that
+ * is run again, those chosen when it was created for a new one.
+ *
+ * @category Storage
+ */
+export interface ClaimedTrial extends TrialClaim {
+  /** The hyperparameters stored for the trial. */
+  readonly params: Readonly<Record<string, ParamValue>>;
+  /** The distribution each was sampled from. */
+  readonly distributions: Readonly<Record<string, Distribution>>;
+}
+
+/**
+ * A coarse-to-fine round's box: the distribution of each hyperparameter in the round,
+ * stored once, by the worker that started the round's first trial.
+ *
+ * @category Storage
+ */
+export interface StoredRound {
+  /** The round, from 0. */
+  readonly round: number;
+  /** Each hyperparameter's distribution in this round. */
+  readonly boxes: Readonly<Record<string, Distribution>>;
+  /** The worker that computed it (`null` when stored without one). */
+  readonly workerId: string | null;
+}
+
+/**
+ * What {@link PostgresTrialStore.startTrial} shows the planner: the number the new trial
+ * would get, and the study as it is under the lock.
+ *
+ * @category Storage
+ */
+export interface TrialPlanContext {
+  /** The number of the trial to create. */
+  readonly number: number;
+  /** Every trial of the study, by number. */
+  readonly trials: readonly StoredTrial[];
+  /** The stored rounds, by round. */
+  readonly rounds: readonly StoredRound[];
+}
+
+/**
+ * The planner's answer: the new trial's hyperparameters and, for the first trial of a
+ * round, the round's box to store.
+ *
+ * @category Storage
+ */
+export interface TrialPlan {
+  /** Its hyperparameters (all of them for a declared space; may be empty). */
+  readonly params: Readonly<Record<string, ParamValue>>;
+  /** The distribution each was sampled from. */
+  readonly distributions: Readonly<Record<string, Distribution>>;
+  /** A round to store, unless one with its number is stored already. */
+  readonly round?: StoredRound;
+}
+
+/**
+ * What {@link PostgresTrialStore.startTrial} did: `started` with the claim, `full` when the
+ * study has all its trials, `waiting` when the planner said no trial can start yet (a
+ * coarse-to-fine round waits for the round before it).
+ *
+ * @category Storage
+ */
+export type StartTrialResult =
+  | { readonly status: 'started'; readonly claim: ClaimedTrial }
+  | { readonly status: 'full' }
+  | { readonly status: 'waiting' };
+
+/**
  * An attempt that ended without a result: the worker that held it and why it ended.
  *
  * @category Storage
@@ -108,6 +178,8 @@ export interface StoredTrial {
   readonly attempt: number;
   /** The worker that holds it or held it last, or `null`. */
   readonly workerId: string | null;
+  /** How many times it was queued again after a lost heartbeat. */
+  readonly retries: number;
   /** Its hyperparameters so far. */
   readonly params: Readonly<Record<string, ParamValue>>;
   /** The distribution each hyperparameter was sampled from. */
@@ -120,8 +192,29 @@ export interface StoredTrial {
   readonly reason: string | null;
   /** When its current attempt last said it was alive, or `null` before it first ran. */
   readonly heartbeatAt: Date | null;
+  /** When its current attempt started, or `null` while queued before it first ran. */
+  readonly startedAt: Date | null;
+  /** When it finished, or `null`. */
+  readonly finishedAt: Date | null;
+  /** Seconds its finishing attempt took, or `null`. */
+  readonly seconds: number | null;
+  /** Its extra results (numbers, strings, booleans, nulls). */
+  readonly attributes: Readonly<Record<string, number | string | boolean | null>>;
   /** Earlier attempts that ended without a result. */
   readonly lostAttempts: readonly LostAttempt[];
+}
+
+/**
+ * What every outcome may carry besides its state: how long the attempt took and extra
+ * results.
+ *
+ * @category Storage
+ */
+export interface OutcomeDetails {
+  /** Seconds the attempt took. */
+  readonly seconds?: number;
+  /** Extra results (numbers, strings, booleans, nulls), e.g. the train error. */
+  readonly attributes?: Readonly<Record<string, number | string | boolean | null>>;
 }
 
 /**
@@ -129,7 +222,7 @@ export interface StoredTrial {
  *
  * @category Storage
  */
-export interface CompleteOutcome {
+export interface CompleteOutcome extends OutcomeDetails {
   /** The state it ends in. */
   readonly state: 'complete';
   /** The objective (finite). */
@@ -141,7 +234,7 @@ export interface CompleteOutcome {
  *
  * @category Storage
  */
-export interface PrunedOutcome {
+export interface PrunedOutcome extends OutcomeDetails {
   /** The state it ends in. */
   readonly state: 'pruned';
   /** The last value it reported (finite), or `null`. */
@@ -155,7 +248,7 @@ export interface PrunedOutcome {
  *
  * @category Storage
  */
-export interface FailedOutcome {
+export interface FailedOutcome extends OutcomeDetails {
   /** The state it ends in. */
   readonly state: 'failed';
   /** What went wrong. */
@@ -271,12 +364,17 @@ interface TrialRow {
   number: number;
   state: StoredTrialState;
   attempt: number;
+  retries: number;
   worker_id: string | null;
   params: Record<string, ParamValue>;
   distributions: Record<string, Distribution>;
   value: number | null;
   reason: string | null;
   heartbeat_at: Date | null;
+  started_at: Date | null;
+  finished_at: Date | null;
+  seconds: number | null;
+  attributes: Record<string, number | string | boolean | null>;
   intermediate: IntermediateValue[] | null;
   lost: { attempt: number; worker_id: string | null; reason: string }[] | null;
 }
@@ -507,26 +605,115 @@ export class PostgresTrialStore {
   }
 
   /**
+   * Creates the study's next trial for `workerId` as {@link startNewTrial} does, with the
+   * hyperparameters `plan` chooses: `plan` runs under the lock on the study's row and sees
+   * every trial and stored round, so a sampler's decision (may this trial start? which box
+   * is its round's?) is taken once, by one worker, on the study as it is. Returns `full`
+   * when the study has `limit` trials and `waiting` when `plan` returns undefined.
+   *
+   * @example
+   * ```ts
+   * const result = await store.startTrial(study.id, 'host-a/1', 200, ({ number }) => ({
+   *   params: { lr: 10 ** (-4 + (number % 4)) },
+   *   distributions: { lr: { scale: 'log', low: 1e-4, high: 1 } },
+   * }));
+   * if (result.status === 'started') console.log(result.claim.number);
+   * ```
+   */
+  async startTrial(
+    studyId: number,
+    workerId: string,
+    limit: number,
+    plan: (context: TrialPlanContext) => TrialPlan | undefined,
+  ): Promise<StartTrialResult> {
+    return this.#transaction(async (client) => {
+      const locked = await client.query<{ next_number: number }>(
+        `SELECT next_number FROM ${this.#s}.studies WHERE id = $1 FOR UPDATE`,
+        [studyId],
+      );
+      const next = locked.rows[0]?.next_number;
+      if (next === undefined) {
+        throw new ConfigError(`storage ${this.description}: no study with id ${studyId}`);
+      }
+      if (next >= limit) return { status: 'full' } as const;
+      const trials = await this.#trialsWith(client, studyId);
+      const rounds = await this.#roundsWith(client, studyId);
+      const chosen = plan({ number: next, trials, rounds });
+      if (chosen === undefined) return { status: 'waiting' } as const;
+      const inserted = await client.query<{ id: string }>(
+        `INSERT INTO ${this.#s}.trials
+           (study_id, number, state, worker_id, attempt, heartbeat_at, started_at, params,
+            distributions)
+         VALUES ($1, $2, 'running', $3, 1, now(), now(), $4, $5) RETURNING id`,
+        [
+          studyId,
+          next,
+          workerId,
+          JSON.stringify(chosen.params),
+          JSON.stringify(chosen.distributions),
+        ],
+      );
+      if (chosen.round !== undefined) {
+        await client.query(
+          `INSERT INTO ${this.#s}.study_rounds (study_id, round, boxes, worker_id)
+           VALUES ($1, $2, $3, $4) ON CONFLICT (study_id, round) DO NOTHING`,
+          [studyId, chosen.round.round, JSON.stringify(chosen.round.boxes), workerId],
+        );
+      }
+      await client.query(`UPDATE ${this.#s}.studies SET next_number = $2 WHERE id = $1`, [
+        studyId,
+        next + 1,
+      ]);
+      return {
+        status: 'started',
+        claim: {
+          studyId,
+          trialId: Number(inserted.rows[0]!.id),
+          number: next,
+          attempt: 1,
+          workerId,
+          params: chosen.params,
+          distributions: chosen.distributions,
+        },
+      } as const;
+    });
+  }
+
+  /**
    * Claims the queued trial with the lowest number for `workerId` as its next attempt
    * (`UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED LIMIT 1)`): two workers never get
    * the same one. Its parameters are kept, so a retry runs the same configuration. Returns
    * undefined when none is queued.
    */
-  async claimQueuedTrial(studyId: number, workerId: string): Promise<TrialClaim | undefined> {
-    const result = await this.#query<{ id: string; number: number; attempt: number }>(
+  async claimQueuedTrial(studyId: number, workerId: string): Promise<ClaimedTrial | undefined> {
+    const result = await this.#query<{
+      id: string;
+      number: number;
+      attempt: number;
+      params: Record<string, ParamValue>;
+      distributions: Record<string, Distribution>;
+    }>(
       `UPDATE ${this.#s}.trials
           SET state = 'running', worker_id = $2, attempt = attempt + 1,
               heartbeat_at = now(), started_at = now(), value = NULL, reason = NULL
         WHERE id = (SELECT id FROM ${this.#s}.trials
                      WHERE study_id = $1 AND state = 'queued'
                      ORDER BY number FOR UPDATE SKIP LOCKED LIMIT 1)
-        RETURNING id, number, attempt`,
+        RETURNING id, number, attempt, params, distributions`,
       [studyId, workerId],
     );
     const row = result.rows[0];
     return row === undefined
       ? undefined
-      : { studyId, trialId: Number(row.id), number: row.number, attempt: row.attempt, workerId };
+      : {
+          studyId,
+          trialId: Number(row.id),
+          number: row.number,
+          attempt: row.attempt,
+          workerId,
+          params: row.params,
+          distributions: row.distributions,
+        };
   }
 
   /** Says that the claim's trial is alive; false when the claim was lost (stop the trial). */
@@ -578,7 +765,9 @@ export class PostgresTrialStore {
 
   /**
    * Ends the claim's trial: complete with its value, pruned, or failed. False when the claim
-   * was lost: then nothing is written, and the retry's result stands.
+   * was lost: then nothing is written, and the retry's result stands. Finishing again with
+   * the same state and value (a retry after the connection broke before the answer came)
+   * is true and changes nothing else.
    *
    * @throws {@link @deeptune/core!ConfigError} when a value is not finite.
    */
@@ -590,18 +779,53 @@ export class PostgresTrialStore {
     const reason = outcome.state === 'complete' ? null : outcome.reason;
     const result = await this.#query(
       `UPDATE ${this.#s}.trials
-          SET state = $4, value = $5, reason = $6, finished_at = now(), heartbeat_at = now()
-        WHERE ${FENCE}`,
-      [...fenceValues(claim), outcome.state, value, reason],
+          SET state = $4, value = $5, reason = $6, finished_at = now(), heartbeat_at = now(),
+              seconds = $7, attributes = $8
+        WHERE id = $1 AND worker_id = $2 AND attempt = $3
+          AND (state = 'running'
+               OR (state = $4 AND value IS NOT DISTINCT FROM $5 AND finished_at IS NOT NULL))`,
+      [
+        ...fenceValues(claim),
+        outcome.state,
+        value,
+        reason,
+        outcome.seconds ?? null,
+        JSON.stringify(outcome.attributes ?? {}),
+      ],
+    );
+    return result.rowCount === 1;
+  }
+
+  /**
+   * Gives the claim's trial back to the queue without using up a retry (the worker stops
+   * cleanly: Ctrl-C), recording the attempt with `reason`. False when the claim was lost.
+   *
+   * @example
+   * ```ts
+   * await store.releaseTrial(claim, 'stopped: the worker was interrupted');
+   * ```
+   */
+  async releaseTrial(claim: TrialClaim, reason: string): Promise<boolean> {
+    const result = await this.#query(
+      `WITH released AS (
+         UPDATE ${this.#s}.trials SET state = 'queued', started_at = NULL
+          WHERE ${FENCE}
+         RETURNING id, attempt, worker_id
+       )
+       INSERT INTO ${this.#s}.trial_attempts (trial_id, attempt, worker_id, reason)
+       SELECT id, attempt, worker_id, $4 FROM released
+       ON CONFLICT (trial_id, attempt) DO NOTHING
+       RETURNING trial_id`,
+      [...fenceValues(claim), reason],
     );
     return result.rowCount === 1;
   }
 
   /**
    * Gives back the study's running trials whose last heartbeat is older than `graceSeconds`:
-   * each lost attempt is recorded with its worker, then the trial is queued again if it has
-   * had at most `maxRetries` retries so far, else marked failed. Any worker may call this;
-   * rows another worker is changing are skipped.
+   * each lost attempt is recorded with its worker, then the trial is queued again, up to
+   * `maxRetries` times in all (a clean {@link releaseTrial} does not count), after which it
+   * is marked failed. Any worker may call this; rows another worker is changing are skipped.
    */
   async requeueStale(
     studyId: number,
@@ -616,7 +840,7 @@ export class PostgresTrialStore {
     }
     const result = await this.#query<{ number: number; state: 'queued' | 'failed' }>(
       `WITH stale AS (
-         SELECT id, attempt, worker_id,
+         SELECT id, attempt, retries, worker_id,
                 'no heartbeat for ' || round(extract(epoch FROM now() - heartbeat_at)::numeric, 1)
                   || ' s (grace ' || ($2::double precision)::text || ' s)' AS reason
            FROM ${this.#s}.trials
@@ -629,10 +853,12 @@ export class PostgresTrialStore {
          ON CONFLICT (trial_id, attempt) DO NOTHING
        )
        UPDATE ${this.#s}.trials AS t
-          SET state = CASE WHEN stale.attempt <= $3::integer THEN 'queued' ELSE 'failed' END,
-              reason = CASE WHEN stale.attempt <= $3::integer THEN NULL
+          SET state = CASE WHEN stale.retries < $3::integer THEN 'queued' ELSE 'failed' END,
+              retries = CASE WHEN stale.retries < $3::integer THEN stale.retries + 1
+                             ELSE stale.retries END,
+              reason = CASE WHEN stale.retries < $3::integer THEN NULL
                             ELSE stale.reason || '; ' || stale.attempt || ' attempts' END,
-              finished_at = CASE WHEN stale.attempt <= $3::integer THEN NULL ELSE now() END
+              finished_at = CASE WHEN stale.retries < $3::integer THEN NULL ELSE now() END
          FROM stale
         WHERE t.id = stale.id
        RETURNING t.number, t.state`,
@@ -647,9 +873,47 @@ export class PostgresTrialStore {
 
   /** Every trial of the study by number, with its current attempt's values and lost attempts. */
   async trials(studyId: number): Promise<StoredTrial[]> {
-    const result = await this.#query<TrialRow>(
-      `SELECT t.number, t.state, t.attempt, t.worker_id, t.params, t.distributions, t.value,
-              t.reason, t.heartbeat_at,
+    this.#checkOpen();
+    return this.#trialsWith(this.#pool, studyId);
+  }
+
+  /** The stored coarse-to-fine rounds of the study, by round. */
+  async rounds(studyId: number): Promise<StoredRound[]> {
+    this.#checkOpen();
+    return this.#roundsWith(this.#pool, studyId);
+  }
+
+  /** The rounds, read through `client` (a pool, or a transaction's connection). */
+  async #roundsWith(client: pg.Pool | pg.PoolClient, studyId: number): Promise<StoredRound[]> {
+    let result: pg.QueryResult<{
+      round: number;
+      boxes: Record<string, Distribution>;
+      worker_id: string | null;
+    }>;
+    try {
+      result = await client.query(
+        `SELECT round, boxes, worker_id FROM ${this.#s}.study_rounds
+          WHERE study_id = $1 ORDER BY round`,
+        [studyId],
+      );
+    } catch (error) {
+      throw this.#translate(error);
+    }
+    return result.rows.map((row) => ({
+      round: row.round,
+      boxes: row.boxes,
+      workerId: row.worker_id,
+    }));
+  }
+
+  /** The trials, read through `client` (a pool, or a transaction's connection). */
+  async #trialsWith(client: pg.Pool | pg.PoolClient, studyId: number): Promise<StoredTrial[]> {
+    let result: pg.QueryResult<TrialRow>;
+    try {
+      result = await client.query<TrialRow>(
+        `SELECT t.number, t.state, t.attempt, t.retries, t.worker_id, t.params, t.distributions,
+              t.value, t.reason, t.heartbeat_at, t.started_at, t.finished_at, t.seconds,
+              t.attributes,
               (SELECT json_agg(json_build_object('epoch', v.epoch, 'value', v.value)
                                ORDER BY v.epoch)
                  FROM ${this.#s}.trial_values v
@@ -660,12 +924,16 @@ export class PostgresTrialStore {
          FROM ${this.#s}.trials t
         WHERE t.study_id = $1
         ORDER BY t.number`,
-      [studyId],
-    );
+        [studyId],
+      );
+    } catch (error) {
+      throw this.#translate(error);
+    }
     return result.rows.map((row) => ({
       number: row.number,
       state: row.state,
       attempt: row.attempt,
+      retries: row.retries,
       workerId: row.worker_id,
       params: row.params,
       distributions: row.distributions,
@@ -673,6 +941,10 @@ export class PostgresTrialStore {
       value: row.value,
       reason: row.reason,
       heartbeatAt: row.heartbeat_at,
+      startedAt: row.started_at,
+      finishedAt: row.finished_at,
+      seconds: row.seconds,
+      attributes: row.attributes,
       lostAttempts: (row.lost ?? []).map((lost) => ({
         attempt: lost.attempt,
         workerId: lost.worker_id,

@@ -4,19 +4,13 @@ import { bestTrial as bestOf } from '../report/study-ranking.js';
 import { randomSampler } from '../sampler/random-sampler.js';
 import type { Sampler, SamplerContext } from '../sampler/sampler.js';
 import type { Distribution, ParamValue } from '../space/distribution.js';
-import { formatDistribution } from '../space/hp.js';
 import { isActive, type SearchSpace } from '../space/search-space.js';
 import { memoryStorage } from '../storage/memory-storage.js';
-import {
-  STUDY_FORMAT,
-  STUDY_FORMAT_VERSION,
-  type StudyEvent,
-  type StudyHeaderEvent,
-} from '../storage/study-event.js';
+import type { StudyEvent, StudyHeaderEvent } from '../storage/study-event.js';
 import type { StudyStorage } from '../storage/study-storage.js';
 import { deriveSeed } from './derive-seed.js';
 import { replayStudy } from './replay-study.js';
-import { stableJson } from './stable-json.js';
+import { checkSameStudy, checkStudyOptions, studyHeader } from './study-header.js';
 import { Trial, type TrialHost } from './trial.js';
 import { TrialPrunedError } from './trial-pruned-error.js';
 import type { Direction, TrialRecord } from './trial-record.js';
@@ -551,52 +545,6 @@ export class Study implements TrialHost {
   }
 }
 
-/** The header a study's options describe. */
-function headerOf(
-  options: CreateStudyOptions,
-  sampler: Sampler,
-  pruner: Pruner | null,
-): StudyHeaderEvent {
-  const trials = options.trials ?? sampler.plannedTrials;
-  return {
-    type: 'study',
-    format: STUDY_FORMAT,
-    version: STUDY_FORMAT_VERSION,
-    name: options.name ?? 'study',
-    direction: options.direction ?? 'minimize',
-    objective: options.objective ?? 'dev error',
-    seed: options.seed ?? 0,
-    sampler: { name: sampler.name, options: sampler.options },
-    pruner: pruner === null ? null : { name: pruner.name, options: pruner.options },
-    space: options.space === undefined ? null : options.space.entries,
-    trials: trials ?? null,
-    settings: options.settings ?? {},
-    at: now(),
-  };
-}
-
-/** The fields of a header that make a study what it is: a resume must match them. */
-const IDENTITY_FIELDS = [
-  'name',
-  'direction',
-  'objective',
-  'seed',
-  'sampler',
-  'pruner',
-  'space',
-  'settings',
-] as const;
-
-function describeField(field: (typeof IDENTITY_FIELDS)[number], header: StudyHeaderEvent): string {
-  const value = header[field];
-  if (field === 'space' && Array.isArray(value)) {
-    return (value as StudyHeaderEvent['space'])!
-      .map((entry) => `${entry.name} ${formatDistribution(entry.distribution)}`)
-      .join(', ');
-  }
-  return stableJson(value);
-}
-
 /**
  * Creates a study, or resumes the one its storage holds: completed trials are kept, a trial
  * that was running when its process died is queued to run again once (a second death marks
@@ -624,33 +572,11 @@ function describeField(field: (typeof IDENTITY_FIELDS)[number], header: StudyHea
  * ```
  */
 export async function createStudy(options: CreateStudyOptions = {}): Promise<Study> {
-  if (options.name !== undefined && (typeof options.name !== 'string' || options.name === '')) {
-    throw new ConfigError(
-      `createStudy: name must be a non-empty string, got ${describeValue(options.name)}`,
-    );
-  }
-  if (
-    options.direction !== undefined &&
-    options.direction !== 'minimize' &&
-    options.direction !== 'maximize'
-  ) {
-    throw new ConfigError(
-      `createStudy: direction must be 'minimize' or 'maximize', got ${describeValue(options.direction)}`,
-    );
-  }
-  if (
-    options.seed !== undefined &&
-    (typeof options.seed !== 'number' || !Number.isSafeInteger(options.seed) || options.seed < 0)
-  ) {
-    throw new ConfigError(
-      `createStudy: seed must be an integer ≥ 0, got ${describeValue(options.seed)}`,
-    );
-  }
-  if (options.trials !== undefined) checkTrialCount('createStudy', options.trials);
+  checkStudyOptions('createStudy', options);
   const sampler = options.sampler ?? randomSampler();
   const pruner = options.pruner ?? null;
   const storage = options.storage ?? memoryStorage();
-  const wanted = headerOf(options, sampler, pruner);
+  const wanted = studyHeader(options, sampler, pruner);
   const events = await storage.load();
   try {
     const replayed = replayStudy(events, storage.description);
@@ -661,13 +587,7 @@ export async function createStudy(options: CreateStudyOptions = {}): Promise<Stu
       header = wanted;
       await storage.append(header);
     } else {
-      for (const field of IDENTITY_FIELDS) {
-        if (stableJson(header[field]) !== stableJson(wanted[field])) {
-          throw new ConfigError(
-            `${storage.description} holds study '${header.name}' with ${field} ${describeField(field, header)}, but this run asks for ${field} ${describeField(field, wanted)}; use another storage for a different study, or the same settings to resume it`,
-          );
-        }
-      }
+      checkSameStudy(storage.description, header, wanted);
     }
     const study = new Study(header, {
       sampler,

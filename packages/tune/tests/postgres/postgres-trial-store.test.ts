@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, DataFormatError } from '@deeptune/core';
 import {
@@ -9,22 +9,19 @@ import {
   redactPostgresUrl,
   type TrialClaim,
 } from '../../src/postgres/index.js';
+import { MIGRATIONS } from '../../src/postgres/postgres-schema.js';
 import { header } from '../storage/sample-events.js';
+import { TestSchemas, URL } from './test-database.js';
 
-/** The project's machines run PostgreSQL here (trust authentication); CI too. */
-const URL = process.env['DEEPTUNE_TEST_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-/** This file's schemas start with this, and are dropped at the end. */
-const PREFIX = `t${process.pid}_${Math.floor(Math.random() * 1e6)}_`;
-let schemas = 0;
-const admin = new pg.Pool({ connectionString: URL, max: 2 });
+const schemas = new TestSchemas();
 
 /** A fresh schema name for one test. */
 function freshSchema(): string {
-  return `${PREFIX}${schemas++}`;
+  return schemas.fresh();
 }
 
 async function sql(text: string, values: unknown[] = []): Promise<pg.QueryResult> {
-  return admin.query(text, values);
+  return schemas.sql(text, values);
 }
 
 /** Makes the heartbeat of a trial an hour old, as if its worker had died. */
@@ -40,13 +37,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const result = await sql('SELECT nspname FROM pg_namespace WHERE nspname LIKE $1', [
-    `${PREFIX}%`,
-  ]);
-  for (const row of result.rows as { nspname: string }[]) {
-    await sql(`DROP SCHEMA "${row.nspname}" CASCADE`);
-  }
-  await admin.end();
+  await schemas.dropAll();
 });
 
 describe('postgres URLs', () => {
@@ -102,6 +93,7 @@ describe('PostgresTrialStore: opening', () => {
       expect(tables.rows.map((row: { table_name: string }) => row.table_name)).toEqual([
         'schema_version',
         'studies',
+        'study_rounds',
         'trial_attempts',
         'trial_values',
         'trials',
@@ -140,6 +132,43 @@ describe('PostgresTrialStore: opening', () => {
       from: POSTGRES_SCHEMA_VERSION,
       to: POSTGRES_SCHEMA_VERSION,
     });
+  });
+
+  it('upgrades a version 1 storage to 2, keeping its trials and counting their retries', async () => {
+    const schema = freshSchema();
+    await sql(`CREATE SCHEMA "${schema}"`);
+    await sql(
+      `CREATE TABLE "${schema}".schema_version (only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row), version integer NOT NULL)`,
+    );
+    await sql(MIGRATIONS[0]!(`"${schema}"`));
+    await sql(`INSERT INTO "${schema}".schema_version (version) VALUES (1)`);
+    await sql(`INSERT INTO "${schema}".studies (name, header, next_number) VALUES ('old', $1, 1)`, [
+      JSON.stringify(header),
+    ]);
+    await sql(
+      `INSERT INTO "${schema}".trials (study_id, number, state, attempt, value) SELECT id, 0, 'complete', 3, 0.5 FROM "${schema}".studies`,
+    );
+    await expect(PostgresTrialStore.open(URL, { schema, migrate: false })).rejects.toThrow(
+      `storage ${URL} (schema ${schema}): schema version 1, this deeptune uses ${POSTGRES_SCHEMA_VERSION}; run deeptune tune storage upgrade --storage <url>`,
+    );
+    expect(await PostgresTrialStore.upgradeSchema(URL, { schema })).toEqual({ from: 1, to: 2 });
+    const store = await PostgresTrialStore.open(URL, { schema, migrate: false });
+    try {
+      const study = (await store.findStudy('old'))!;
+      const [trial] = await store.trials(study.id);
+      expect(trial).toMatchObject({
+        number: 0,
+        state: 'complete',
+        attempt: 3,
+        retries: 2,
+        value: 0.5,
+        attributes: {},
+        seconds: null,
+      });
+      expect(await store.rounds(study.id)).toEqual([]);
+    } finally {
+      await store.close();
+    }
   });
 
   it('refuses a schema newer than this code, naming both versions', async () => {
@@ -271,6 +300,8 @@ describe('PostgresTrialStore: trials across workers', () => {
     expect(await stores[1]!.heartbeat(retry)).toBe(true);
     expect(await stores[1]!.finishTrial(retry, { state: 'complete', value: 0.2 })).toBe(true);
     expect(await stores[1]!.finishTrial(retry, { state: 'complete', value: 0.9 })).toBe(false);
+    // The same finish again (its answer was lost with the connection) is no change: true.
+    expect(await stores[1]!.finishTrial(retry, { state: 'complete', value: 0.2 })).toBe(true);
     const trial = (await stores[3]!.trials(studyId)).find((t) => t.number === first.number)!;
     expect(trial).toMatchObject({
       state: 'complete',

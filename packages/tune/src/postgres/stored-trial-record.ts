@@ -1,0 +1,23 @@
+import type { StoredTrial } from './postgres-trial-store.js';
+import type { TrialRecord } from '../study/trial-record.js';
+
+/**
+ * A stored trial as a study's {@link TrialRecord}, the form samplers, pruners and reports
+ * read: a queued trial (waiting for a worker after a lost heartbeat) is `running`, since it
+ * has not finished.
+ * @internal
+ */
+export function storedTrialRecord(trial: StoredTrial): TrialRecord {
+  return Object.freeze({
+    number: trial.number,
+    attempt: trial.attempt,
+    state: trial.state === 'queued' ? 'running' : trial.state,
+    params: Object.freeze({ ...trial.params }),
+    distributions: Object.freeze({ ...trial.distributions }),
+    intermediate: Object.freeze([...trial.intermediate]),
+    value: trial.value,
+    reason: trial.reason,
+    seconds: trial.seconds,
+    attributes: Object.freeze({ ...trial.attributes }),
+  });
+}
