@@ -164,8 +164,8 @@ describe('deeptune tune storage upgrade', () => {
   });
 });
 
-describe('journal commands given a postgres:// URL', () => {
-  it('refuse it instead of writing a file named after it, and hide its password', async () => {
+describe('search and report commands given a postgres:// URL', () => {
+  it('connect to it (never writing a file named after it), and hide its password', async () => {
     const url = 'postgres://ann:hunter2@127.0.0.1:5432/test';
     const search = await runCli(
       [
@@ -185,21 +185,21 @@ describe('journal commands given a postgres:// URL', () => {
     );
     expectCliError(
       search,
-      2,
-      'deeptune tune --storage: postgres://ann:***@127.0.0.1:5432/test is a PostgreSQL storage; this command keeps a study in a journal file (.jsonl)',
+      1,
+      'storage postgres://ann:***@127.0.0.1:5432/test (schema deeptune): cannot use the database: role "ann" does not exist',
     );
     const report = await runCli(['tune', 'report', url], { cwd: dir });
     expectCliError(
       report,
       2,
-      'deeptune tune report: postgres://ann:***@127.0.0.1:5432/test is a PostgreSQL storage',
+      'deeptune tune report: a postgres:// storage holds many studies; name one with --study <name>',
     );
     for (const run of [search, report]) expect(run.stderr).not.toContain('hunter2');
     expect(await readdir(dir)).toEqual([]);
     expectCliError(
       await runCli(['tune', '--dataset', 'moons', '--schema', 'x']),
       2,
-      '--schema applies to deeptune tune storage upgrade',
+      '--schema applies to a postgres:// storage (--storage postgres://…)',
     );
   });
 });

@@ -1,24 +1,24 @@
 import {
+  type StudyHeaderEvent,
+  type TrialRecord,
   bestTrial,
   DataFormatError,
   formatLeaderboard,
   deriveSeed,
   renderHtmlReport,
   replayStudy,
-  type StudyHeaderEvent,
 } from 'deeptune';
 import { readJournal } from 'deeptune/node';
+import { PostgresTrialStore, SharedStudy, isPostgresUrl } from 'deeptune/postgres';
 import { resolve } from 'node:path';
-import type { Flag, FlagValue } from '../args/flag.js';
-import { parseFlagValue } from '../args/parse-value.js';
-import type { PluginOptionInput } from '../args/plugin-option-input.js';
+import type { Flag } from '../args/flag.js';
 import { UsageError } from '../cli-error.js';
 import type { CommandContext } from '../command.js';
 import { trainCommandLine } from '../tune/best-run.js';
 import { resolveSearchKey, type SearchTarget } from '../tune/search-keys.js';
-import { trialSettings, type RunSettings } from '../tune/trial-settings.js';
+import { trialSettings } from '../tune/trial-settings.js';
+import { recordedBase } from '../tune/study-settings.js';
 import { writeOwnedFile } from '../tune/write-owned-file.js';
-import { refusePostgresStorage } from './tune-storage.js';
 import { TRIAL_FLAGS } from '../tune/trial-flags.js';
 
 /** The generator tag of an HTML report, which lets a later report replace it. */
@@ -38,39 +38,45 @@ export const REPORT_FLAGS: readonly Flag[] = [
   },
 ];
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A study as a report reads it. */
+interface ReadStudy {
+  readonly header: StudyHeaderEvent;
+  readonly trials: readonly TrialRecord[];
 }
 
-/** The base run recorded in a study's header by `deeptune tune`, checked flag by flag. */
-function recordedBase(header: StudyHeaderEvent, where: string): RunSettings | undefined {
-  const { settings } = header;
-  if (
-    !isRecord(settings.values) ||
-    !Array.isArray(settings.explicit) ||
-    !isRecord(settings.pluginOptions)
-  ) {
-    return undefined; // a study made by code, not by deeptune tune
+/** The study of a journal file. */
+async function readJournalStudy(context: CommandContext, path: string): Promise<ReadStudy> {
+  if (context.values.has('schema')) {
+    throw new UsageError('--schema applies to a postgres:// storage, not to a journal file');
   }
-  const values = new Map<string, FlagValue>();
-  for (const [name, raw] of Object.entries(settings.values)) {
-    const flag = TRIAL_FLAGS.find((candidate) => candidate.name === name);
-    if (flag === undefined)
-      throw new DataFormatError(`${where}: the study's settings name an unknown flag '${name}'`);
-    try {
-      values.set(name, parseFlagValue(flag, raw, `${where}: settings '${name}'`, false));
-    } catch (error) {
-      throw new DataFormatError((error as Error).message);
-    }
+  if (context.explicit.has('study')) {
+    throw new UsageError(
+      `--study applies to a postgres:// storage; the journal file ${path} holds one study`,
+    );
   }
-  values.set('seed', header.seed);
-  const pluginOptions = new Map<string, PluginOptionInput>(
-    Object.entries(settings.pluginOptions).map(([path, value]) => [
-      path,
-      { value, fromCommandLine: false, where: `${where}: settings '${path}'` },
-    ]),
-  );
-  return { values, explicit: new Set(settings.explicit.map(String)), pluginOptions };
+  const journal = await readJournal(resolve(context.io.cwd, path));
+  for (const note of journal.notes) context.io.err(`deeptune: note: ${note}\n`);
+  const { header, trials } = replayStudy(journal.events, path);
+  if (header === undefined) throw new DataFormatError(`${path} holds no study`);
+  return { header, trials };
+}
+
+/** The study `--study` of a PostgreSQL storage, as it is now. */
+async function readSharedStudy(context: CommandContext, url: string): Promise<ReadStudy> {
+  const { values, registry } = context;
+  if (!context.explicit.has('study')) {
+    throw new UsageError(
+      'deeptune tune report: a postgres:// storage holds many studies; name one with --study <name>',
+    );
+  }
+  const schema = values.get('schema') as string | undefined;
+  const store = await PostgresTrialStore.open(url, schema === undefined ? {} : { schema });
+  try {
+    const study = await SharedStudy.join(store, values.get('study') as string, { registry });
+    return { header: study.header, trials: await study.trials() };
+  } finally {
+    await store.close();
+  }
 }
 
 /** `deeptune tune report <storage> [--html out.html]`. */
@@ -79,14 +85,12 @@ export async function runTuneReport(context: CommandContext): Promise<number> {
   const path = positionals[1];
   if (path === undefined) {
     throw new UsageError(
-      "deeptune tune report: missing <storage>, the study's journal file (--storage of deeptune tune)",
+      "deeptune tune report: missing <storage>, the study's journal file or postgres:// URL (--storage of deeptune tune)",
     );
   }
-  refusePostgresStorage('deeptune tune report', path);
-  const journal = await readJournal(resolve(io.cwd, path));
-  for (const note of journal.notes) io.err(`deeptune: note: ${note}\n`);
-  const { header, trials } = replayStudy(journal.events, path);
-  if (header === undefined) throw new DataFormatError(`${path} holds no study`);
+  const { header, trials } = isPostgresUrl(path)
+    ? await readSharedStudy(context, path)
+    : await readJournalStudy(context, path);
   const json = values.get('json') === true;
   const say = (text: string): void => {
     if (!json) io.out(text);

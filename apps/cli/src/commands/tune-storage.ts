@@ -17,18 +17,6 @@ export const STORAGE_FLAGS: readonly Flag[] = [
   },
 ];
 
-/**
- * Refuses a PostgreSQL URL where a command keeps its study in a journal file: it would be
- * taken for a file name (and the password printed).
- */
-export function refusePostgresStorage(where: string, storage: string | undefined): void {
-  if (storage !== undefined && isPostgresUrl(storage)) {
-    throw new UsageError(
-      `${where}: ${redactPostgresUrl(storage)} is a PostgreSQL storage; this command keeps a study in a journal file (.jsonl). PostgreSQL storage so far has 'deeptune tune storage upgrade --storage <url>'`,
-    );
-  }
-}
-
 /** `value` unless it is undefined or empty. */
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;

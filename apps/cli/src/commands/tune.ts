@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import {
   type BackendName,
-  TrialPrunedError,
   createStudy,
   deriveSeed,
   formatLeaderboard,
@@ -13,6 +12,7 @@ import {
   type StudyStorage,
 } from 'deeptune';
 import { journalStorage } from 'deeptune/node';
+import { isPostgresUrl } from 'deeptune/postgres';
 import type { Flag, FlagValue } from '../args/flag.js';
 import { choosePlugin, createChosen } from '../args/plugin-choice.js';
 import { UsageError } from '../cli-error.js';
@@ -28,9 +28,12 @@ import { trainCommandLine, trainConfig, writeBestConfig } from '../tune/best-run
 import { loadSearchSpace } from '../tune/parse-search-space.js';
 import type { TuneObjective } from '../tune/run-trial.js';
 import { TrialWorkerPool } from '../tune/trial-worker-pool.js';
+import { trialObjective } from '../tune/trial-objective.js';
 import { trialSettings, type RunSettings } from '../tune/trial-settings.js';
+import { recordedSettings } from '../tune/study-settings.js';
 import { runTuneReport, REPORT_FLAGS } from './tune-report.js';
-import { refusePostgresStorage, runTuneStorage, STORAGE_FLAGS } from './tune-storage.js';
+import { runTuneStorage, STORAGE_FLAGS } from './tune-storage.js';
+import { checkWorkerFlags, runSharedSearch, WORKER_FLAGS } from './tune-shared.js';
 import { runPanda } from './tune-panda.js';
 
 /** The flags of the search itself. */
@@ -80,7 +83,8 @@ const SEARCH_FLAGS: readonly Flag[] = [
     min: 1,
     max: 256,
     defaultText: 'the number of cores',
-    description: 'Trials trained at once, each in its own worker thread ("caviar")',
+    description:
+      'Trials trained at once by this process, each in its own worker thread ("caviar"); with a postgres:// storage, other processes and machines add theirs',
   },
   {
     name: 'study',
@@ -88,16 +92,17 @@ const SEARCH_FLAGS: readonly Flag[] = [
     group: 'Search',
     valueName: '<name>',
     default: 'tune',
-    description: 'The name of the study (a storage file holds one study)',
+    description:
+      'The name of the study (a journal file holds one study; a postgres:// storage holds many, by name)',
   },
   {
     name: 'storage',
     type: 'string',
     group: 'Search',
-    valueName: '<file.jsonl>',
-    defaultText: 'none: kept in memory',
+    valueName: '<file.jsonl|postgres://…>',
+    defaultText: 'the environment variable DEEPTUNE_STORAGE, else none: kept in memory',
     description:
-      "An append-only journal of the study: rerunning the same command resumes it after a crash or Ctrl-C (completed trials are kept, an interrupted one re-runs). With 'tune storage upgrade': a postgres://user@host:5432/db URL (default: the environment variable DEEPTUNE_STORAGE)",
+      "Where the study is kept. A file: an append-only journal; rerunning the same command resumes the study after a crash or Ctrl-C (completed trials are kept, an interrupted one re-runs). A postgres://user@host:5432/db URL: a database that workers on many machines share ('deeptune tune worker --study <name>' joins the study); the password is never printed",
   },
   {
     name: 'best-config',
@@ -116,6 +121,7 @@ const SEARCH_FLAGS: readonly Flag[] = [
     description:
       'Babysit one model instead of searching: train, and between epochs read commands from stdin (lr 0.003, beta2 0.99, revert 4, continue 3, stop), with the cost curve shown',
   },
+  ...WORKER_FLAGS,
   ...REPORT_FLAGS,
   ...STORAGE_FLAGS,
 ];
@@ -138,27 +144,6 @@ function trialCount(values: ReadonlyMap<string, FlagValue>, sampler: Sampler): n
   return given ?? 20;
 }
 
-/** The train flags of the base run as JSON, recorded in the study so a resume can be checked. */
-function recordedSettings(base: RunSettings, objective: TuneObjective): Record<string, unknown> {
-  const values: Record<string, FlagValue> = {};
-  for (const flag of TRIAL_FLAGS) {
-    const value = base.values.get(flag.name);
-    if (value !== undefined && flag.name !== 'seed') values[flag.name] = value;
-  }
-  return {
-    objective,
-    values,
-    explicit: [...base.explicit]
-      .filter((name) => name !== 'seed' && TRIAL_FLAGS.some((flag) => flag.name === name))
-      .sort(),
-    pluginOptions: Object.fromEntries(
-      [...base.pluginOptions]
-        .filter(([path]) => !path.startsWith('sampler.') && !path.startsWith('pruner.'))
-        .map(([path, input]) => [path, input.value]),
-    ),
-  };
-}
-
 /** A base run whose flags are only the train flags. */
 function baseSettings(context: CommandContext): RunSettings {
   const names = new Set(TRIAL_FLAGS.map((flag) => flag.name));
@@ -171,6 +156,39 @@ function baseSettings(context: CommandContext): RunSettings {
       ),
     ),
   };
+}
+
+/** `--storage`, else the environment variable `DEEPTUNE_STORAGE` (when not empty). */
+function storageOf(context: CommandContext): string | undefined {
+  const given = context.values.get('storage') as string | undefined;
+  if (given !== undefined) return given;
+  const variable = context.io.env?.['DEEPTUNE_STORAGE'];
+  return variable === undefined || variable === '' ? undefined : variable;
+}
+
+/** `deeptune tune worker --storage postgres://… --study <name>`. */
+async function runWorker(context: CommandContext): Promise<number> {
+  if (context.positionals.length > 1) {
+    throw new UsageError(
+      `deeptune tune worker: unexpected argument '${context.positionals[1]}'; the study is given with --study and the storage with --storage`,
+    );
+  }
+  checkWorkerFlags(context);
+  const url = storageOf(context);
+  if (url === undefined) {
+    throw new UsageError(
+      'deeptune tune worker: missing --storage postgres://user@host:5432/db (or the environment variable DEEPTUNE_STORAGE), the database that holds the study',
+    );
+  }
+  if (!isPostgresUrl(url)) {
+    throw new UsageError(
+      `deeptune tune worker: --storage ${url} is not a postgres:// URL; workers share a study through PostgreSQL (a journal file serves one process: rerun deeptune tune --storage ${url} instead)`,
+    );
+  }
+  if (!context.explicit.has('study')) {
+    throw new UsageError('deeptune tune worker: missing --study <name>, the study to work on');
+  }
+  return runSharedSearch(context, url, undefined);
 }
 
 async function runSearch(context: CommandContext): Promise<number> {
@@ -193,8 +211,20 @@ async function runSearch(context: CommandContext): Promise<number> {
       : (createChosen(registry, choosePlugin(context, PRUNER_FLAG)) as Pruner);
   const trials = trialCount(values, sampler);
   const base = baseSettings(context);
-  const storagePath = values.get('storage') as string | undefined;
-  refusePostgresStorage('deeptune tune --storage', storagePath);
+  const storagePath = storageOf(context);
+  if (storagePath !== undefined && isPostgresUrl(storagePath)) {
+    return runSharedSearch(context, storagePath, {
+      sampler,
+      pruner,
+      space: search.space,
+      trials,
+      objective,
+      settings: recordedSettings(base, objective),
+    });
+  }
+  if (values.has('schema')) {
+    throw new UsageError('--schema applies to a postgres:// storage (--storage postgres://…)');
+  }
   const storage: StudyStorage =
     storagePath === undefined ? memoryStorage() : journalStorage(resolve(io.cwd, storagePath));
   const study = await createStudy({
@@ -271,35 +301,11 @@ async function runSearch(context: CommandContext): Promise<number> {
       await pool.start();
       const running = pool;
       await study.optimize(
-        async (trial) => {
-          const settings = trialSettings(base, search.targets, trial.params, trial.seed);
-          display?.start(trial.number, trial.params);
-          const stop = (): void => running.abort(trial.number);
-          trial.signal.addEventListener('abort', stop, { once: true });
-          let pruned = false;
-          try {
-            const outcome = await running.run(trial.number, settings, (epoch) => {
-              display?.epoch(trial.number, epoch);
-              if (pruned || !Number.isFinite(epoch.value) || epoch.epoch <= trial.lastEpoch) return;
-              trial.report(epoch.epoch, epoch.value);
-              if (trial.shouldPrune()) {
-                pruned = true;
-                running.abort(trial.number);
-              }
-            });
-            if (pruned) throw new TrialPrunedError(trial.pruneReason!);
-            trial.setAttribute('devError', outcome.devError);
-            trial.setAttribute('devCost', outcome.devCost);
-            trial.setAttribute('trainError', outcome.trainError);
-            trial.setAttribute('trainCost', outcome.trainCost);
-            trial.setAttribute('epochs', outcome.epochs);
-            trial.setAttribute('stopReason', outcome.stopReason);
-            return outcome.value;
-          } finally {
-            trial.signal.removeEventListener('abort', stop);
-            display?.finish(undefined, trial.number);
-          }
-        },
+        trialObjective(running, base, search.targets, {
+          start: (trial) => display?.start(trial.number, trial.params),
+          epoch: (trial, epoch) => display?.epoch(trial.number, epoch),
+          end: (trial) => display?.finish(undefined, trial.number),
+        }),
         {
           trials,
           concurrency: workers,
@@ -390,11 +396,12 @@ async function runSearch(context: CommandContext): Promise<number> {
 
 async function run(context: CommandContext): Promise<number> {
   const [action] = context.positionals;
-  if (action !== undefined && action !== 'report' && action !== 'storage') {
+  if (action !== undefined && action !== 'report' && action !== 'storage' && action !== 'worker') {
     throw new UsageError(
-      `deeptune tune: unknown action '${action}'; the actions are 'report' (deeptune tune report <storage>) and 'storage' (deeptune tune storage upgrade --storage <url>)`,
+      `deeptune tune: unknown action '${action}'; the actions are 'worker' (deeptune tune worker --storage <url> --study <name>), 'report' (deeptune tune report <storage>) and 'storage' (deeptune tune storage upgrade --storage <url>)`,
     );
   }
+  if (action === 'worker') return runWorker(context);
   if (action === 'storage') {
     for (const name of context.explicit) {
       if (
@@ -407,15 +414,12 @@ async function run(context: CommandContext): Promise<number> {
     }
     return runTuneStorage(context);
   }
-  if (context.values.has('schema')) {
-    throw new UsageError(
-      '--schema applies to deeptune tune storage upgrade --storage postgres://…',
-    );
-  }
   if (action === 'report') {
     for (const name of context.explicit) {
       if (
         name !== 'html' &&
+        name !== 'study' &&
+        name !== 'schema' &&
         SEARCH_FLAGS.some((flag) => flag.name === name) &&
         context.values.get(name) !== undefined
       ) {
@@ -454,17 +458,18 @@ export const tuneCommand: Command = {
   summary:
     'Search hyperparameters: random search on the right scale, coarse-to-fine, pruning, many trials in parallel; or babysit one model (--panda)',
   description:
-    "Runs a hyperparameter search the way the course teaches it: random (not grid) trials, each hyperparameter sampled on its own scale (log for the learning rate, log of 1 − β for β), optionally in coarse-to-fine rounds, trials trained in parallel worker threads (\"caviar\") and compared on the dev set only. Each trial is a 'deeptune train' run with the base flags given here plus its sampled hyperparameters, seeded from --seed and its number, so the same command gives the same study whatever --workers is. With --storage the study is a journal file: rerun the same command after a crash or Ctrl-C to continue it. At the end: the leaderboard, the best trial as a 'deeptune train' command line and, with --best-config, as a config file. 'deeptune tune report <storage>' prints a stored study's leaderboard and, with --html, writes a page with every learning curve, the objective against each hyperparameter on its own scale and the coarse-to-fine boxes. --panda instead babysits one model: commands between epochs change the learning rate or go back to an earlier epoch. 'deeptune tune storage upgrade --storage postgres://user@host:5432/db' creates or upgrades the tables of a PostgreSQL study storage (the password of a URL is never printed).",
+    "Runs a hyperparameter search the way the course teaches it: random (not grid) trials, each hyperparameter sampled on its own scale (log for the learning rate, log of 1 − β for β), optionally in coarse-to-fine rounds, trials trained in parallel worker threads (\"caviar\") and compared on the dev set only. Each trial is a 'deeptune train' run with the base flags given here plus its sampled hyperparameters, seeded from --seed and its number, so the same command gives the same study whatever --workers is. With --storage the study is a journal file: rerun the same command after a crash or Ctrl-C to continue it. At the end: the leaderboard, the best trial as a 'deeptune train' command line and, with --best-config, as a config file. 'deeptune tune report <storage>' prints a stored study's leaderboard and, with --html, writes a page with every learning curve, the objective against each hyperparameter on its own scale and the coarse-to-fine boxes. --panda instead babysits one model: commands between epochs change the learning rate or go back to an earlier epoch. With --storage postgres://user@host:5432/db the study lives in PostgreSQL: start the search on one machine, then 'deeptune tune worker --storage <url> --study <name>' on any number of others; each worker claims or creates trials in the database (no coordinator), sends heartbeats from its main thread while trials train in worker threads, and re-queues the trials of workers that went silent for --grace seconds, up to --max-retries times. 'deeptune tune storage upgrade --storage <url>' creates or upgrades the tables explicitly (the password of a URL is never printed).",
   positionals: [
     {
       name: 'action',
       description:
-        "'report' (print a stored study) or 'storage' (with 'upgrade': bring a PostgreSQL storage's tables up to date); none: run a search",
+        "'worker' (join a study in a PostgreSQL storage and run its trials), 'report' (print a stored study) or 'storage' (with 'upgrade': bring a PostgreSQL storage's tables up to date); none: run a search",
       required: false,
     },
     {
       name: 'argument',
-      description: "with report: the study journal to read; with storage: 'upgrade'",
+      description:
+        "with report: the study's journal file or postgres:// URL (then with --study); with storage: 'upgrade'",
       required: false,
     },
   ],
@@ -473,6 +478,9 @@ export const tuneCommand: Command = {
     'deeptune tune --examples 5000 --epochs 3 --trials 20 --storage lr-search.jsonl',
     "deeptune tune --dataset moons --layers 16 --optimizer momentum --search 'lr=log(1e-4,1)' --search 'beta=oneMinusLog(0.9,0.999)' --sampler coarse-to-fine --best-config best.yaml",
     'deeptune tune report lr-search.jsonl --html lr-search.html',
+    'deeptune tune --examples 5000 --epochs 3 --trials 200 --storage postgres://postgres@127.0.0.1:5432/test --study lr-search',
+    'deeptune tune worker --storage postgres://postgres@127.0.0.1:5432/test --study lr-search --workers 2',
+    'deeptune tune report postgres://postgres@127.0.0.1:5432/test --study lr-search --html lr-search.html',
     'deeptune tune storage upgrade --storage postgres://postgres@127.0.0.1:5432/test',
     'deeptune tune --panda --dataset moons --layers 16 --lr 0.01',
   ],

@@ -47,13 +47,29 @@ export class TuneDisplay {
   readonly #objective: TuneObjective;
   readonly #total: number;
   readonly #running = new Map<number, RunningTrial>();
+  /** Who finishes trials here, when others finish trials of the same study elsewhere. */
+  readonly #scope: string | undefined;
   #finished = 0;
+  #finishedHere = 0;
   #best: TrialRecord | undefined;
   #drawnLines = 0;
   #lastDraw = 0;
 
-  constructor(io: CliIo, objective: TuneObjective, total: number, finished: number) {
+  /**
+   * @param total - the study's trials.
+   * @param finished - those finished before this run.
+   * @param scope - set when other workers share the study (`'this worker'`): the status line
+   *   then counts the trials finished here.
+   */
+  constructor(
+    io: CliIo,
+    objective: TuneObjective,
+    total: number,
+    finished: number,
+    scope?: string,
+  ) {
     this.#io = io;
+    this.#scope = scope;
     this.#objective = objective;
     this.#total = total;
     this.#finished = finished;
@@ -78,6 +94,7 @@ export class TuneDisplay {
     this.#running.delete(number);
     if (record !== undefined) {
       this.#finished++;
+      this.#finishedHere++;
       if (
         record.state === 'complete' &&
         record.value !== null &&
@@ -137,8 +154,12 @@ export class TuneDisplay {
       );
     }
     const label = this.#objective === 'dev-error' ? 'dev error' : 'dev cost';
+    const count =
+      this.#scope === undefined
+        ? `${this.#finished}/${this.#total} trials done`
+        : `${this.#finishedHere} trial${this.#finishedHere === 1 ? '' : 's'} finished by ${this.#scope} (study of ${this.#total})`;
     lines.push(
-      `  ${this.#finished}/${this.#total} trials done${this.#best === undefined ? '' : `, best ${label} ${formatObjective(this.#objective, this.#best.value)} (trial ${this.#best.number})`}`.slice(
+      `  ${count}${this.#best === undefined ? '' : `, best ${label} ${formatObjective(this.#objective, this.#best.value)} (trial ${this.#best.number})`}`.slice(
         0,
         width,
       ),

@@ -263,6 +263,60 @@ function checkValues(
 }
 
 /**
+ * Which plugins each plugin flag (`optimizer`, …) may choose in a search: its searched
+ * values when the space has it as a choice, else the base run's value; names resolved in
+ * `registry` (a plugin package's `name` is found as `pkg:name`).
+ */
+function pluginChoicesOf(
+  entries: readonly { readonly key: string; readonly distribution: unknown }[],
+  values: ReadonlyMap<string, FlagValue>,
+  registry: Registry,
+): (flag: string) => readonly string[] {
+  return (flag) => {
+    const entry = entries.find((candidate) => candidate.key === flag);
+    const given = entry?.distribution as { scale?: unknown; values?: unknown } | undefined;
+    const names =
+      given?.scale === 'choice' && Array.isArray(given.values)
+        ? (given.values as unknown[]).map(String)
+        : [String(values.get(flag))];
+    const kind = TRIAL_FLAGS.find((candidate) => candidate.name === flag)!.plugin!.kind;
+    return names.map((name) =>
+      registry.has(kind, name)
+        ? name
+        : (registry.names(kind).find((candidate) => candidate.endsWith(`:${name}`)) ?? name),
+    );
+  };
+}
+
+/**
+ * What each key of a stored study's space varies (`lr` → `--lr`), for a worker that joins
+ * the study: the keys were resolved when the study was created, so they resolve here too
+ * unless a plugin they name is not loaded.
+ *
+ * @throws {@link UsageError} naming the key when it does not resolve here.
+ */
+export function targetsOfSpace(
+  space: SearchSpace,
+  values: ReadonlyMap<string, FlagValue>,
+  registry: Registry,
+  where: string,
+): Map<string, SearchTarget> {
+  const entries = space.entries.map((entry) => ({
+    key: entry.name,
+    distribution: entry.distribution,
+  }));
+  const pluginChoices = pluginChoicesOf(entries, values, registry);
+  const targets = new Map<string, SearchTarget>();
+  for (const entry of space.entries) {
+    targets.set(
+      entry.name,
+      resolveSearchKey(entry.name, `${where}: key '${entry.name}'`, registry, pluginChoices),
+    );
+  }
+  return targets;
+}
+
+/**
  * The search space of a `deeptune tune` run: the `--space` file's entries, then `--search`
  * values (replacing a file entry of the same key in place), or the default space.
  *
@@ -297,21 +351,7 @@ export async function loadSearchSpace(settings: {
   if (written.length === 0)
     written.push(...defaultSearchEntries(values.get('optimizer') as string, registry));
 
-  // Which plugins each plugin flag may choose: its searched values, else the base value.
-  const pluginChoices = (flag: string): readonly string[] => {
-    const entry = written.find((candidate) => candidate.key === flag);
-    const given = entry?.distribution as { scale?: unknown; values?: unknown } | undefined;
-    const names =
-      given?.scale === 'choice' && Array.isArray(given.values)
-        ? (given.values as unknown[]).map(String)
-        : [String(values.get(flag))];
-    const kind = TRIAL_FLAGS.find((candidate) => candidate.name === flag)!.plugin!.kind;
-    return names.map((name) =>
-      registry.has(kind, name)
-        ? name
-        : (registry.names(kind).find((candidate) => candidate.endsWith(`:${name}`)) ?? name),
-    );
-  };
+  const pluginChoices = pluginChoicesOf(written, values, registry);
 
   const targets = new Map<string, SearchTarget>();
   const definition: Record<string, { distribution: Distribution; when?: Condition }> = {};

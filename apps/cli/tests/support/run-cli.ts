@@ -26,6 +26,8 @@ export interface RunCliOptions {
   readonly nodeOptions?: readonly string[];
   /** Environment variables to set or (undefined) to remove. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Called with the child as soon as it is spawned (its pid, to kill it). */
+  readonly onSpawn?: (child: ReturnType<typeof spawn>) => void;
   /** Called with the child once stdout has printed `text`, e.g. to send SIGINT. */
   readonly onOutput?: {
     readonly text: string;
@@ -49,6 +51,7 @@ export function runCli(args: readonly string[], options: RunCliOptions = {}): Pr
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       env,
     });
+    options.onSpawn?.(child);
     if (options.input !== undefined) child.stdin!.end(options.input);
     let stdout = '';
     let stderr = '';

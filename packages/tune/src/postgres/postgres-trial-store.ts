@@ -145,10 +145,39 @@ export interface TrialPlan {
  *
  * @category Storage
  */
-export type StartTrialResult =
-  | { readonly status: 'started'; readonly claim: ClaimedTrial }
-  | { readonly status: 'full' }
-  | { readonly status: 'waiting' };
+export type StartTrialResult = TrialStarted | StudyFull | TrialWaiting;
+
+/**
+ * {@link PostgresTrialStore.startTrial} created the trial, claimed by the caller.
+ *
+ * @category Storage
+ */
+export interface TrialStarted {
+  /** What happened. */
+  readonly status: 'started';
+  /** The new trial, with the hyperparameters the planner chose. */
+  readonly claim: ClaimedTrial;
+}
+
+/**
+ * {@link PostgresTrialStore.startTrial} found the study with all its trials.
+ *
+ * @category Storage
+ */
+export interface StudyFull {
+  /** What happened. */
+  readonly status: 'full';
+}
+
+/**
+ * {@link PostgresTrialStore.startTrial}'s planner said no trial can start yet.
+ *
+ * @category Storage
+ */
+export interface TrialWaiting {
+  /** What happened. */
+  readonly status: 'waiting';
+}
 
 /**
  * An attempt that ended without a result: the worker that held it and why it ended.

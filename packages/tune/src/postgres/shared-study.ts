@@ -255,8 +255,8 @@ export class SharedStudy {
    * does — or the heartbeats wait for it); a trial whose heartbeat is older than
    * `graceSeconds` is re-queued by whichever worker notices, up to `maxRetries` times.
    *
-   * Outcomes are recorded as {@link Study.optimize} records them: a value (complete), a
-   * {@link TrialPrunedError} (pruned), a deeptune error (failed; the work goes on). Any other
+   * Outcomes are recorded as `Study.optimize` records them: a value (complete), a
+   * `TrialPrunedError` (pruned), a deeptune error (failed; the work goes on). Any other
    * error is a bug in the objective: the trial is recorded as failed, the worker's other
    * trials are given back to the queue, and the error is rethrown.
    *

@@ -223,7 +223,7 @@ export class SharedWorker implements TrialHost {
           studyDone = true;
           break;
         }
-        await Promise.race([...tasks, pause(this.#pollSeconds, this.#stop.signal)]);
+        await this.#idle(tasks);
       }
     } catch (error) {
       this.#fatal ??= { error };
@@ -240,6 +240,22 @@ export class SharedWorker implements TrialHost {
       interrupted: !studyDone,
       studyDone,
     };
+  }
+
+  /**
+   * Waits until a task ends, the poll interval passes or the worker stops; the wait's timer
+   * and listener go when it ends (a stop signal would otherwise gather one per wait).
+   */
+  async #idle(tasks: ReadonlySet<Promise<void>>): Promise<void> {
+    const waiting = new AbortController();
+    const onStop = (): void => waiting.abort();
+    this.#stop.signal.addEventListener('abort', onStop, { once: true });
+    try {
+      await Promise.race([...tasks, pause(this.#pollSeconds, waiting.signal)]);
+    } finally {
+      waiting.abort();
+      this.#stop.signal.removeEventListener('abort', onStop);
+    }
   }
 
   /** Runs a store operation, reconnecting while the database is unreachable. */
