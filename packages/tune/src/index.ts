@@ -120,5 +120,7 @@ export { plugin, register } from './plugin.js';
 export { formatLeaderboard } from './report/format-leaderboard.js';
 export { bestTrial } from './report/study-ranking.js';
 export type { LeaderboardOptions } from './report/format-leaderboard.js';
-export { renderHtmlReport } from './report/render-html-report.js';
+export { renderHtmlReport, renderReportSections } from './report/render-html-report.js';
+export { REPORT_CSS } from './report/report-style.js';
+export { escapeHtml } from './report/escape-html.js';
 export type { HtmlReportOptions } from './report/render-html-report.js';

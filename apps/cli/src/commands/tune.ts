@@ -34,6 +34,7 @@ import { recordedSettings } from '../tune/study-settings.js';
 import { runTuneReport, REPORT_FLAGS } from './tune-report.js';
 import { runTuneStorage, STORAGE_FLAGS } from './tune-storage.js';
 import { checkWorkerFlags, runSharedSearch, WORKER_FLAGS } from './tune-shared.js';
+import { DASHBOARD_FLAGS, runTuneDashboard } from './tune-dashboard.js';
 import { runPanda } from './tune-panda.js';
 
 /** The flags of the search itself. */
@@ -122,6 +123,7 @@ const SEARCH_FLAGS: readonly Flag[] = [
       'Babysit one model instead of searching: train, and between epochs read commands from stdin (lr 0.003, beta2 0.99, revert 4, continue 3, stop), with the cost curve shown',
   },
   ...WORKER_FLAGS,
+  ...DASHBOARD_FLAGS,
   ...REPORT_FLAGS,
   ...STORAGE_FLAGS,
 ];
@@ -222,8 +224,10 @@ async function runSearch(context: CommandContext): Promise<number> {
       settings: recordedSettings(base, objective),
     });
   }
-  if (values.has('schema')) {
-    throw new UsageError('--schema applies to a postgres:// storage (--storage postgres://…)');
+  for (const name of ['schema', 'grace', 'max-retries']) {
+    if (context.explicit.has(name)) {
+      throw new UsageError(`--${name} applies to a postgres:// storage (--storage postgres://…)`);
+    }
   }
   const storage: StudyStorage =
     storagePath === undefined ? memoryStorage() : journalStorage(resolve(io.cwd, storagePath));
@@ -396,10 +400,22 @@ async function runSearch(context: CommandContext): Promise<number> {
 
 async function run(context: CommandContext): Promise<number> {
   const [action] = context.positionals;
-  if (action !== undefined && action !== 'report' && action !== 'storage' && action !== 'worker') {
+  if (
+    action !== undefined &&
+    action !== 'report' &&
+    action !== 'storage' &&
+    action !== 'worker' &&
+    action !== 'dashboard'
+  ) {
     throw new UsageError(
-      `deeptune tune: unknown action '${action}'; the actions are 'worker' (deeptune tune worker --storage <url> --study <name>), 'report' (deeptune tune report <storage>) and 'storage' (deeptune tune storage upgrade --storage <url>)`,
+      `deeptune tune: unknown action '${action}'; the actions are 'worker' (deeptune tune worker --storage <url> --study <name>), 'dashboard' (deeptune tune dashboard --storage <url|file>), 'report' (deeptune tune report <storage>) and 'storage' (deeptune tune storage upgrade --storage <url>)`,
     );
+  }
+  if (action === 'dashboard') return runTuneDashboard(context);
+  for (const flag of DASHBOARD_FLAGS) {
+    if (context.explicit.has(flag.name)) {
+      throw new UsageError(`--${flag.name} applies to deeptune tune dashboard`);
+    }
   }
   if (action === 'worker') return runWorker(context);
   if (action === 'storage') {
@@ -458,12 +474,12 @@ export const tuneCommand: Command = {
   summary:
     'Search hyperparameters: random search on the right scale, coarse-to-fine, pruning, many trials in parallel; or babysit one model (--panda)',
   description:
-    "Runs a hyperparameter search the way the course teaches it: random (not grid) trials, each hyperparameter sampled on its own scale (log for the learning rate, log of 1 − β for β), optionally in coarse-to-fine rounds, trials trained in parallel worker threads (\"caviar\") and compared on the dev set only. Each trial is a 'deeptune train' run with the base flags given here plus its sampled hyperparameters, seeded from --seed and its number, so the same command gives the same study whatever --workers is. With --storage the study is a journal file: rerun the same command after a crash or Ctrl-C to continue it. At the end: the leaderboard, the best trial as a 'deeptune train' command line and, with --best-config, as a config file. 'deeptune tune report <storage>' prints a stored study's leaderboard and, with --html, writes a page with every learning curve, the objective against each hyperparameter on its own scale and the coarse-to-fine boxes. --panda instead babysits one model: commands between epochs change the learning rate or go back to an earlier epoch. With --storage postgres://user@host:5432/db the study lives in PostgreSQL: start the search on one machine, then 'deeptune tune worker --storage <url> --study <name>' on any number of others; each worker claims or creates trials in the database (no coordinator), sends heartbeats from its main thread while trials train in worker threads, and re-queues the trials of workers that went silent for --grace seconds, up to --max-retries times. 'deeptune tune storage upgrade --storage <url>' creates or upgrades the tables explicitly (the password of a URL is never printed).",
+    "Runs a hyperparameter search the way the course teaches it: random (not grid) trials, each hyperparameter sampled on its own scale (log for the learning rate, log of 1 − β for β), optionally in coarse-to-fine rounds, trials trained in parallel worker threads (\"caviar\") and compared on the dev set only. Each trial is a 'deeptune train' run with the base flags given here plus its sampled hyperparameters, seeded from --seed and its number, so the same command gives the same study whatever --workers is. With --storage the study is a journal file: rerun the same command after a crash or Ctrl-C to continue it. At the end: the leaderboard, the best trial as a 'deeptune train' command line and, with --best-config, as a config file. 'deeptune tune report <storage>' prints a stored study's leaderboard and, with --html, writes a page with every learning curve, the objective against each hyperparameter on its own scale and the coarse-to-fine boxes. --panda instead babysits one model: commands between epochs change the learning rate or go back to an earlier epoch. With --storage postgres://user@host:5432/db the study lives in PostgreSQL: start the search on one machine, then 'deeptune tune worker --storage <url> --study <name>' on any number of others; each worker claims or creates trials in the database (no coordinator), sends heartbeats from its main thread while trials train in worker threads, and re-queues the trials of workers that went silent for --grace seconds, up to --max-retries times. 'deeptune tune dashboard --storage <url|file>' serves a read-only page on 127.0.0.1 that shows a study live: leaderboard, learning curves, the objective against each hyperparameter, the coarse-to-fine boxes, and the running and failed trials with their workers. 'deeptune tune storage upgrade --storage <url>' creates or upgrades the tables explicitly (the password of a URL is never printed).",
   positionals: [
     {
       name: 'action',
       description:
-        "'worker' (join a study in a PostgreSQL storage and run its trials), 'report' (print a stored study) or 'storage' (with 'upgrade': bring a PostgreSQL storage's tables up to date); none: run a search",
+        "'worker' (join a study in a PostgreSQL storage and run its trials), 'dashboard' (serve a live page of a stored study), 'report' (print a stored study) or 'storage' (with 'upgrade': bring a PostgreSQL storage's tables up to date); none: run a search",
       required: false,
     },
     {
@@ -481,6 +497,7 @@ export const tuneCommand: Command = {
     'deeptune tune --examples 5000 --epochs 3 --trials 200 --storage postgres://postgres@127.0.0.1:5432/test --study lr-search',
     'deeptune tune worker --storage postgres://postgres@127.0.0.1:5432/test --study lr-search --workers 2',
     'deeptune tune report postgres://postgres@127.0.0.1:5432/test --study lr-search --html lr-search.html',
+    'deeptune tune dashboard --storage postgres://postgres@127.0.0.1:5432/test --study lr-search',
     'deeptune tune storage upgrade --storage postgres://postgres@127.0.0.1:5432/test',
     'deeptune tune --panda --dataset moons --layers 16 --lr 0.01',
   ],

@@ -1,19 +1,15 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { launchDebianChromium } from '../../../../scripts/test/chromium.js';
 
-/** Debian's Chromium; never a downloaded browser. */
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM } from '../../../../scripts/test/chromium.js';
 
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--no-first-run',
-  '--disable-sync',
-];
+/** Launches Debian's Chromium headless; a clear error when it is not installed. */
+export async function launchChromium(): Promise<Browser> {
+  return launchDebianChromium(chromium);
+}
 
 /** Where screenshots for review go (git-ignored, not committed). */
 export const SCREENSHOT_DIR = join(
@@ -22,21 +18,6 @@ export const SCREENSHOT_DIR = join(
   '..',
   'screenshots',
 );
-
-/** Launches Debian's Chromium headless; a clear error when it is not installed. */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}. Install Debian's package: apt-get update && apt-get install -y chromium (.ci/run does this).`,
-    );
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ARGS,
-    headless: true,
-    timeout: 120_000,
-  });
-}
 
 /** A page with every console error, page error and failed request recorded. */
 export interface WatchedPage {

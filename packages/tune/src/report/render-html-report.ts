@@ -205,6 +205,37 @@ function boxesSection(context: ReportContext): string {
 }
 
 /**
+ * Renders the sections of a study's report (summary, leaderboard, learning curves, objective
+ * against each hyperparameter, coarse-to-fine boxes) as HTML, without the document around
+ * them: for pages of your own that show a study, such as `deeptune tune dashboard`, which
+ * refreshes them live. Style them with {@link REPORT_CSS}. Every string from the study is
+ * escaped.
+ *
+ * @param header - the study's header.
+ * @param trials - its trials.
+ * @returns the sections' HTML.
+ * @category Reports
+ *
+ * @example
+ * ```ts
+ * main.innerHTML = renderReportSections(header, trials); // in a page styled with REPORT_CSS
+ * ```
+ */
+export function renderReportSections(
+  header: StudyHeaderEvent,
+  trials: readonly TrialRecord[],
+): string {
+  const context = reportContext(header, trials);
+  return (
+    summarySection(context) +
+    leaderboardSection(context) +
+    curvesSection(context) +
+    scatterSection(context) +
+    boxesSection(context)
+  );
+}
+
+/**
  * Renders a study as one self-contained HTML document: inline CSS and inline SVG only, no
  * script and no external resource (a Content-Security-Policy forbids both), so it can be
  * mailed or opened from disk. Hovering a line or a dot shows its trial (SVG `<title>`).
@@ -246,7 +277,6 @@ export function renderHtmlReport(
   trials: readonly TrialRecord[],
   options: HtmlReportOptions = {},
 ): string {
-  const context = reportContext(header, trials);
   const title = options.title ?? `Study '${header.name}'`;
   const footer =
     options.generatedAt === undefined
@@ -258,11 +288,7 @@ export function renderHtmlReport(
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<title>${escapeHtml(title)}</title><style>${REPORT_CSS}</style></head>\n<body><main>` +
     `<h1>${escapeHtml(title)}</h1>` +
-    summarySection(context) +
-    leaderboardSection(context) +
-    curvesSection(context) +
-    scatterSection(context) +
-    boxesSection(context) +
+    renderReportSections(header, trials) +
     `<footer>${escapeHtml(footer)}</footer></main></body></html>\n`
   );
 }

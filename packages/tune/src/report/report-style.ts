@@ -1,8 +1,9 @@
 /**
- * The report's inline style sheet: system fonts, a max-width column, readable tables and
- * chart strokes (no external resources).
+ * The report's style sheet (CSS text): system fonts, a max-width column, readable tables and
+ * chart strokes, no external resources. {@link renderHtmlReport} inlines it; a page that shows
+ * {@link renderReportSections} includes it in a `<style>` element.
  *
- * @internal
+ * @category Reports
  */
 export const REPORT_CSS = `
 :root { color-scheme: light; }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { renderHtmlReport, type Distribution, type TrialRecord } from '../../src/index.js';
+import {
+  escapeHtml,
+  renderHtmlReport,
+  renderReportSections,
+  type Distribution,
+  type TrialRecord,
+} from '../../src/index.js';
 import { coarseToFineStudy, makeHeader, makeTrial } from './fake-study.js';
 
 /** The HTML of the section with this id. */
@@ -227,3 +233,24 @@ function bestOf(trials: readonly TrialRecord[]): TrialRecord {
     .filter((trial) => trial.state === 'complete')
     .sort((a, b) => a.value! - b.value! || a.number - b.number)[0]!;
 }
+
+describe('renderReportSections', () => {
+  it("is the report's body: the same sections, without the document around them", () => {
+    const { header, trials } = coarseToFineStudy(6);
+    const sections = renderReportSections(header, trials);
+    expect(sections.startsWith('<section id="summary">')).toBe(true);
+    expect(sections.endsWith('</section>')).toBe(true);
+    expect(sections).not.toMatch(/<html|<head|<body|<style/);
+    expect([...sections.matchAll(/<section id="([\w-]+)">/g)].map((match) => match[1])).toEqual([
+      'summary',
+      'leaderboard',
+      'learning-curves',
+      'objective-by-hyperparameter',
+      'coarse-to-fine',
+    ]);
+    expect(renderHtmlReport(header, trials)).toContain(sections);
+    expect(escapeHtml(`<b title="x">'&'</b>`)).toBe(
+      '&lt;b title=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/b&gt;',
+    );
+  });
+});
