@@ -921,6 +921,59 @@ async function checkCli(version, registryUrl, env, pluginFolder) {
     return best;
   });
 
+  await check('CLI shares a study through PostgreSQL', async () => {
+    // The installed CLI must find 'pg' (its dependency), create a study in the machine's
+    // PostgreSQL, let a second process join it as a worker, and report it.
+    const url = process.env.DEEPTUNE_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
+    const schema = `rehearsal_${process.pid}`;
+    const storage = ['--storage', url, '--schema', schema, '--study', 'rehearsal'];
+    try {
+      await runOk(
+        'deeptune tune (postgres)',
+        deeptune,
+        [
+          'tune',
+          '--dataset',
+          'moons',
+          '--layers',
+          '4',
+          '--epochs',
+          '1',
+          '--trials',
+          '6',
+          '--workers',
+          '1',
+          ...storage,
+        ],
+        { cwd: folder, env },
+      );
+      const worker = await runOk('deeptune tune worker', deeptune, ['tune', 'worker', ...storage], {
+        cwd: folder,
+        env,
+      });
+      if (!worker.stdout.includes('the study has 6 of 6 done')) {
+        throw new Error(`the worker did not find the study done:\n${tail(worker.output)}`);
+      }
+      const report = await runOk(
+        'deeptune tune report (postgres)',
+        deeptune,
+        ['tune', 'report', url, '--schema', schema, '--study', 'rehearsal'],
+        { cwd: folder, env },
+      );
+      return /^study 'rehearsal'[^\n]*/m.exec(report.stdout)?.[0] ?? 'reported';
+    } finally {
+      await run(
+        process.execPath,
+        [
+          '-e',
+          `const pg = require('pg'); const c = new pg.Client(process.argv[1]); c.connect().then(() => c.query('DROP SCHEMA IF EXISTS ${schema} CASCADE')).finally(() => c.end());`,
+          url,
+        ],
+        { cwd: join(folder, 'node_modules', '@deeptune', 'cli'), env },
+      );
+    }
+  });
+
   await check('two copies (CLI + plugin folder)', async () => {
     if (pluginFolder === undefined) throw new Error('not run: installing @deeptune/core failed');
     await writeFile(join(pluginFolder, 'lion.mjs'), await guideLion(options.guide));

@@ -619,10 +619,11 @@ export class PostgresTrialStore {
         throw new ConfigError(`storage ${this.description}: no study with id ${studyId}`);
       }
       if (limit !== undefined && next >= limit) return undefined;
+      // clock_timestamp(): the time after the wait for the lock (see startTrial).
       const inserted = await client.query<{ id: string }>(
         `INSERT INTO ${this.#s}.trials
            (study_id, number, state, worker_id, attempt, heartbeat_at, started_at)
-         VALUES ($1, $2, 'running', $3, 1, now(), now()) RETURNING id`,
+         VALUES ($1, $2, 'running', $3, 1, clock_timestamp(), clock_timestamp()) RETURNING id`,
         [studyId, next, workerId],
       );
       await client.query(`UPDATE ${this.#s}.studies SET next_number = $2 WHERE id = $1`, [
@@ -638,7 +639,8 @@ export class PostgresTrialStore {
    * hyperparameters `plan` chooses: `plan` runs under the lock on the study's row and sees
    * every trial and stored round, so a sampler's decision (may this trial start? which box
    * is its round's?) is taken once, by one worker, on the study as it is. Returns `full`
-   * when the study has `limit` trials and `waiting` when `plan` returns undefined.
+   * when the study has `limit` trials and `waiting` when `plan` returns undefined. `known`:
+   * finished trials already read, as for {@link trials} (the lock is held for less time).
    *
    * @example
    * ```ts
@@ -654,6 +656,7 @@ export class PostgresTrialStore {
     workerId: string,
     limit: number,
     plan: (context: TrialPlanContext) => TrialPlan | undefined,
+    known?: ReadonlyMap<number, StoredTrial>,
   ): Promise<StartTrialResult> {
     return this.#transaction(async (client) => {
       const locked = await client.query<{ next_number: number }>(
@@ -665,15 +668,17 @@ export class PostgresTrialStore {
         throw new ConfigError(`storage ${this.description}: no study with id ${studyId}`);
       }
       if (next >= limit) return { status: 'full' } as const;
-      const trials = await this.#trialsWith(client, studyId);
+      const trials = await this.#trialsWith(client, studyId, known);
       const rounds = await this.#roundsWith(client, studyId);
       const chosen = plan({ number: next, trials, rounds });
       if (chosen === undefined) return { status: 'waiting' } as const;
+      // clock_timestamp(), not now(): now() is when the transaction began, before it waited
+      // for the lock, so a trial could seem to start before the trials it waited for ended.
       const inserted = await client.query<{ id: string }>(
         `INSERT INTO ${this.#s}.trials
            (study_id, number, state, worker_id, attempt, heartbeat_at, started_at, params,
             distributions)
-         VALUES ($1, $2, 'running', $3, 1, now(), now(), $4, $5) RETURNING id`,
+         VALUES ($1, $2, 'running', $3, 1, clock_timestamp(), clock_timestamp(), $4, $5) RETURNING id`,
         [
           studyId,
           next,
@@ -900,10 +905,16 @@ export class PostgresTrialStore {
     };
   }
 
-  /** Every trial of the study by number, with its current attempt's values and lost attempts. */
-  async trials(studyId: number): Promise<StoredTrial[]> {
+  /**
+   * Every trial of the study by number, with its current attempt's values and lost attempts.
+   *
+   * @param known - finished trials the caller has read before (a finished trial never
+   *   changes): they are not read again, which keeps the cost of a read to the unfinished
+   *   trials in a long study.
+   */
+  async trials(studyId: number, known?: ReadonlyMap<number, StoredTrial>): Promise<StoredTrial[]> {
     this.#checkOpen();
-    return this.#trialsWith(this.#pool, studyId);
+    return this.#trialsWith(this.#pool, studyId, known);
   }
 
   /** The stored coarse-to-fine rounds of the study, by round. */
@@ -936,7 +947,12 @@ export class PostgresTrialStore {
   }
 
   /** The trials, read through `client` (a pool, or a transaction's connection). */
-  async #trialsWith(client: pg.Pool | pg.PoolClient, studyId: number): Promise<StoredTrial[]> {
+  async #trialsWith(
+    client: pg.Pool | pg.PoolClient,
+    studyId: number,
+    known?: ReadonlyMap<number, StoredTrial>,
+  ): Promise<StoredTrial[]> {
+    const skip = known === undefined ? [] : [...known.keys()];
     let result: pg.QueryResult<TrialRow>;
     try {
       result = await client.query<TrialRow>(
@@ -951,14 +967,14 @@ export class PostgresTrialStore {
                                                  'reason', a.reason) ORDER BY a.attempt)
                  FROM ${this.#s}.trial_attempts a WHERE a.trial_id = t.id) AS lost
          FROM ${this.#s}.trials t
-        WHERE t.study_id = $1
+        WHERE t.study_id = $1 AND NOT (t.number = ANY($2::integer[]))
         ORDER BY t.number`,
-        [studyId],
+        [studyId, skip],
       );
     } catch (error) {
       throw this.#translate(error);
     }
-    return result.rows.map((row) => ({
+    const read = result.rows.map((row): StoredTrial => ({
       number: row.number,
       state: row.state,
       attempt: row.attempt,
@@ -980,6 +996,8 @@ export class PostgresTrialStore {
         reason: lost.reason,
       })),
     }));
+    if (known === undefined || known.size === 0) return read;
+    return [...known.values(), ...read].sort((a, b) => a.number - b.number);
   }
 
   /** Closes the connections. Later calls fail. */

@@ -13,6 +13,7 @@ import type { TrialRecord } from '../study/trial-record.js';
 import type {
   ClaimedTrial,
   StoredRound,
+  StoredTrial,
   TrialOutcome,
   TrialPlan,
   TrialPlanContext,
@@ -155,6 +156,10 @@ export class SharedWorker implements TrialHost {
   readonly #stop = new AbortController();
   /** The study's trials as last read, for pruners (every worker's values). */
   #history: TrialRecord[] = [];
+  /** Finished trials read so far: they never change, so reads skip them. */
+  readonly #finishedTrials = new Map<number, StoredTrial>();
+  /** Their records, made once. */
+  readonly #finishedRecords = new WeakMap<StoredTrial, TrialRecord>();
   #fatal: { error: unknown } | undefined;
   #finished = 0;
   #lost = 0;
@@ -316,7 +321,7 @@ export class SharedWorker implements TrialHost {
           `no heartbeat within ${this.#graceSeconds} s and no retry left (${this.#maxRetries}): trial${requeue.failed.length === 1 ? '' : 's'} ${requeue.failed.join(', ')} failed`,
         );
       }
-      this.#history = (await store.trials(this.#study.id)).map(storedTrialRecord);
+      this.#history = this.#records(await this.#readTrials());
       if (this.#unreachable) {
         this.#unreachable = false;
         this.#notice('the database is reachable again');
@@ -344,21 +349,26 @@ export class SharedWorker implements TrialHost {
       store.claimQueuedTrial(study.id, this.#workerId),
     );
     if (claimed !== undefined) {
-      const history = (await this.#reconnecting(() => store.trials(study.id))).map(
-        storedTrialRecord,
-      );
+      const history = this.#records(await this.#reconnecting(() => this.#readTrials()));
       return { kind: 'trial', claim: claimed, history };
     }
     let history: TrialRecord[] = [];
     const result = await this.#reconnecting(() =>
-      store.startTrial(study.id, this.#workerId, study.plannedTrials, (context) => {
-        history = context.trials.map(storedTrialRecord);
-        return this.#plan(context, history);
-      }),
+      store.startTrial(
+        study.id,
+        this.#workerId,
+        study.plannedTrials,
+        (context) => {
+          this.#remember(context.trials);
+          history = this.#records(context.trials);
+          return this.#plan(context, history);
+        },
+        this.#finishedTrials,
+      ),
     );
     if (result.status === 'started') return { kind: 'trial', claim: result.claim, history };
     if (result.status === 'waiting') return { kind: 'waiting' };
-    const trials = await this.#reconnecting(() => store.trials(study.id));
+    const trials = await this.#reconnecting(() => this.#readTrials());
     const done =
       trials.length >= study.plannedTrials &&
       trials.every(
@@ -366,6 +376,35 @@ export class SharedWorker implements TrialHost {
           trial.state === 'complete' || trial.state === 'pruned' || trial.state === 'failed',
       );
     return { kind: done ? 'done' : 'waiting' };
+  }
+
+  /** The study's trials, reading only those not known to be finished. */
+  async #readTrials(): Promise<StoredTrial[]> {
+    const trials = await this.#study.store.trials(this.#study.id, this.#finishedTrials);
+    this.#remember(trials);
+    return trials;
+  }
+
+  /** The trials as study records; a finished trial's record is made once and kept. */
+  #records(trials: readonly StoredTrial[]): TrialRecord[] {
+    return trials.map((trial) => {
+      let record = this.#finishedRecords.get(trial);
+      if (record === undefined) {
+        record = storedTrialRecord(trial);
+        if (this.#finishedTrials.get(trial.number) === trial)
+          this.#finishedRecords.set(trial, record);
+      }
+      return record;
+    });
+  }
+
+  /** Keeps the finished trials among `trials`, which later reads then skip. */
+  #remember(trials: readonly StoredTrial[]): void {
+    for (const trial of trials) {
+      if (trial.state === 'complete' || trial.state === 'pruned' || trial.state === 'failed') {
+        this.#finishedTrials.set(trial.number, trial);
+      }
+    }
   }
 
   /** The sampler's context for trial `number`, given the trials before it and itself. */

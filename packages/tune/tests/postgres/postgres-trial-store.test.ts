@@ -212,6 +212,50 @@ describe('PostgresTrialStore: opening', () => {
   });
 });
 
+describe('PostgresTrialStore: reading a long study', () => {
+  it('skips the finished trials a caller already has, and plans under the lock with them', async () => {
+    const store = await PostgresTrialStore.open(URL, { schema: freshSchema() });
+    try {
+      const { study } = await store.createStudy(header);
+      const first = (await store.startNewTrial(study.id, 'w'))!;
+      await store.finishTrial(first, { state: 'complete', value: 0.5 });
+      const second = (await store.startNewTrial(study.id, 'w'))!;
+      const read = await store.trials(study.id);
+      const known = new Map([[0, read[0]!]]);
+      // Change the finished trial behind the reader's back: a read with `known` does not see it.
+      await sql(`UPDATE "${store.schema}".trials SET value = 0.75 WHERE number = 0`);
+      const again = await store.trials(study.id, known);
+      expect(again.map((trial) => [trial.number, trial.state, trial.value])).toEqual([
+        [0, 'complete', 0.5],
+        [1, 'running', null],
+      ]);
+      expect(again[0]).toBe(read[0]);
+      expect((await store.trials(study.id))[0]!.value).toBe(0.75);
+      await store.finishTrial(second, { state: 'failed', reason: 'diverged' });
+      const seen: number[][] = [];
+      const started = await store.startTrial(
+        study.id,
+        'w',
+        10,
+        ({ number, trials }) => {
+          seen.push(trials.map((trial) => trial.number));
+          expect(trials[0]!.value).toBe(0.5); // the known copy
+          expect(trials[1]!.state).toBe('failed'); // read now
+          return {
+            params: { lr: number },
+            distributions: { lr: { scale: 'uniform', low: 0, high: 9 } },
+          };
+        },
+        known,
+      );
+      expect(started).toMatchObject({ status: 'started', claim: { number: 2, params: { lr: 2 } } });
+      expect(seen).toEqual([[0, 1]]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('PostgresTrialStore: trials across workers', () => {
   let schema: string;
   let stores: PostgresTrialStore[];
