@@ -36,12 +36,13 @@ interface TrialRow {
   worker_id: string;
   params: Record<string, unknown>;
   value: number | null;
+  seconds: number | null;
   lost: { attempt: number; worker_id: string; reason: string }[] | null;
 }
 
 async function storedTrials(schema: string): Promise<TrialRow[]> {
   const result = await admin.query<TrialRow>(
-    `SELECT t.number, t.state, t.attempt, t.worker_id, t.params, t.value,
+    `SELECT t.number, t.state, t.attempt, t.worker_id, t.params, t.value, t.seconds,
             (SELECT json_agg(json_build_object('attempt', a.attempt, 'worker_id', a.worker_id,
                                                'reason', a.reason) ORDER BY a.attempt)
                FROM "${schema}".trial_attempts a WHERE a.trial_id = t.id) AS lost
@@ -110,7 +111,8 @@ describe('deeptune tune on a PostgreSQL storage: many workers', () => {
   it('re-queues the trial of a worker killed with SIGKILL after the grace period; another worker completes it', async () => {
     const schema = freshSchema();
     const storage = ['--storage', URL, '--schema', schema, '--study', 'kill', '--grace', '2'];
-    // Trials of about a second: long enough to be killed in the middle of one.
+    // Trials of about 3 s, longer than the grace period: the survivor's trials stay claimed
+    // only because its main thread sends heartbeats while they train in worker threads.
     const slow = [
       '--dataset',
       'moons',
@@ -119,7 +121,7 @@ describe('deeptune tune on a PostgreSQL storage: many workers', () => {
       '--layers',
       '32,32',
       '--epochs',
-      '400',
+      '1000',
     ];
     let victim: ChildProcess | undefined;
     const doomed = runCli(
@@ -162,6 +164,10 @@ describe('deeptune tune on a PostgreSQL storage: many workers', () => {
     expect(retried.lost).toHaveLength(1);
     expect(retried.lost![0]!.worker_id).toBe(killed.worker_id);
     expect(retried.lost![0]!.reason).toMatch(/^no heartbeat for \d+(\.\d)? s \(grace 2 s\)$/);
+    // Every other trial kept its first claim, some of them training longer than the grace.
+    const others = trials.filter((trial) => trial.number !== killed.number);
+    expect(others.every((trial) => trial.attempt === 1 && trial.lost === null)).toBe(true);
+    expect(Math.max(...others.map((trial) => trial.seconds ?? 0))).toBeGreaterThan(2);
     // The survivor printed the retried trial once, and no trial twice.
     const printed = finishedLines(alive);
     expect(printed).toContain(killed.number);
