@@ -13,7 +13,7 @@ import type { Flag } from '../args/flag.js';
 import { UsageError } from '../cli-error.js';
 import type { CommandContext } from '../command.js';
 import { TuneDisplay, formatObjective, formatParams } from '../render/tune-display.js';
-import { trainCommandLine, trainConfig, writeBestConfig } from '../tune/best-run.js';
+import { bestTrialJson, trainCommandLine, trainConfig, writeBestConfig } from '../tune/best-run.js';
 import { targetsOfSpace } from '../tune/parse-search-space.js';
 import type { TuneObjective } from '../tune/run-trial.js';
 import { studyRun } from '../tune/study-settings.js';
@@ -244,16 +244,7 @@ export async function runSharedSearch(
             lostByThisWorker: result.lost,
             studyDone: result.studyDone,
             trials: records,
-            best:
-              best === undefined
-                ? null
-                : {
-                    number: best.number,
-                    value: best.value,
-                    params: best.params,
-                    seed: deriveSeed(study.seed, best.number),
-                    command,
-                  },
+            best: bestTrialJson(best, study.seed, command),
             bestConfig: bestConfig ?? null,
             testSetUsed: false,
             interrupted: result.interrupted,

@@ -24,7 +24,7 @@ import { earlyStoppingFromSpec } from '../setup/early-stopping-spec.js';
 import { openDataset } from '../setup/prepare-data.js';
 import { TRIAL_FLAGS } from '../tune/trial-flags.js';
 import { PRUNER_FLAG, SAMPLER_FLAG } from '../tune/search-choice-flags.js';
-import { trainCommandLine, trainConfig, writeBestConfig } from '../tune/best-run.js';
+import { bestTrialJson, trainCommandLine, trainConfig, writeBestConfig } from '../tune/best-run.js';
 import { loadSearchSpace } from '../tune/parse-search-space.js';
 import type { TuneObjective } from '../tune/run-trial.js';
 import { TrialWorkerPool } from '../tune/trial-worker-pool.js';
@@ -364,16 +364,7 @@ async function runSearch(context: CommandContext): Promise<number> {
             space: study.header.space,
             plannedTrials: trials,
             trials: study.trials,
-            best:
-              best === undefined
-                ? null
-                : {
-                    number: best.number,
-                    value: best.value,
-                    params: best.params,
-                    seed: deriveSeed(study.seed, best.number),
-                    command: bestCommand,
-                  },
+            best: bestTrialJson(best, study.seed, bestCommand),
             bestConfig: bestConfigWritten ?? null,
             storage: storagePath === undefined ? null : resolve(io.cwd, storagePath),
             testSetUsed: false,

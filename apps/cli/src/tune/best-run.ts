@@ -1,6 +1,7 @@
 import { stringify as stringifyYaml } from 'yaml';
 import { configKey, type Flag, type FlagValue } from '../args/flag.js';
 import { kebabCase } from '../args/plugin-option-input.js';
+import { deriveSeed, type TrialRecord } from 'deeptune';
 import type { RunSettings } from './trial-settings.js';
 import { writeOwnedFile } from './write-owned-file.js';
 
@@ -98,4 +99,29 @@ export async function writeBestConfig(
     isOurs: (head) => head.startsWith(BEST_CONFIG_MARKER),
     what: 'a best config written by deeptune tune',
   });
+}
+
+/** The best trial as `--json` prints it: its number, value, params, seed and train command. */
+export interface BestTrialJson {
+  readonly number: number;
+  readonly value: number | null;
+  readonly params: TrialRecord['params'];
+  readonly seed: number;
+  readonly command: string | undefined;
+}
+
+/** The best trial of a study seeded `studySeed` as `--json` prints it, or null for none. */
+export function bestTrialJson(
+  best: TrialRecord | undefined,
+  studySeed: number,
+  command: string | undefined,
+): BestTrialJson | null {
+  if (best === undefined) return null;
+  return {
+    number: best.number,
+    value: best.value,
+    params: best.params,
+    seed: deriveSeed(studySeed, best.number),
+    command,
+  };
 }

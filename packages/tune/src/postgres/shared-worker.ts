@@ -5,6 +5,7 @@ import type { SamplerContext } from '../sampler/sampler.js';
 import type { Distribution, ParamValue } from '../space/distribution.js';
 import { isActive } from '../space/search-space.js';
 import { deriveSeed } from '../study/derive-seed.js';
+import { runningRecord } from '../study/running-record.js';
 import { stableJson } from '../study/stable-json.js';
 import type { Objective } from '../study/study.js';
 import { Trial, type TrialHost } from '../study/trial.js';
@@ -116,21 +117,6 @@ function count(where: string, name: string, value: unknown, fallback: number, mi
     );
   }
   return value;
-}
-
-function runningRecord(number: number, attempt: number): TrialRecord {
-  return Object.freeze({
-    number,
-    attempt,
-    state: 'running',
-    params: Object.freeze({}),
-    distributions: Object.freeze({}),
-    intermediate: Object.freeze([]),
-    value: null,
-    reason: null,
-    seconds: null,
-    attributes: Object.freeze({}),
-  });
 }
 
 function changed(record: TrialRecord, changes: Partial<TrialRecord>): TrialRecord {

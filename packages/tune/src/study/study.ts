@@ -10,6 +10,7 @@ import type { StudyEvent, StudyHeaderEvent } from '../storage/study-event.js';
 import type { StudyStorage } from '../storage/study-storage.js';
 import { deriveSeed } from './derive-seed.js';
 import { replayStudy } from './replay-study.js';
+import { runningRecord } from './running-record.js';
 import { checkSameStudy, checkStudyOptions, studyHeader } from './study-header.js';
 import { Trial, type TrialHost } from './trial.js';
 import { TrialPrunedError } from './trial-pruned-error.js';
@@ -254,18 +255,7 @@ export class Study implements TrialHost {
       deriveSeed(this.seed, number),
       controller.signal,
     );
-    const record: TrialRecord = Object.freeze({
-      number,
-      attempt,
-      state: 'running',
-      params: Object.freeze({}),
-      distributions: Object.freeze({}),
-      intermediate: Object.freeze([]),
-      value: null,
-      reason: null,
-      seconds: null,
-      attributes: Object.freeze({}),
-    });
+    const record = runningRecord(number, attempt);
     this.#records[number] = record;
     this.#running.set(number, { trial, controller, started: performance.now(), detach });
     this.#write({ type: 'trial-start', number, attempt, at: now() });
