@@ -8,6 +8,7 @@ export {
   POSTGRES_SCHEMA_VERSION,
   PostgresTrialStore,
   SharedStudy,
+  storedTrialRecord,
   StorageUnavailableError,
   isPostgresUrl,
   parsePostgresUrl,

@@ -2,12 +2,13 @@ import { isPostgresUrl } from 'deeptune/postgres';
 import type { Flag } from '../args/flag.js';
 import { UsageError } from '../cli-error.js';
 import type { CommandContext } from '../command.js';
-import { DashboardServer } from '../dashboard/dashboard-server.js';
+import { DashboardServer, isLoopbackAddress } from '../dashboard/dashboard-server.js';
 import {
   journalSource,
   postgresSource,
   type DashboardSource,
 } from '../dashboard/dashboard-source.js';
+import { storageOf } from './tune-storage.js';
 
 /** The flags of `deeptune tune dashboard`. */
 export const DASHBOARD_FLAGS: readonly Flag[] = [
@@ -54,14 +55,6 @@ const DASHBOARD_OWN_FLAGS = new Set([
   'refresh',
   'plugin',
 ]);
-
-/** `--storage`, else `DEEPTUNE_STORAGE`. */
-function storageOf(context: CommandContext): string | undefined {
-  const given = context.values.get('storage') as string | undefined;
-  if (given !== undefined) return given;
-  const variable = context.io.env?.['DEEPTUNE_STORAGE'];
-  return variable === undefined || variable === '' ? undefined : variable;
-}
 
 /** The study to show, from the storage's kind. */
 async function openSource(context: CommandContext, storage: string): Promise<DashboardSource> {
@@ -139,7 +132,7 @@ export async function runTuneDashboard(context: CommandContext): Promise<number>
       }
       throw error;
     }
-    const local = ['127.0.0.1', 'localhost', '::1'].includes(host);
+    const local = isLoopbackAddress(host);
     io.out(
       `dashboard of study '${first.header.name}' (${source.description}): ${url}\n` +
         `  read-only, refreshed every ${String(values.get('refresh'))} s${local ? '' : `; listening on ${host}: anyone who can reach it can read the study`}; Ctrl-C stops it\n`,

@@ -1,6 +1,7 @@
 import { availableParallelism, hostname } from 'node:os';
 import {
   type BackendName,
+  bestTrial,
   deriveSeed,
   formatDistribution,
   formatLeaderboard,
@@ -195,7 +196,7 @@ export async function runSharedSearch(
     );
     display?.clear();
     const records = await study.trials();
-    const best = await study.bestTrial();
+    const best = bestTrial(study.direction, records);
     say(`\n${formatLeaderboard(study.header, records, { columns: Math.max(20, io.columns) })}\n`);
     let command: string | undefined;
     let bestConfig: string | undefined;

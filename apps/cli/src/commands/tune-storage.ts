@@ -17,9 +17,16 @@ export const STORAGE_FLAGS: readonly Flag[] = [
   },
 ];
 
-/** `value` unless it is undefined or empty. */
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === '' ? undefined : value;
+/**
+ * The storage of a tune command: `--storage`, else the environment variable
+ * `DEEPTUNE_STORAGE` when it is not empty (which keeps a URL, and its password, out of the
+ * command line and the shell's history).
+ */
+export function storageOf(context: CommandContext): string | undefined {
+  const given = context.values.get('storage') as string | undefined;
+  if (given !== undefined) return given;
+  const variable = context.io.env?.['DEEPTUNE_STORAGE'];
+  return variable === undefined || variable === '' ? undefined : variable;
 }
 
 /** `deeptune tune storage upgrade --storage postgres://… [--schema name]`. */
@@ -36,10 +43,7 @@ export async function runTuneStorage(context: CommandContext): Promise<number> {
       `deeptune tune storage upgrade: unexpected argument '${positionals[2]}'; the storage is given with --storage`,
     );
   }
-  // The flag, else DEEPTUNE_STORAGE (which keeps the URL, and its password, out of the
-  // command line and the shell's history).
-  const url =
-    (values.get('storage') as string | undefined) ?? nonEmpty(io.env?.['DEEPTUNE_STORAGE']);
+  const url = storageOf(context);
   if (url === undefined) {
     throw new UsageError(
       'deeptune tune storage upgrade: missing --storage postgres://user@host:5432/db (or the environment variable DEEPTUNE_STORAGE), the database to upgrade',

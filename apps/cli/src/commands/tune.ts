@@ -32,7 +32,7 @@ import { trialObjective } from '../tune/trial-objective.js';
 import { trialSettings, type RunSettings } from '../tune/trial-settings.js';
 import { recordedSettings } from '../tune/study-settings.js';
 import { runTuneReport, REPORT_FLAGS } from './tune-report.js';
-import { runTuneStorage, STORAGE_FLAGS } from './tune-storage.js';
+import { runTuneStorage, STORAGE_FLAGS, storageOf } from './tune-storage.js';
 import { checkWorkerFlags, runSharedSearch, WORKER_FLAGS } from './tune-shared.js';
 import { DASHBOARD_FLAGS, runTuneDashboard } from './tune-dashboard.js';
 import { runPanda } from './tune-panda.js';
@@ -158,14 +158,6 @@ function baseSettings(context: CommandContext): RunSettings {
       ),
     ),
   };
-}
-
-/** `--storage`, else the environment variable `DEEPTUNE_STORAGE` (when not empty). */
-function storageOf(context: CommandContext): string | undefined {
-  const given = context.values.get('storage') as string | undefined;
-  if (given !== undefined) return given;
-  const variable = context.io.env?.['DEEPTUNE_STORAGE'];
-  return variable === undefined || variable === '' ? undefined : variable;
 }
 
 /** `deeptune tune worker --storage postgres://… --study <name>`. */

@@ -23,6 +23,11 @@ function sectionsOf(snapshot: DashboardSnapshot): string {
   );
 }
 
+/** Whether `address` (a `--host`) serves this machine only. */
+export function isLoopbackAddress(address: string): boolean {
+  return ['127.0.0.1', 'localhost', '::1'].includes(address);
+}
+
 /** Whether `host` (a Host header) names this server on a loopback address, by `port`. */
 function isLoopbackHost(host: string | undefined, port: number): boolean {
   if (host === undefined) return false;
@@ -88,8 +93,10 @@ export class DashboardServer {
   }
 
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const loopback = ['127.0.0.1', 'localhost', '::1'].includes(this.#options.host);
-    if (loopback && !isLoopbackHost(request.headers.host, this.#port)) {
+    if (
+      isLoopbackAddress(this.#options.host) &&
+      !isLoopbackHost(request.headers.host, this.#port)
+    ) {
       this.#send(
         response,
         421,

@@ -11,6 +11,7 @@ import {
   PostgresTrialStore,
   SharedStudy,
   redactPostgresUrl,
+  storedTrialRecord,
   type StoredTrial,
 } from 'deeptune/postgres';
 
@@ -71,7 +72,7 @@ export async function postgresSource(
       description: `${redactPostgresUrl(url)} (schema ${store.schema})`,
       async read() {
         const activity = await study.storedTrials();
-        const trials = await study.trials();
+        const trials = activity.map(storedTrialRecord);
         return { header: study.header, trials, activity, at: new Date() };
       },
       async close() {

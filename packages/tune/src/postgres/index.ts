@@ -42,6 +42,7 @@ export type {
   TrialOutcome,
 } from './postgres-trial-store.js';
 export { SharedStudy } from './shared-study.js';
+export { storedTrialRecord } from './stored-trial-record.js';
 export type { JoinStudyOptions, SharedStudyOptions } from './shared-study.js';
 export type { WorkOptions, WorkResult } from './shared-worker.js';
 export { POSTGRES_SCHEMA_VERSION } from './postgres-schema.js';

@@ -609,29 +609,12 @@ export class PostgresTrialStore {
     workerId: string,
     limit?: number,
   ): Promise<TrialClaim | undefined> {
-    return this.#transaction(async (client) => {
-      const locked = await client.query<{ next_number: number }>(
-        `SELECT next_number FROM ${this.#s}.studies WHERE id = $1 FOR UPDATE`,
-        [studyId],
-      );
-      const next = locked.rows[0]?.next_number;
-      if (next === undefined) {
-        throw new ConfigError(`storage ${this.description}: no study with id ${studyId}`);
-      }
-      if (limit !== undefined && next >= limit) return undefined;
-      // clock_timestamp(): the time after the wait for the lock (see startTrial).
-      const inserted = await client.query<{ id: string }>(
-        `INSERT INTO ${this.#s}.trials
-           (study_id, number, state, worker_id, attempt, heartbeat_at, started_at)
-         VALUES ($1, $2, 'running', $3, 1, clock_timestamp(), clock_timestamp()) RETURNING id`,
-        [studyId, next, workerId],
-      );
-      await client.query(`UPDATE ${this.#s}.studies SET next_number = $2 WHERE id = $1`, [
-        studyId,
-        next + 1,
-      ]);
-      return { studyId, trialId: Number(inserted.rows[0]!.id), number: next, attempt: 1, workerId };
-    });
+    const result = await this.#createTrial(studyId, workerId, limit ?? Infinity, () =>
+      Promise.resolve({ params: {}, distributions: {} }),
+    );
+    if (result.status !== 'started') return undefined;
+    const { trialId, number, attempt } = result.claim;
+    return { studyId, trialId, number, attempt, workerId };
   }
 
   /**
@@ -658,6 +641,24 @@ export class PostgresTrialStore {
     plan: (context: TrialPlanContext) => TrialPlan | undefined,
     known?: ReadonlyMap<number, StoredTrial>,
   ): Promise<StartTrialResult> {
+    return this.#createTrial(studyId, workerId, limit, async (client, number) => {
+      const trials = await this.#trialsWith(client, studyId, known);
+      const rounds = await this.#roundsWith(client, studyId);
+      return plan({ number, trials, rounds });
+    });
+  }
+
+  /**
+   * In one transaction: locks the study's row, takes its next number (`full` at `limit`),
+   * lets `choose` plan the trial (`waiting` when it returns undefined), inserts it running and
+   * claimed by `workerId`, stores a new round's box, and advances the study's next number.
+   */
+  async #createTrial(
+    studyId: number,
+    workerId: string,
+    limit: number,
+    choose: (client: pg.PoolClient, number: number) => Promise<TrialPlan | undefined>,
+  ): Promise<StartTrialResult> {
     return this.#transaction(async (client) => {
       const locked = await client.query<{ next_number: number }>(
         `SELECT next_number FROM ${this.#s}.studies WHERE id = $1 FOR UPDATE`,
@@ -668,9 +669,7 @@ export class PostgresTrialStore {
         throw new ConfigError(`storage ${this.description}: no study with id ${studyId}`);
       }
       if (next >= limit) return { status: 'full' } as const;
-      const trials = await this.#trialsWith(client, studyId, known);
-      const rounds = await this.#roundsWith(client, studyId);
-      const chosen = plan({ number: next, trials, rounds });
+      const chosen = await choose(client, next);
       if (chosen === undefined) return { status: 'waiting' } as const;
       // clock_timestamp(), not now(): now() is when the transaction began, before it waited
       // for the lock, so a trial could seem to start before the trials it waited for ended.

@@ -119,6 +119,11 @@ function count(where: string, name: string, value: unknown, fallback: number, mi
   return value;
 }
 
+/** Whether a stored trial has finished (complete, pruned or failed): it never changes again. */
+function isFinished(trial: StoredTrial): boolean {
+  return trial.state === 'complete' || trial.state === 'pruned' || trial.state === 'failed';
+}
+
 function changed(record: TrialRecord, changes: Partial<TrialRecord>): TrialRecord {
   return Object.freeze({ ...record, ...changes });
 }
@@ -254,23 +259,29 @@ export class SharedWorker implements TrialHost {
     return withReconnect(
       async () => {
         const result = await operation();
-        if (this.#unreachable) {
-          this.#unreachable = false;
-          this.#notice('the database is reachable again');
-        }
+        this.#reachable();
         return result;
       },
       {
         giveUpSeconds: this.#reconnectSeconds,
-        onRetry: (error) => {
-          if (this.#unreachable) return;
-          this.#unreachable = true;
-          this.#notice(
-            `${error.message}; reconnecting (giving up after ${this.#reconnectSeconds} s)`,
-          );
-        },
+        onRetry: (error) =>
+          this.#unreachableNow(error, ` (giving up after ${this.#reconnectSeconds} s)`),
       },
     );
+  }
+
+  /** The database answered: says so once after an outage. */
+  #reachable(): void {
+    if (!this.#unreachable) return;
+    this.#unreachable = false;
+    this.#notice('the database is reachable again');
+  }
+
+  /** The database did not answer: says so once per outage. */
+  #unreachableNow(error: StorageUnavailableError, detail = ''): void {
+    if (this.#unreachable) return;
+    this.#unreachable = true;
+    this.#notice(`${error.message}; reconnecting${detail}`);
   }
 
   #notice(message: string): void {
@@ -308,16 +319,10 @@ export class SharedWorker implements TrialHost {
         );
       }
       this.#history = this.#records(await this.#readTrials());
-      if (this.#unreachable) {
-        this.#unreachable = false;
-        this.#notice('the database is reachable again');
-      }
+      this.#reachable();
     } catch (error) {
       if (StorageUnavailableError.isInstance(error)) {
-        if (!this.#unreachable) {
-          this.#unreachable = true;
-          this.#notice(`${error.message}; reconnecting`);
-        }
+        this.#unreachableNow(error);
       } else {
         this.#fatal ??= { error };
         this.#stop.abort();
@@ -355,12 +360,7 @@ export class SharedWorker implements TrialHost {
     if (result.status === 'started') return { kind: 'trial', claim: result.claim, history };
     if (result.status === 'waiting') return { kind: 'waiting' };
     const trials = await this.#reconnecting(() => this.#readTrials());
-    const done =
-      trials.length >= study.plannedTrials &&
-      trials.every(
-        (trial) =>
-          trial.state === 'complete' || trial.state === 'pruned' || trial.state === 'failed',
-      );
+    const done = trials.length >= study.plannedTrials && trials.every(isFinished);
     return { kind: done ? 'done' : 'waiting' };
   }
 
@@ -387,9 +387,7 @@ export class SharedWorker implements TrialHost {
   /** Keeps the finished trials among `trials`, which later reads then skip. */
   #remember(trials: readonly StoredTrial[]): void {
     for (const trial of trials) {
-      if (trial.state === 'complete' || trial.state === 'pruned' || trial.state === 'failed') {
-        this.#finishedTrials.set(trial.number, trial);
-      }
+      if (isFinished(trial)) this.#finishedTrials.set(trial.number, trial);
     }
   }
 
