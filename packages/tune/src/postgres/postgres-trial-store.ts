@@ -951,7 +951,10 @@ export class PostgresTrialStore {
     studyId: number,
     known?: ReadonlyMap<number, StoredTrial>,
   ): Promise<StoredTrial[]> {
-    const skip = known === undefined ? [] : [...known.keys()];
+    // The known trials as they are now: the caller may add to `known` while the query runs,
+    // and a trial added then would come back twice (from `known` and from the query).
+    const kept = known === undefined ? [] : [...known.values()];
+    const skip = kept.map((trial) => trial.number);
     let result: pg.QueryResult<TrialRow>;
     try {
       result = await client.query<TrialRow>(
@@ -995,8 +998,8 @@ export class PostgresTrialStore {
         reason: lost.reason,
       })),
     }));
-    if (known === undefined || known.size === 0) return read;
-    return [...known.values(), ...read].sort((a, b) => a.number - b.number);
+    if (kept.length === 0) return read;
+    return [...kept, ...read].sort((a, b) => a.number - b.number);
   }
 
   /** Closes the connections. Later calls fail. */

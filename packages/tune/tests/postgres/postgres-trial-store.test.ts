@@ -7,6 +7,7 @@ import {
   StorageUnavailableError,
   parsePostgresUrl,
   redactPostgresUrl,
+  type StoredTrial,
   type TrialClaim,
 } from '../../src/postgres/index.js';
 import { MIGRATIONS } from '../../src/postgres/postgres-schema.js';
@@ -230,6 +231,11 @@ describe('PostgresTrialStore: reading a long study', () => {
         [1, 'running', null],
       ]);
       expect(again[0]).toBe(read[0]);
+      // A trial the caller learns of while a read is under way comes back once, not twice.
+      const growing = new Map<number, StoredTrial>();
+      const pending = store.trials(study.id, growing);
+      growing.set(0, read[0]!);
+      expect((await pending).map((trial) => trial.number)).toEqual([0, 1]);
       expect((await store.trials(study.id))[0]!.value).toBe(0.75);
       await store.finishTrial(second, { state: 'failed', reason: 'diverged' });
       const seen: number[][] = [];
