@@ -116,3 +116,71 @@ export function add_bias_rows_f64(c: usize, bias: usize, m: i32, n: i32): void {
     }
   }
 }
+
+// Column sums (the bias gradient of `linearBackward`), exactly as the cpu `sum` kernel
+// reduces an [m, n] matrix over axis 0: each column accumulated in double precision from +0,
+// rows in ascending order, then rounded once to the element type; a single row is copied
+// (the cpu kernel drops an axis of size 1, so a −0 stays −0).
+
+/** out[j] = Σ_i x[i, j] over the m×n f32 matrix at `x`, accumulated in f64. */
+export function sum_rows_f32(x: usize, m: i32, n: i32, out: usize): void {
+  const rowBytes = (<usize>n) << 2;
+  if (m === 1) {
+    memory.copy(out, x, rowBytes);
+    return;
+  }
+  let j = 0;
+  for (; j + 4 <= n; j += 4) {
+    let low = f64x2.splat(0);
+    let high = f64x2.splat(0);
+    let at = x + ((<usize>j) << 2);
+    for (let i = 0; i < m; i++) {
+      const values = v128.load(at);
+      low = f64x2.add(low, f64x2.promote_low_f32x4(values));
+      high = f64x2.add(high, f64x2.promote_low_f32x4(i32x4.shuffle(values, values, 2, 3, 0, 1)));
+      at += rowBytes;
+    }
+    v128.store_lane<i64>(out + ((<usize>j) << 2), f32x4.demote_f64x2_zero(low), 0);
+    v128.store_lane<i64>(out + ((<usize>j) << 2) + 8, f32x4.demote_f64x2_zero(high), 0);
+  }
+  for (; j < n; j++) {
+    let sum: f64 = 0;
+    let at = x + ((<usize>j) << 2);
+    for (let i = 0; i < m; i++) {
+      sum += <f64>load<f32>(at);
+      at += rowBytes;
+    }
+    store<f32>(out + ((<usize>j) << 2), <f32>sum);
+  }
+}
+
+/** out[j] = Σ_i x[i, j] over the m×n f64 matrix at `x`. */
+export function sum_rows_f64(x: usize, m: i32, n: i32, out: usize): void {
+  const rowBytes = (<usize>n) << 3;
+  if (m === 1) {
+    memory.copy(out, x, rowBytes);
+    return;
+  }
+  let j = 0;
+  for (; j + 4 <= n; j += 4) {
+    let low = f64x2.splat(0);
+    let high = f64x2.splat(0);
+    let at = x + ((<usize>j) << 3);
+    for (let i = 0; i < m; i++) {
+      low = f64x2.add(low, v128.load(at));
+      high = f64x2.add(high, v128.load(at, 16));
+      at += rowBytes;
+    }
+    v128.store(out + ((<usize>j) << 3), low);
+    v128.store(out + ((<usize>j) << 3), high, 16);
+  }
+  for (; j < n; j++) {
+    let sum: f64 = 0;
+    let at = x + ((<usize>j) << 3);
+    for (let i = 0; i < m; i++) {
+      sum += load<f64>(at);
+      at += rowBytes;
+    }
+    store<f64>(out + ((<usize>j) << 3), sum);
+  }
+}

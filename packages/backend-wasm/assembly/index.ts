@@ -1156,4 +1156,6 @@ export {
   relu_backward_f64,
   add_bias_rows_f32,
   add_bias_rows_f64,
+  sum_rows_f32,
+  sum_rows_f64,
 } from './elementwise';

@@ -173,4 +173,8 @@ export interface GemmKernelExports {
   add_bias_rows_f32(c: number, bias: number, m: number, n: number): void;
   /** Adds the `n` f64 at `bias` to each of the `m` rows of the m×n f64 matrix at `c`. */
   add_bias_rows_f64(c: number, bias: number, m: number, n: number): void;
+  /** Column sums of the m×n f32 matrix at `x` into the `n` f32 at `out`, accumulated in f64. */
+  sum_rows_f32(x: number, m: number, n: number, out: number): void;
+  /** Column sums of the m×n f64 matrix at `x` into the `n` f64 at `out`. */
+  sum_rows_f64(x: number, m: number, n: number, out: number): void;
 }

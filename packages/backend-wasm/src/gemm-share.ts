@@ -39,6 +39,12 @@ export const CONTROL = {
   transposeB: 12,
   /** 1: chunks are rows of C and op(B) is packed once, at `packed`; 0: chunks are columns. */
   byRows: 13,
+  /**
+   * What the job is: 0 a matrix product (the words above), 1 an Adam step over elements
+   * `bounds[i]` to `bounds[i + 1]` of the arrays at `a` (parameters), `b` (gradient), `c`
+   * (first moments) and `m` (second moments), with the hyperparameters at `floats`.
+   */
+  kind: 14,
   /** Byte offset of thread 0's packing scratch. */
   packBase: 15,
   /** Bytes of scratch per thread. */
@@ -59,8 +65,13 @@ export const CONTROL = {
   bounds: 96,
   /** The most chunks a job may have. */
   maxChunks: 128,
-  /** Words in the control block (room for 64 threads and 128 chunks). */
-  length: 96 + 128 + 1,
+  /**
+   * An Adam job's hyperparameters, as float64 from this word on (byte offset 912):
+   * β₁, 1 − β₁, β₂, 1 − β₂, ε, the step size and √(1 − β₂ᵗ).
+   */
+  floats: 228,
+  /** Words in the control block (room for 64 threads, 128 chunks and 7 float64). */
+  length: 228 + 14,
 } as const;
 
 /**
@@ -91,9 +102,11 @@ export function runGemmChunks(
   const k = control[9]!;
   const n = control[10]!;
   const byRows = control[13] === 1;
+  const adam = control[14] === 1;
   const chunks = control[19]!;
   const f32 = control[4] === 0;
   const packA = control[15]! + id * control[16]!;
+  const floats = adam ? new Float64Array(control.buffer, 912, 7) : undefined;
   for (; word >>> 16 === tag && (word & 0xffff) < chunks; word = Atomics.load(control, 20)) {
     // A successful claim proves the parameters read above were this job's: had the job
     // been replaced, the word would have changed.
@@ -101,7 +114,24 @@ export function runGemmChunks(
     const start = control[96 + (word & 0xffff)]!;
     const end = control[97 + (word & 0xffff)]!;
     try {
-      if (byRows) {
+      if (floats !== undefined) {
+        // Adam over elements start … end − 1: byte offsets of the four arrays move with it.
+        const skip = start * (f32 ? 4 : 8);
+        (f32 ? kernels.adam_f32 : kernels.adam_f64)(
+          control[5]! + skip,
+          control[6]! + skip,
+          control[7]! + skip,
+          m + skip,
+          end - start,
+          floats[0]!,
+          floats[1]!,
+          floats[2]!,
+          floats[3]!,
+          floats[4]!,
+          floats[5]!,
+          floats[6]!,
+        );
+      } else if (byRows) {
         (f32 ? kernels.gemm_f32_rows_packed : kernels.gemm_f64_rows_packed)(
           control[5]!,
           control[21]!,

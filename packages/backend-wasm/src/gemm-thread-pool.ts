@@ -26,6 +26,20 @@ export interface GemmJob {
   readonly packed?: number | undefined;
 }
 
+/** One Adam step split over the threads (pointers are byte offsets into the shared memory). */
+export interface AdamJob {
+  readonly float64: boolean;
+  readonly param: number;
+  readonly grad: number;
+  readonly m: number;
+  readonly v: number;
+  /** β₁, 1 − β₁, β₂, 1 − β₂, ε, the step size and √(1 − β₂ᵗ), each rounded as the kernel takes it. */
+  readonly hyperparameters: readonly number[];
+  /** Chunk `i` is elements `bounds[i]` to `bounds[i + 1]`, for `i < chunks`. */
+  readonly bounds: Int32Array;
+  readonly chunks: number;
+}
+
 /** What a worker needs: terminate it. Node's `Worker` and the browser's both have this. */
 interface WorkerHandle {
   terminate(): unknown;
@@ -120,6 +134,8 @@ export class GemmThreadPool {
   /** Threads per product, the calling thread included. */
   readonly threads: number;
   private readonly control: Int32Array;
+  /** The control block's float64 words (an Adam job's hyperparameters). */
+  private readonly floats: Float64Array;
   private readonly workers: WorkerHandle[];
   private closed = false;
   /** Whether every worker has instantiated the module (until then, products run here alone). */
@@ -128,6 +144,7 @@ export class GemmThreadPool {
   private constructor(threads: number, control: Int32Array, workers: WorkerHandle[]) {
     this.threads = threads;
     this.control = control;
+    this.floats = new Float64Array(control.buffer, CONTROL.floats * 4, 7);
     this.workers = workers;
   }
 
@@ -208,13 +225,10 @@ export class GemmThreadPool {
    * @throws Error when a worker failed to start or a chunk threw.
    */
   run(kernels: GemmKernelExports, job: GemmJob): void {
-    if (this.closed) throw new Error('wasm backend: the thread pool was closed');
     const control = this.control;
-    const generation = (control[CONTROL.generation]! + 1) | 0;
+    const generation = this.open();
     const tag = (generation & 0xffff) << 16;
-    // Close the previous job first: a worker that wakes late for it must not claim a chunk
-    // while the parameters below change (see CONTROL).
-    Atomics.store(control, CONTROL.claim, tag | 0xffff);
+    control[CONTROL.kind] = 0;
     control[CONTROL.dtype] = job.float64 ? 1 : 0;
     control[CONTROL.a] = job.a;
     control[CONTROL.b] = job.b;
@@ -228,12 +242,8 @@ export class GemmThreadPool {
     control[CONTROL.packBase] = job.packBase;
     control[CONTROL.packStride] = job.packStride;
     control[CONTROL.packBOffset] = job.packBOffset;
-    control[CONTROL.chunks] = job.chunks;
-    for (let i = 0; i <= job.chunks; i++) control[CONTROL.bounds + i] = job.bounds[i]!;
     control[CONTROL.packed] = job.packed ?? 0;
-    Atomics.store(control, CONTROL.done, 0);
-    Atomics.store(control, CONTROL.generation, generation);
-    if (Atomics.load(control, CONTROL.sleeping) > 0) Atomics.notify(control, CONTROL.generation);
+    this.publish(generation, job.bounds, job.chunks);
     // Workers wake while op(B) is packed; a failure closes the job so none of them spins on.
     if (job.packed !== undefined) {
       try {
@@ -249,17 +259,71 @@ export class GemmThreadPool {
         throw error;
       }
     }
-    Atomics.store(control, CONTROL.claim, tag);
+    this.compute(kernels, generation, job.chunks, 'a matrix product');
+  }
+
+  /**
+   * Steps Adam over `job`'s elements on every thread that is free, chunk by chunk (each
+   * element's update is independent of the others, so the split changes no bit).
+   *
+   * @throws Error when a worker failed to start or a chunk threw.
+   */
+  runAdam(kernels: GemmKernelExports, job: AdamJob): void {
+    const control = this.control;
+    const generation = this.open();
+    control[CONTROL.kind] = 1;
+    control[CONTROL.dtype] = job.float64 ? 1 : 0;
+    control[CONTROL.a] = job.param;
+    control[CONTROL.b] = job.grad;
+    control[CONTROL.c] = job.m;
+    control[CONTROL.m] = job.v;
+    for (let i = 0; i < 7; i++) this.floats[i] = job.hyperparameters[i]!;
+    this.publish(generation, job.bounds, job.chunks);
+    this.compute(kernels, generation, job.chunks, 'an Adam step');
+  }
+
+  /**
+   * Starts a job: the next generation, with the claim word closed under its tag so that a
+   * worker waking late for the previous job claims nothing while the parameters change
+   * (see CONTROL). Returns the generation.
+   */
+  private open(): number {
+    if (this.closed) throw new Error('wasm backend: the thread pool was closed');
+    const control = this.control;
+    const generation = (control[CONTROL.generation]! + 1) | 0;
+    Atomics.store(control, CONTROL.claim, ((generation & 0xffff) << 16) | 0xffff);
+    return generation;
+  }
+
+  /** Writes the chunks, then the generation, waking the workers that sleep. */
+  private publish(generation: number, bounds: Int32Array, chunks: number): void {
+    const control = this.control;
+    control[CONTROL.chunks] = chunks;
+    for (let i = 0; i <= chunks; i++) control[CONTROL.bounds + i] = bounds[i]!;
+    Atomics.store(control, CONTROL.done, 0);
+    Atomics.store(control, CONTROL.generation, generation);
+    if (Atomics.load(control, CONTROL.sleeping) > 0) Atomics.notify(control, CONTROL.generation);
+  }
+
+  /** Opens the chunks, claims chunks here too, and waits until every chunk is done. */
+  private compute(
+    kernels: GemmKernelExports,
+    generation: number,
+    chunks: number,
+    what: string,
+  ): void {
+    const control = this.control;
+    Atomics.store(control, CONTROL.claim, (generation & 0xffff) << 16);
     runGemmChunks(kernels, control, 0, generation);
-    for (let spin = 0; spin < 20000 && Atomics.load(control, CONTROL.done) !== job.chunks; spin++);
+    for (let spin = 0; spin < 20000 && Atomics.load(control, CONTROL.done) !== chunks; spin++);
     for (;;) {
       const done = Atomics.load(control, CONTROL.done);
-      if (done === job.chunks) break;
+      if (done === chunks) break;
       Atomics.wait(control, CONTROL.done, done, STATUS_CHECK_MS);
       this.throwIfAWorkerFailed();
     }
     if (Atomics.exchange(control, CONTROL.error, 0) !== 0) {
-      throw new Error('wasm backend: a worker thread failed while computing a matrix product');
+      throw new Error(`wasm backend: a worker thread failed while computing ${what}`);
     }
   }
 

@@ -1,4 +1,11 @@
-import type { Backend, DType, LinearKernelArgs, MatmulKernelArgs, Storage } from '@deeptune/core';
+import type {
+  Backend,
+  DType,
+  LinearBackwardKernelArgs,
+  LinearKernelArgs,
+  MatmulKernelArgs,
+  Storage,
+} from '@deeptune/core';
 import { defaultThreads } from './default-threads.js';
 import { WasmGemm, type GemmArray, type WasmGemmOptions } from './wasm-gemm.js';
 import { wasmVectorKernels } from './wasm-vector-kernels.js';
@@ -88,6 +95,30 @@ function backendOf(gemm: WasmGemm): WasmBackend {
       args.k,
       args.n,
     );
+  const linearRelu = (args: LinearKernelArgs): void =>
+    gemm.linear(
+      args.x as GemmArray,
+      args.w as GemmArray,
+      args.bias as GemmArray,
+      args.out as GemmArray,
+      args.m,
+      args.k,
+      args.n,
+      true,
+    );
+  const linearBackward = (args: LinearBackwardKernelArgs): void =>
+    gemm.linearBackward(
+      args.x as GemmArray,
+      args.w as GemmArray,
+      args.dy as GemmArray,
+      args.y as GemmArray | null,
+      args.dx as GemmArray | null,
+      args.dw as GemmArray | null,
+      args.db as GemmArray | null,
+      args.m,
+      args.k,
+      args.n,
+    );
   return {
     name: 'wasm',
     get description(): string {
@@ -96,7 +127,7 @@ function backendOf(gemm: WasmGemm): WasmBackend {
     features: gemm.features,
     threads: gemm.threads,
     gemm,
-    kernels: { matmul, linear, ...wasmVectorKernels(gemm) },
+    kernels: { matmul, linear, linearRelu, linearBackward, ...wasmVectorKernels(gemm) },
     // Optimizer state in the module's memory, where `adam` updates it without copies; only
     // a shared memory never moves when it grows (one thread uses ordinary arrays).
     ...(gemm.shared

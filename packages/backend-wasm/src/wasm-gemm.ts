@@ -38,6 +38,8 @@ const PARALLEL_MIN_MACS = 64 * 64 * 64;
  * threads) leaves the rest to the others, large enough that each claim pays.
  */
 const CHUNKS_PER_THREAD = 8;
+/** Adam steps over fewer elements than this run on the calling thread alone. */
+const PARALLEL_MIN_ADAM = 16384;
 /** A shared memory must declare its maximum: the modules' 2 GiB. */
 const SHARED_MAXIMUM_PAGES = 32768;
 /** Micro-tile heights and widths (rows and columns per unit of a split), as in the kernel. */
@@ -49,6 +51,21 @@ const TILE_COLUMNS_F64 = 6;
 function checkCount(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 0) {
     throw new RangeError(`matmul: ${name} must be a non-negative integer, got ${value}`);
+  }
+}
+
+/** Whether every array that is not null is an instance of `type`. */
+function sameType(
+  type: typeof Float32Array | typeof Float64Array,
+  ...arrays: readonly (GemmArray | null)[]
+): boolean {
+  return arrays.every((array) => array === null || array instanceof type);
+}
+
+/** Throws unless `array` (the argument `name` of `where`) has at least `needed` elements. */
+function checkLength(where: string, name: string, array: GemmArray, needed: number): void {
+  if (array.length < needed) {
+    throw new RangeError(`${where}: ${name} has ${array.length} elements, needs ${needed}`);
   }
 }
 
@@ -310,7 +327,8 @@ export class WasmGemm {
   /**
    * `out (m×n) = x (m×k) · w (k×n) + bias`: the product, then the `n` bias values added to
    * every row in the module's memory before the result is copied out (bit for bit `matmul`
-   * followed by an addition of the bias).
+   * followed by an addition of the bias), and with `relu` then `max(·, 0)` (bit for bit the
+   * cpu `relu` after it).
    *
    * @throws RangeError when an array is too short or a size is negative or not an integer.
    * @throws TypeError when the arrays are not all Float32Array or all Float64Array.
@@ -328,8 +346,94 @@ export class WasmGemm {
     m: number,
     k: number,
     n: number,
+    relu = false,
   ): void {
-    this.product(x, w, out, m, k, n, false, false, 1, 0, 0, bias);
+    this.product(x, w, out, m, k, n, false, false, 1, 0, 0, bias, relu);
+  }
+
+  /**
+   * The backward pass of `linear` (with `y`, of `linear` with `relu`): `g = dy`, or
+   * `dy · (y > 0)`, is formed once in the module's memory, and from it `dx = g · wᵀ` (m×k),
+   * `dw = xᵀ · g` (k×n) and `db = Σ_rows g` (n, accumulated in double precision) are computed
+   * and copied out; a null output is skipped. Bit for bit the `reluBackward`, `matmul` and
+   * `sum` kernels of the cpu backend's composition, except that the products are this
+   * engine's (bit for bit its `matmul`).
+   *
+   * @throws RangeError when an array is too short or a size is negative or not an integer.
+   * @throws TypeError when the arrays are not all Float32Array or all Float64Array.
+   * @example
+   * ```ts
+   * // the gradients of a 784 → 256 relu layer for a batch of 128
+   * gemm.linearBackward(x, w, dz, a, null, dw, db, 128, 784, 256);
+   * ```
+   */
+  linearBackward(
+    x: GemmArray,
+    w: GemmArray,
+    dy: GemmArray,
+    y: GemmArray | null,
+    dx: GemmArray | null,
+    dw: GemmArray | null,
+    db: GemmArray | null,
+    m: number,
+    k: number,
+    n: number,
+  ): void {
+    checkCount('m', m);
+    checkCount('k', k);
+    checkCount('n', n);
+    const isF32 = sameType(Float32Array, x, w, dy, y, dx, dw, db);
+    if (!isF32 && !sameType(Float64Array, x, w, dy, y, dx, dw, db)) {
+      throw new TypeError(
+        'linearBackward: x, w, dy, y, dx, dw and db must all be Float32Array or all Float64Array',
+      );
+    }
+    checkLength('linearBackward', 'x', x, m * k);
+    checkLength('linearBackward', 'w', w, k * n);
+    checkLength('linearBackward', 'dy', dy, m * n);
+    if (y !== null) checkLength('linearBackward', 'y', y, m * n);
+    if (dx !== null) checkLength('linearBackward', 'dx', dx, m * k);
+    if (dw !== null) checkLength('linearBackward', 'dw', dw, k * n);
+    if (db !== null) checkLength('linearBackward', 'db', db, n);
+    const bytes = isF32 ? 4 : 8;
+    const kernels = this.kernels;
+    // Layout: [g | x copy | db | y copy, then the products' scratch], 64-byte aligned.
+    const residentX = this.isResident(x);
+    const residentW = this.isResident(w);
+    const gPtr = this.scratchBase;
+    const xCopy = align(gPtr + m * n * bytes);
+    const dbPtr = xCopy + (residentX || dw === null ? 0 : align(m * k * bytes));
+    const wCopy = dbPtr + align(n * bytes);
+    const base = wCopy + (residentW || dx === null ? 0 : align(k * n * bytes));
+    this.ensureCapacity(Math.max(base, wCopy + align(m * n * bytes)));
+    let heap = isF32 ? this.f32 : this.f64;
+    heap.set(dy.length === m * n ? dy : dy.subarray(0, m * n), gPtr / bytes);
+    if (y !== null) {
+      // y goes where the products' scratch will be: it is needed only for the mask.
+      heap.set(y.length === m * n ? y : y.subarray(0, m * n), wCopy / bytes);
+      (isF32 ? kernels.relu_backward_f32 : kernels.relu_backward_f64)(wCopy, gPtr, gPtr, m * n);
+    }
+    if (db !== null) {
+      if (m === 0) db.fill(0, 0, n);
+      else {
+        (isF32 ? kernels.sum_rows_f32 : kernels.sum_rows_f64)(gPtr, m, n, dbPtr);
+        db.set(heap.subarray(dbPtr / bytes, dbPtr / bytes + n));
+      }
+    }
+    if (dw !== null && k * n > 0) {
+      const xPtr = residentX ? x.byteOffset : xCopy;
+      if (!residentX) heap.set(x.length === m * k ? x : x.subarray(0, m * k), xCopy / bytes);
+      const cPtr = this.compute(isF32, xPtr, gPtr, k, m, n, true, false, 1, 0, 0, base);
+      heap = isF32 ? this.f32 : this.f64;
+      dw.set(heap.subarray(cPtr / bytes, cPtr / bytes + k * n));
+    }
+    if (dx !== null && m * k > 0) {
+      const wPtr = residentW ? w.byteOffset : wCopy;
+      if (!residentW) heap.set(w.length === k * n ? w : w.subarray(0, k * n), wCopy / bytes);
+      const cPtr = this.compute(isF32, gPtr, wPtr, m, n, k, false, true, 1, 0, 0, base);
+      heap = isF32 ? this.f32 : this.f64;
+      dx.set(heap.subarray(cPtr / bytes, cPtr / bytes + m * k));
+    }
   }
 
   /** `matmul`, plus a bias row added to every row of the (single) product when given. */
@@ -346,6 +450,7 @@ export class WasmGemm {
     strideA: number,
     strideB: number,
     bias: GemmArray | undefined,
+    relu = false,
   ): void {
     checkCount('m', m);
     checkCount('k', k);
@@ -386,6 +491,76 @@ export class WasmGemm {
       throw new RangeError(`matmul: b has ${b.length} elements, needs ${spanB}`);
     }
     const bytes = isF32 ? 4 : 8;
+    // Layout: [A span | B span | bias | the product's scratch and C (see compute)], each
+    // 64-byte aligned. Operands already in the memory (parameters from allocateState) are
+    // read where they are; the others are copied in.
+    const residentA = this.isResident(a);
+    const residentB = this.isResident(b);
+    const residentBias = bias !== undefined && this.isResident(bias);
+    const aCopy = this.scratchBase;
+    const bCopy = aCopy + (residentA ? 0 : align(spanA * bytes));
+    const biasCopy = bCopy + (residentB ? 0 : align(spanB * bytes));
+    const base = biasCopy + (bias === undefined || residentBias ? 0 : align(n * bytes));
+    this.ensureCapacity(base);
+    let heap = isF32 ? this.f32 : this.f64;
+    const aPtr = residentA ? a.byteOffset : aCopy;
+    const bPtr = residentB ? b.byteOffset : bCopy;
+    if (spanA > 0 && !residentA) {
+      heap.set(a.length === spanA ? a : a.subarray(0, spanA), aPtr / bytes);
+    }
+    if (spanB > 0 && !residentB) {
+      heap.set(b.length === spanB ? b : b.subarray(0, spanB), bPtr / bytes);
+    }
+    let biasPtr = 0;
+    if (bias !== undefined) {
+      biasPtr = residentBias ? bias.byteOffset : biasCopy;
+      if (!residentBias) heap.set(bias.length === n ? bias : bias.subarray(0, n), biasPtr / bytes);
+    }
+    const cPtr = this.compute(
+      isF32,
+      aPtr,
+      bPtr,
+      m,
+      k,
+      n,
+      transposeA,
+      transposeB,
+      batch,
+      strideA,
+      strideB,
+      base,
+    );
+    const kernels = this.kernels;
+    if (bias !== undefined) {
+      (isF32 ? kernels.add_bias_rows_f32 : kernels.add_bias_rows_f64)(cPtr, biasPtr, m, n);
+    }
+    if (relu) (isF32 ? kernels.relu_f32 : kernels.relu_f64)(cPtr, cPtr, m * n);
+    heap = isF32 ? this.f32 : this.f64;
+    const start = cPtr / bytes;
+    out.set(heap.subarray(start, start + outLength));
+  }
+
+  /**
+   * Computes `batch` products of operands already in the memory (byte offsets `aPtr` and
+   * `bPtr`, strides in elements) into `batch` contiguous m×n matrices, with its scratch space
+   * from byte offset `base` (grown as needed; sizes already checked, m·n > 0), on the worker
+   * threads when the product is large enough; returns the byte offset of the result.
+   */
+  private compute(
+    isF32: boolean,
+    aPtr: number,
+    bPtr: number,
+    m: number,
+    k: number,
+    n: number,
+    transposeA: boolean,
+    transposeB: boolean,
+    batch: number,
+    strideA: number,
+    strideB: number,
+    base: number,
+  ): number {
+    const bytes = isF32 ? 4 : 8;
     const kernels = this.kernels;
     const packABytes = isF32
       ? kernels.gemm_f32_pack_a_bytes(m, k, n)
@@ -393,8 +568,8 @@ export class WasmGemm {
     const packBBytes = isF32
       ? kernels.gemm_f32_pack_b_bytes(m, k, n)
       : kernels.gemm_f64_pack_b_bytes(m, k, n);
-    // Layout: [scratch of thread 0 | … | scratch of thread T−1 | op(B) packed whole (when
-    // the chunks of a parallel product are rows) | A span | B span | C batch], each thread's
+    // Layout from `base`: [scratch of thread 0 | … | scratch of thread T−1 | op(B) packed
+    // whole (when the chunks of a parallel product are rows) | C batch], each thread's
     // scratch [packA | packB], everything 64-byte aligned.
     const pool =
       m * k * n >= PARALLEL_MIN_MACS && this.pool?.ready() === true ? this.pool : undefined;
@@ -417,36 +592,16 @@ export class WasmGemm {
           ? kernels.gemm_f32_packed_b_bytes(k, n)
           : kernels.gemm_f64_packed_b_bytes(k, n)
         : 0;
-    // Operands already in the memory (parameters from allocateState) are read where they
-    // are; the others are copied into the scratch space.
-    const residentA = this.isResident(a);
-    const residentB = this.isResident(b);
-    const residentBias = bias !== undefined && this.isResident(bias);
-    const base = this.scratchBase;
     const packedPtr = base + threads * packStride;
-    const aCopy = packedPtr + align(packedBytes);
-    const bCopy = aCopy + (residentA ? 0 : align(spanA * bytes));
-    const cPtr = bCopy + (residentB ? 0 : align(spanB * bytes));
-    const biasCopy = align(cPtr + outLength * bytes);
-    const end = biasCopy + (bias === undefined || residentBias ? 0 : n * bytes);
-    this.ensureCapacity(end);
-
-    const heap = isF32 ? this.f32 : this.f64;
-    const aPtr = residentA ? a.byteOffset : aCopy;
-    const bPtr = residentB ? b.byteOffset : bCopy;
-    if (spanA > 0 && !residentA) {
-      heap.set(a.length === spanA ? a : a.subarray(0, spanA), aPtr / bytes);
-    }
-    if (spanB > 0 && !residentB) {
-      heap.set(b.length === spanB ? b : b.subarray(0, spanB), bPtr / bytes);
-    }
+    const cPtr = packedPtr + align(packedBytes);
+    this.ensureCapacity(cPtr + batch * m * n * bytes);
     const tA = transposeA ? 1 : 0;
     const tB = transposeB ? 1 : 0;
     const gemm = isF32 ? kernels.gemm_f32 : kernels.gemm_f64;
     for (let i = 0; i < batch; i++) {
       const aAt = aPtr + i * strideA * bytes;
       const bAt = bPtr + i * strideB * bytes;
-      const cAt = cPtr + i * sizeC * bytes;
+      const cAt = cPtr + i * m * n * bytes;
       if (pool === undefined) {
         gemm(aAt, bAt, cAt, m, k, n, tA, tB, base, base + packBOffset);
         continue;
@@ -469,13 +624,58 @@ export class WasmGemm {
         packed: byRows ? packedPtr : undefined,
       });
     }
-    if (bias !== undefined) {
-      const biasPtr = residentBias ? bias.byteOffset : biasCopy;
-      if (!residentBias) heap.set(bias.length === n ? bias : bias.subarray(0, n), biasPtr / bytes);
-      (isF32 ? kernels.add_bias_rows_f32 : kernels.add_bias_rows_f64)(cPtr, biasPtr, m, n);
+    return cPtr;
+  }
+
+  /**
+   * One Adam step over `n` elements already in the memory (byte offsets; see the `adam_f32`
+   * export for the hyperparameters, each rounded as the kernel takes it), split over the
+   * worker threads when there are enough elements. Every element's update is independent of
+   * the others, so the split changes no bit.
+   * @internal
+   */
+  adamInMemory(
+    isF32: boolean,
+    param: number,
+    grad: number,
+    m: number,
+    v: number,
+    n: number,
+    hyperparameters: readonly number[],
+  ): void {
+    const pool = n >= PARALLEL_MIN_ADAM && this.pool?.ready() === true ? this.pool : undefined;
+    if (pool === undefined) {
+      const [beta1, c1, beta2, c2, epsilon, stepSize, correction] = hyperparameters;
+      (isF32 ? this.kernels.adam_f32 : this.kernels.adam_f64)(
+        param,
+        grad,
+        m,
+        v,
+        n,
+        beta1!,
+        c1!,
+        beta2!,
+        c2!,
+        epsilon!,
+        stepSize!,
+        correction!,
+      );
+      return;
     }
-    const start = cPtr / bytes;
-    out.set(heap.subarray(start, start + outLength));
+    // Chunks of whole cache lines (so only the last one has a scalar tail, as on one thread).
+    const unit = isF32 ? 16 : 8;
+    const minimum = Math.max(unit, Math.ceil(n / (CHUNKS_PER_THREAD * pool.threads) / unit) * unit);
+    const chunks = guidedChunks(n, unit, pool.threads, minimum, CONTROL.maxChunks, this.bounds);
+    pool.runAdam(this.kernels, {
+      float64: !isF32,
+      param,
+      grad,
+      m,
+      v,
+      hyperparameters,
+      bounds: this.bounds,
+      chunks,
+    });
   }
 
   /**

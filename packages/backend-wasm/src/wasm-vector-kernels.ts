@@ -84,6 +84,8 @@ export function wasmVectorKernels(gemm: WasmGemm): WasmVectorKernels {
     out.set(heap.subarray(dyAt / size, dyAt / size + n));
   };
 
+  /** The hyperparameters of the current step, rounded as the kernel takes them. */
+  const hyperparameters = [0, 0, 0, 0, 0, 0, 0];
   const adam = (args: AdamKernelArgs): void => {
     const { param, grad, m, v } = args;
     const n = param.length;
@@ -110,22 +112,15 @@ export function wasmVectorKernels(gemm: WasmGemm): WasmVectorKernels {
       heap.set(m, mAt / size);
       heap.set(v, vAt / size);
     }
-    const step = isF32 ? exports.adam_f32 : exports.adam_f64;
     const round = isF32 ? Math.fround : identity;
-    step(
-      paramAt,
-      gradAt,
-      mAt,
-      vAt,
-      n,
-      args.beta1,
-      round(1 - args.beta1),
-      args.beta2,
-      round(1 - args.beta2),
-      args.epsilon,
-      args.stepSize,
-      args.correction2Sqrt,
-    );
+    hyperparameters[0] = round(args.beta1);
+    hyperparameters[1] = round(1 - args.beta1);
+    hyperparameters[2] = round(args.beta2);
+    hyperparameters[3] = round(1 - args.beta2);
+    hyperparameters[4] = round(args.epsilon);
+    hyperparameters[5] = round(args.stepSize);
+    hyperparameters[6] = round(args.correction2Sqrt);
+    gemm.adamInMemory(isF32, paramAt, gradAt, mAt, vAt, n, hyperparameters);
     if (!residentParam) param.set(heap.subarray(paramAt / size, paramAt / size + n));
     if (!resident) {
       m.set(heap.subarray(mAt / size, mAt / size + n));

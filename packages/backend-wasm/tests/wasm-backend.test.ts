@@ -39,6 +39,8 @@ describe('the wasm backend', () => {
           'matmul',
           'reluBackward',
           'linear',
+          'linearRelu',
+          'linearBackward',
           'adam',
         ]);
         expect(report.failures).toEqual([]);
@@ -147,6 +149,47 @@ describe('the wasm backend', () => {
     }
   });
 
+  it('splits a large Adam step over 2 threads with the bits of 1 thread', async () => {
+    const one = createWasmBackendSync({ threads: 1, features: 'simd128' });
+    const two = createWasmBackendSync({ threads: 2, features: 'simd128' });
+    await two.gemm.whenThreadsReady();
+    try {
+      for (const dtype of ['float32', 'float64'] as const) {
+        // Above the split threshold, one of them not a multiple of any chunk unit.
+        for (const size of [16384, 50001]) {
+          const fresh = () => ({
+            param: randn([size], { dtype, rng: new Rng(10) }).data,
+            grad: randn([size], { dtype, rng: new Rng(11) }).data,
+            m: randn([size], { dtype, rng: new Rng(12) }).data.map((x) => 0.1 * x),
+            v: randn([size], { dtype, rng: new Rng(13) }).data.map((x) => 0.01 * x * x),
+          });
+          const onOne = fresh();
+          const copied = fresh();
+          // State and parameter in the shared memory, as Adam and Dense keep them.
+          const resident = fresh();
+          for (const name of ['param', 'm', 'v'] as const) {
+            const array = two.allocateState!(dtype, size);
+            array.set(resident[name]);
+            resident[name] = array;
+          }
+          for (let t = 1; t <= 3; t++) {
+            const hyper = adamStep(t);
+            one.kernels.adam!({ ...onOne, ...hyper });
+            two.kernels.adam!({ ...copied, ...hyper });
+            two.kernels.adam!({ ...resident, ...hyper });
+          }
+          for (const name of ['param', 'm', 'v'] as const) {
+            const want = Buffer.from(onOne[name].buffer);
+            expect(Buffer.from(copied[name].buffer).equals(want)).toBe(true);
+            expect(Buffer.from(resident[name].slice().buffer).equals(want)).toBe(true);
+          }
+        }
+      }
+    } finally {
+      two.close();
+    }
+  });
+
   it('reads resident operands of matmul and linear in place, with the bits of copied ones', () => {
     const backend = createWasmBackendSync({ threads: 2, features: 'simd128' });
     try {
@@ -243,6 +286,76 @@ describe('the wasm backend', () => {
       }
     } finally {
       backend.close();
+    }
+  });
+
+  it('fuses linear with relu, and its backward pass, bit for bit like the unfused kernels, on 1 and 2 threads', async () => {
+    const one = createWasmBackendSync({ threads: 1, features: 'simd128' });
+    const two = createWasmBackendSync({ threads: 2, features: 'simd128' });
+    await two.gemm.whenThreadsReady();
+    const cpu = cpuBackend.kernels;
+    const same = (a: Storage, b: Storage): boolean =>
+      Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
+        Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+      );
+    try {
+      for (const dtype of ['float32', 'float64'] as const) {
+        for (const [m, k, n] of [
+          [128, 784, 256],
+          [67, 131, 45],
+          [1, 5, 3],
+          [0, 4, 3],
+        ] as const) {
+          const empty = (size: number): Storage =>
+            dtype === 'float32' ? new Float32Array(size) : new Float64Array(size);
+          const x = randn([m * k], { dtype, rng: new Rng(1) }).data;
+          const w = randn([k * n], { dtype, rng: new Rng(2) }).data;
+          const bias = randn([n], { dtype, rng: new Rng(3) }).data;
+          const dy = randn([m * n], { dtype, rng: new Rng(4) }).data;
+          // The unfused reference on the same engine: its products, cpu relu and sum.
+          const y = empty(m * n);
+          one.gemm.linear(x, w, bias, y, m, k, n);
+          cpu.relu({ x: y, out: y });
+          const g = empty(m * n);
+          cpu.reluBackward({ x: y, dy, out: g });
+          const dx = empty(m * k);
+          const dw = empty(k * n);
+          const db = empty(n);
+          one.gemm.matmul(g, w, dx, m, n, k, false, true, 1, 0, 0);
+          one.gemm.matmul(x, g, dw, k, m, n, true, false, 1, 0, 0);
+          cpu.sum({ x: g, shape: [m, n], axes: [0], out: db });
+          for (const backend of [one, two]) {
+            const fused = empty(m * n);
+            backend.kernels.linearRelu!({ x, w, bias, out: fused, m, k, n });
+            expect(same(fused, y)).toBe(true);
+            const grads = { dx: empty(m * k), dw: empty(k * n), db: empty(n) };
+            backend.kernels.linearBackward!({ x, w, dy, y, ...grads, m, k, n });
+            expect([same(grads.dx, dx), same(grads.dw, dw), same(grads.db, db)]).toEqual([
+              true,
+              true,
+              true,
+            ]);
+            // Only the gradients asked for, and the plain linear's (no mask).
+            const dwOnly = empty(k * n).fill(Number.NaN);
+            backend.kernels.linearBackward!({
+              x,
+              w,
+              dy: g,
+              y: null,
+              dx: null,
+              dw: dwOnly,
+              db: null,
+              m,
+              k,
+              n,
+            });
+            expect(same(dwOnly, dw)).toBe(true);
+          }
+          if (m > 1) expect(Array.from(y).filter((v) => v === 0).length).toBeGreaterThan(0);
+        }
+      }
+    } finally {
+      two.close();
     }
   });
 

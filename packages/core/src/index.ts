@@ -62,7 +62,7 @@ export { sigmoid } from './ops/sigmoid.js';
 export { tanh } from './ops/tanh.js';
 export { matmul } from './ops/matmul.js';
 export type { MatmulOptions } from './ops/matmul.js';
-export { linear } from './ops/linear.js';
+export { linear, type LinearOptions } from './ops/linear.js';
 export { transpose } from './ops/transpose.js';
 export { reshape } from './ops/reshape.js';
 export { slice } from './ops/slice.js';
@@ -120,6 +120,7 @@ export type {
   AdamKernelArgs,
   ReluBackwardKernelArgs,
   LinearKernelArgs,
+  LinearBackwardKernelArgs,
 } from './backend/kernels.js';
 export { KERNEL_NAMES, UNARY_KERNELS, BINARY_KERNELS, REDUCE_KERNELS } from './backend/kernels.js';
 export { getBackend, setBackend, runKernel, kernelProvider } from './backend/default-backend.js';

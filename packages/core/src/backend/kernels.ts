@@ -184,6 +184,36 @@ export interface LinearKernelArgs {
 }
 
 /**
+ * The backward pass of `linear` (and of `linearRelu`), fused: with `g = dy`, or
+ * `g = dy · (y > 0 ? 1 : 0)` when the forward output `y` of `linearRelu` is given,
+ * `dx (m×k) = g · wᵀ`, `dw (k×n) = xᵀ · g` and `db (n) = Σ_rows g`. Bit for bit the
+ * `reluBackward`, `matmul` and `sum` kernels it replaces; a backend keeps `g` where it computed
+ * it (one array and two copies fewer) and writes only the outputs that are not null.
+ */
+export interface LinearBackwardKernelArgs {
+  /** The forward input rows, m×k. */
+  readonly x: Storage;
+  /** The weights, k×n. */
+  readonly w: Storage;
+  /** The gradient with respect to the forward output, m×n. */
+  readonly dy: Storage;
+  /** The forward output of `linearRelu` (its zeros mask `dy`), m×n; null for `linear`. */
+  readonly y: Storage | null;
+  /** The gradient with respect to `x`, m×k; null when not needed. */
+  readonly dx: Storage | null;
+  /** The gradient with respect to `w`, k×n; null when not needed. */
+  readonly dw: Storage | null;
+  /** The gradient with respect to the bias, n values; null when not needed. */
+  readonly db: Storage | null;
+  /** Rows of `x` and `dy`. */
+  readonly m: number;
+  /** Columns of `x`, rows of `w`. */
+  readonly k: number;
+  /** Columns of `w` and `dy`. */
+  readonly n: number;
+}
+
+/**
  * The backward pass of `relu`, fused: `out = dy · (x > 0 ? 1 : 0)` for the forward input `x`
  * (a NaN gradient stays NaN, as in a multiplication). All three have one length.
  */
@@ -297,7 +327,7 @@ export interface AdamKernelArgs {
  * `less`, `lessEqual`, `greater`, `greaterEqual`, which write 1 for true and 0 for false.
  *
  * Reductions ({@link ReduceKernelArgs}): `sum`, `max`, `min`, `argmax`, `argmin`. Then
- * `matmul`, `where`, `softmax`, `logSoftmax` and their backward kernels, `reluBackward`, `linear`, `transpose`,
+ * `matmul`, `where`, `softmax`, `logSoftmax` and their backward kernels, `reluBackward`, `linear`, `linearRelu`, `linearBackward`, `transpose`,
  * `slice`, `sliceAssign`, `gatherRows` and `scatterAddRows`. Then the fused optimizer step
  * `adam` ({@link AdamKernelArgs}).
  *
@@ -400,6 +430,10 @@ export interface KernelSignatures {
   reluBackward: ReluBackwardKernelArgs;
   /** A matrix product plus a bias row: `x · w + bias`. */
   linear: LinearKernelArgs;
+  /** `relu(x · w + bias)`: `linear` followed by `relu`, in one kernel. */
+  linearRelu: LinearKernelArgs;
+  /** The gradients of `linear` or `linearRelu` with respect to x, w and the bias. */
+  linearBackward: LinearBackwardKernelArgs;
   /** Axis permutation. */
   transpose: TransposeKernelArgs;
   /** Block copy out. */
@@ -536,6 +570,8 @@ export const KERNEL_NAMES: readonly KernelName[] = [
   'logSoftmaxBackward',
   'reluBackward',
   'linear',
+  'linearRelu',
+  'linearBackward',
   'transpose',
   'slice',
   'sliceAssign',

@@ -1,13 +1,31 @@
-import type { Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../tensor/tensor.js';
 import { runKernel } from '../backend/default-backend.js';
 import { allocateStorage } from '../backend/allocate-storage.js';
+import { ConfigError } from '../errors/config-error.js';
+import { describeValue } from '../format/describe-value.js';
 import { ShapeError } from '../errors/shape-error.js';
 import { formatShape } from '../tensor/shape.js';
 import { assertSameDType, assertTensor } from './internal/operands.js';
 import { record } from './internal/record.js';
 import { matmul } from './matmul.js';
+import { relu } from './relu.js';
 import { reshape } from './reshape.js';
-import { sum } from './sum.js';
+
+/**
+ * Options of {@link linear}.
+ *
+ * @category Ops/Linear algebra
+ */
+export interface LinearOptions {
+  /**
+   * Apply `relu` to the result, fused into the same operation: bit for bit
+   * `relu(linear(x, weight, bias))`, with one array fewer in the forward pass and, in the
+   * backward pass, the masked gradient never materialised (`Dense` with
+   * `activation: 'relu'` uses this).
+   * @defaultValue false
+   */
+  readonly relu?: boolean;
+}
 
 /**
  * The affine map of a fully connected layer, `x · weight + bias`, as one operation (PyTorch's
@@ -17,11 +35,14 @@ import { sum } from './sum.js';
  *
  * `x` is `[..., inputs]` (any leading axes, or a single vector), `weight` `[inputs, units]` and
  * `bias` `[units]`; the result is `[..., units]`. Without a bias it is a matrix product.
- * Gradients flow to all three.
+ * Gradients flow to all three. With `{ relu: true }` the result is `relu(x · weight + bias)`,
+ * computed as one operation (see {@link LinearOptions}).
+ *
  *
  * @throws {@link ShapeError} when `weight` is not a matrix, `x`'s last axis is not `weight`'s
  * first, or `bias` is not a vector of `weight`'s columns.
  * @throws {@link DTypeError} when the dtypes differ.
+ * @throws {@link ConfigError} when `options.relu` is not a boolean.
  * @category Ops/Linear algebra
  *
  * @example
@@ -30,9 +51,15 @@ import { sum } from './sum.js';
  * const w = randn([784, 128]);
  * const b = zeros([128]);
  * linear(x, w, b).shape; // [32, 128]
+ * linear(x, w, b, { relu: true }); // relu(x · w + b), fused
  * ```
  */
-export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+export function linear(
+  x: Tensor,
+  weight: Tensor,
+  bias?: Tensor | null,
+  options: LinearOptions = {},
+): Tensor {
   assertTensor('linear', 'x', x);
   assertTensor('linear', 'weight', weight);
   assertSameDType('linear', x, weight);
@@ -51,8 +78,15 @@ export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor 
   const leading = x.shape.slice(0, -1);
   const m = leading.reduce((rows, size) => rows * size, 1);
   const outShape = [...leading, n];
+  const fuseRelu = options.relu ?? false;
+  if (typeof fuseRelu !== 'boolean') {
+    throw new ConfigError(
+      `linear: options.relu must be true or false, got ${describeValue(fuseRelu)}.`,
+    );
+  }
   if (bias === undefined || bias === null) {
-    return reshape(matmul(reshape(x, [m, k]), weight), outShape);
+    const product = reshape(matmul(reshape(x, [m, k]), weight), outShape);
+    return fuseRelu ? relu(product) : product;
   }
   assertTensor('linear', 'bias', bias);
   assertSameDType('linear', x, bias);
@@ -61,15 +95,30 @@ export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor 
       `linear: bias must be a vector of weight's ${n} units, got shape ${formatShape(bias.shape)}; expected [${n}].`,
     );
   }
-  const storage = allocateStorage('linear', x.dtype, outShape);
-  runKernel('linear', { x: x.data, w: weight.data, bias: bias.data, out: storage, m, k, n });
-  return record('linear', storage, outShape, [x, weight, bias], (gradOutput) => {
-    // The gradients of matmul followed by add, computed the same way.
-    const dy = reshape(gradOutput, [m, n]);
+  const op = fuseRelu ? 'linearRelu' : 'linear';
+  const storage = allocateStorage(op, x.dtype, outShape);
+  runKernel(op, { x: x.data, w: weight.data, bias: bias.data, out: storage, m, k, n });
+  return record(op, storage, outShape, [x, weight, bias], (gradOutput) => {
+    // The gradients of matmul followed by add (and relu), computed the same way in one kernel.
+    const dx = x.requiresGrad ? allocateStorage(op, x.dtype, x.shape) : null;
+    const dw = weight.requiresGrad ? allocateStorage(op, x.dtype, weight.shape) : null;
+    const db = bias.requiresGrad ? allocateStorage(op, x.dtype, bias.shape) : null;
+    runKernel('linearBackward', {
+      x: x.data,
+      w: weight.data,
+      dy: gradOutput.data,
+      y: fuseRelu ? storage : null,
+      dx,
+      dw,
+      db,
+      m,
+      k,
+      n,
+    });
     return [
-      x.requiresGrad ? reshape(matmul(dy, weight, { transposeB: true }), x.shape) : null,
-      weight.requiresGrad ? matmul(reshape(x, [m, k]), dy, { transposeA: true }) : null,
-      bias.requiresGrad ? sum(dy, 0) : null,
+      dx === null ? null : new Tensor(dx, x.shape),
+      dw === null ? null : new Tensor(dw, weight.shape),
+      db === null ? null : new Tensor(db, bias.shape),
     ];
   });
 }

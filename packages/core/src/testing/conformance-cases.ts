@@ -423,6 +423,115 @@ function linearCases(): ConformanceCase[] {
   return cases;
 }
 
+/** `linearRelu` at the matrix product's sizes, measured like `linear`. */
+function linearReluCases(): ConformanceCase[] {
+  const cases: ConformanceCase[] = [];
+  for (const dtype of DTYPES) {
+    for (const [m, k, n] of MATMUL_SIZES) {
+      cases.push(
+        caseOf('linearRelu', dtype, `m=${m} k=${k} n=${n}`, () => {
+          const x = randomStorage(dtype, m * k, 26 + m, -1, 1);
+          const w = randomStorage(dtype, k * n, 27 + n, -1, 1);
+          const bias = randomStorage(dtype, n, 28 + k, -1, 1);
+          const out = poisoned(dtype, m * n);
+          const scale = new Float64Array(m * n);
+          cpuKernels.linear({
+            x: Float64Array.from(x, Math.abs),
+            w: Float64Array.from(w, Math.abs),
+            bias: Float64Array.from(bias, Math.abs),
+            out: scale,
+            m,
+            k,
+            n,
+          });
+          return { args: { x, w, bias, out, m, k, n }, out, scale };
+        }),
+      );
+    }
+  }
+  return cases;
+}
+
+/** Which gradients a `linearBackward` case asks for. */
+interface LinearBackwardForm {
+  readonly name: string;
+  readonly relu: boolean;
+  readonly dx: boolean;
+  readonly db: boolean;
+}
+
+const LINEAR_BACKWARD_FORMS: readonly LinearBackwardForm[] = [
+  { name: 'linear, dx dw db', relu: false, dx: true, db: true },
+  { name: 'linearRelu, dx dw db', relu: true, dx: true, db: true },
+  { name: 'linearRelu, dw db (a first layer)', relu: true, dx: false, db: true },
+  { name: 'linear, dw only', relu: false, dx: false, db: false },
+];
+
+/**
+ * `linearBackward` at the matrix product's sizes, in four forms (with and without the relu
+ * mask, with and without `dx` and `db`); the mask `y` holds +0, −0 and NaN (all masking).
+ * `dw` is measured against `|x|ᵀ·|g|`, `dx` against `|g|·|w|ᵀ`, `db` against `Σ|g|`.
+ */
+function linearBackwardCases(): ConformanceCase[] {
+  const cases: ConformanceCase[] = [];
+  for (const dtype of DTYPES) {
+    for (const [m, k, n] of MATMUL_SIZES) {
+      for (const form of LINEAR_BACKWARD_FORMS) {
+        cases.push({
+          kernel: 'linearBackward',
+          dtype,
+          description: `${form.name}, m=${m} k=${k} n=${n}`,
+          exact: false,
+          build: () => {
+            const x = randomStorage(dtype, m * k, 29 + m, -1, 1);
+            const w = randomStorage(dtype, k * n, 30 + n, -1, 1);
+            const dy = randomStorage(dtype, m * n, 31 + k, -1, 1);
+            let y: Storage | null = null;
+            if (form.relu) {
+              y = randomStorage(dtype, m * n, 32 + k, -1, 1).map((v) => (v < 0 ? 0 : v));
+              if (y.length >= 3) {
+                y[0] = -0;
+                y[1] = Number.NaN;
+                y[2] = 0;
+              }
+            }
+            const dx = form.dx ? poisoned(dtype, m * k) : null;
+            const dw = poisoned(dtype, k * n);
+            const db = form.db ? poisoned(dtype, n) : null;
+            // The scales: the same products and sums of magnitudes, with the mask applied.
+            const g = Float64Array.from(dy, (v, i) => (y === null || y[i]! > 0 ? Math.abs(v) : 0));
+            const dxScale = new Float64Array(m * k);
+            const dwScale = new Float64Array(k * n);
+            const dbScale = new Float64Array(n);
+            cpuKernels.linearBackward({
+              x: Float64Array.from(x, Math.abs),
+              w: Float64Array.from(w, Math.abs),
+              dy: g,
+              y: null,
+              dx: dxScale,
+              dw: dwScale,
+              db: dbScale,
+              m,
+              k,
+              n,
+            });
+            const inPlace: InPlaceResult[] = [];
+            if (dx !== null) inPlace.push({ name: 'dx', array: dx, scale: dxScale });
+            if (db !== null) inPlace.push({ name: 'db', array: db, scale: dbScale });
+            return {
+              args: { x, w, dy, y, dx, dw, db, m, k, n },
+              out: dw,
+              scale: dwScale,
+              inPlace,
+            };
+          },
+        });
+      }
+    }
+  }
+  return cases;
+}
+
 /**
  * `reluBackward` at odd sizes, one element and none, with NaN, ±∞ and ±0 among both the
  * inputs and the gradients, and in place (`out` is `dy`).
@@ -714,6 +823,8 @@ export function conformanceCases(): ConformanceCase[] {
     ...reduceCases(),
     ...matmulCases(),
     ...linearCases(),
+    ...linearReluCases(),
+    ...linearBackwardCases(),
     ...whereCases(),
     ...reluBackwardCases(),
     ...softmaxCases(),

@@ -15,6 +15,48 @@ export interface KnownValue {
 const f64 = (...values: number[]): Float64Array => Float64Array.from(values);
 
 /**
+ * `linearBackward` of x = [[1, 2], [3, 4]], w = [[5, 6], [7, 8]], dy = [[1, −1], [2, 0.5]]
+ * through the relu mask y = [[0, 3], [1, 0]], so g = [[0, −1], [2, 0]]: dw = xᵀ·g,
+ * dx = g·wᵀ and db = Σ_rows g, one known value each.
+ */
+function linearBackwardKnownValues(): KnownValue[] {
+  const build = (which: 'dx' | 'dw' | 'db') => () => {
+    const dx = new Float64Array(4);
+    const dw = new Float64Array(4);
+    const db = new Float64Array(2);
+    const args = {
+      x: f64(1, 2, 3, 4),
+      w: f64(5, 6, 7, 8),
+      dy: f64(1, -1, 2, 0.5),
+      y: f64(0, 3, 1, 0),
+      dx,
+      dw,
+      db,
+      m: 2,
+      k: 2,
+      n: 2,
+    };
+    return { args, out: which === 'dx' ? dx : which === 'dw' ? dw : db };
+  };
+  const what = 'through the relu mask of [[0, 3], [1, 0]]';
+  return [
+    {
+      kernel: 'linearBackward',
+      description: `dw ${what}`,
+      build: build('dw'),
+      expected: [6, -1, 8, -2],
+    },
+    {
+      kernel: 'linearBackward',
+      description: `dx ${what}`,
+      build: build('dx'),
+      expected: [-6, -8, 10, 14],
+    },
+    { kernel: 'linearBackward', description: `db ${what}`, build: build('db'), expected: [2, -1] },
+  ];
+}
+
+/**
  * A single `m×k · k×n` matmul of `a` and `b` (row-major), written into an `out` that starts
  * as `initial` (garbage a kernel must overwrite, or zeros).
  */
@@ -182,6 +224,25 @@ export const KNOWN_VALUES: readonly KnownValue[] = [
     },
     expected: [19.5, 21, 43.5, 49],
   },
+  {
+    kernel: 'linearRelu',
+    description: 'relu([[1, 2], [3, 4]] · [[5, 6], [7, 8]] + (−20, −23))',
+    build: () => {
+      const out = new Float64Array(4);
+      const args = {
+        x: f64(1, 2, 3, 4),
+        w: f64(5, 6, 7, 8),
+        bias: f64(-20, -23),
+        out,
+        m: 2,
+        k: 2,
+        n: 2,
+      };
+      return { args, out };
+    },
+    expected: [0, 0, 23, 27],
+  },
+  ...linearBackwardKnownValues(),
   {
     kernel: 'reluBackward',
     description: 'relu backward at x = (−1, 0, 2) of dy = (5, 6, 7)',

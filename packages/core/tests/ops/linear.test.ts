@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ConfigError,
   DTypeError,
   linear,
   matmul,
@@ -92,6 +93,79 @@ describe('linear', () => {
       [1, 2],
       [1, 2],
     ]);
+  });
+
+  it('with relu: true computes relu(x · weight + bias)', () => {
+    const x = tensor([
+      [1, 2],
+      [3, 4],
+    ]);
+    const w = tensor([
+      [5, 6],
+      [7, 8],
+    ]);
+    expect(linear(x, w, tensor([-20, -23]), { relu: true }).toArray()).toEqual([
+      [0, 0],
+      [23, 27],
+    ]);
+    // Without a bias: the matrix product, then relu.
+    expect(linear(tensor([[1, -1]]), w, null, { relu: true }).toArray()).toEqual([[0, 0]]);
+  });
+
+  for (const dtype of ['float32', 'float64'] as const) {
+    it(`with relu equals linear followed by relu bit for bit, values and gradients (${dtype})`, () => {
+      const make = () => {
+        const rng = new Rng(11);
+        return {
+          x: randn([2, 9, 17], { rng, dtype, requiresGrad: true }),
+          w: randn([17, 6], { rng, dtype, requiresGrad: true }),
+          b: randn([6], { rng, dtype, requiresGrad: true }),
+        };
+      };
+      const fused = make();
+      const unfused = make();
+      const y1 = linear(fused.x, fused.w, fused.b, { relu: true });
+      const y2 = matmul(unfused.x, unfused.w).add(unfused.b).relu();
+      expect(y1.shape).toEqual([2, 9, 6]);
+      // About half the units are negative before relu: the mask matters.
+      const zerosCount = Array.from(y1.data).filter((v) => v === 0).length;
+      expect(zerosCount).toBeGreaterThan(30);
+      expect(zerosCount).toBeLessThan(78);
+      expect(bits(y1).equals(bits(y2))).toBe(true);
+      const upstream = randn([2, 9, 6], { rng: new Rng(12), dtype });
+      y1.mul(upstream).sum().backward();
+      y2.mul(upstream).sum().backward();
+      for (const name of ['x', 'w', 'b'] as const) {
+        expect(bits(fused[name].grad!).equals(bits(unfused[name].grad!))).toBe(true);
+      }
+    });
+  }
+
+  it('with relu has the gradients of central differences, and none for a frozen input (float64)', () => {
+    const rng = new Rng(5);
+    const x = randn([5, 4], { rng, dtype: 'float64' });
+    const w = randn([4, 3], { rng, dtype: 'float64', requiresGrad: true });
+    const b = randn([3], { rng, dtype: 'float64', requiresGrad: true });
+    const cost = (): number => linear(x, w, b, { relu: true }).square().sum().item();
+    linear(x, w, b, { relu: true }).square().sum().backward();
+    expect(x.grad).toBeNull();
+    for (const t of [w, b]) {
+      for (let i = 0; i < t.size; i++) {
+        const saved = t.data[i]!;
+        t.data[i] = saved + 1e-6;
+        const plus = cost();
+        t.data[i] = saved - 1e-6;
+        const minus = cost();
+        t.data[i] = saved;
+        expect(t.grad!.data[i]).toBeCloseTo((plus - minus) / 2e-6, 7);
+      }
+    }
+  });
+
+  it('refuses a relu option that is not a boolean', () => {
+    expect(() =>
+      linear(zeros([1, 2]), zeros([2, 2]), zeros([2]), { relu: 'yes' as unknown as boolean }),
+    ).toThrow(new ConfigError("linear: options.relu must be true or false, got 'yes'."));
   });
 
   it('names the operation, the shapes and the expected ones in its errors', () => {

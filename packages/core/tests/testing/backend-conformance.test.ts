@@ -9,7 +9,7 @@ describe('backendConformance', () => {
     const report = backendConformance(cpuBackend);
     expect(report.failures).toEqual([]);
     expect(report.backend).toBe('cpu');
-    expect(report.kernels).toHaveLength(53);
+    expect(report.kernels).toHaveLength(55);
     expect(report.cases).toBeGreaterThan(900);
   });
 
@@ -17,7 +17,7 @@ describe('backendConformance', () => {
     const report = backendConformance({ name: 'empty', kernels: {} });
     expect(report.kernels).toEqual([]);
     expect(report.failures).toEqual([]);
-    expect(report.cases).toBe(30);
+    expect(report.cases).toBe(34);
   });
 
   it('catches a matrix product that ignores transposeB, naming the form and the element', () => {

@@ -102,6 +102,8 @@ export class Dense extends Module {
   /** The bias b, `[units]`, or `null` when `useBias` is false. */
   readonly bias: Tensor | null;
   readonly #apply: ActivationFunction;
+  /** The built-in relu runs fused into the affine map (bit for bit the same). */
+  readonly #fuseRelu: boolean;
 
   /**
    * @param options - sizes, activation and its options, bias, initializer, dtype, generator
@@ -129,6 +131,7 @@ export class Dense extends Module {
     this.useBias = useBias;
     this.dtype = dtype;
     // Before the weights are allocated: an unknown activation costs nothing.
+    this.#fuseRelu = activation === 'relu';
     this.#apply = resolveActivation(activation, {
       activationOptions: this.activationOptions,
       where: WHERE,
@@ -155,7 +158,9 @@ export class Dense extends Module {
   /** @inheritDoc */
   protected call(input: Tensor): Tensor {
     this.#checkInput(input);
-    // One fused kernel for x·W + b (bit for bit the matmul followed by the add).
+    // One fused kernel for x·W + b (bit for bit the matmul followed by the add), and for
+    // relu(x·W + b) with the built-in relu (bit for bit linear followed by relu).
+    if (this.#fuseRelu) return linear(input, this.weight, this.bias, { relu: true });
     return this.#apply(linear(input, this.weight, this.bias));
   }
 

@@ -13,6 +13,7 @@ import { adam } from './adam.js';
 import { allocate } from './allocate.js';
 import { binary } from './binary.js';
 import { gatherRows, scatterAddRows } from './gather-rows.js';
+import { linearBackward } from './linear-backward.js';
 import { addBiasRows, matmul } from './matmul.js';
 import { reduce } from './reduce.js';
 import { slice, sliceAssign } from './slice.js';
@@ -114,6 +115,12 @@ export const cpuKernels: CompleteKernelTable = {
     matmul(x, w, out, m, k, n, false, false, 1, 0, 0);
     addBiasRows(out, bias, m, n);
   },
+  linearRelu: ({ x, w, bias, out, m, k, n }) => {
+    matmul(x, w, out, m, k, n, false, false, 1, 0, 0);
+    addBiasRows(out, bias, m, n);
+    unary('relu', out, out, 0, 0);
+  },
+  linearBackward,
   transpose: ({ x, shape, permutation, out }) => transpose(x, shape, permutation, out),
   slice: ({ x, shape, begin, out, outShape }) => slice(x, shape, begin, out, outShape),
   sliceAssign: ({ x, xShape, begin, out, outShape }) =>
