@@ -166,7 +166,7 @@ describe('the wasm backend', () => {
           const onOne = fresh();
           const copied = fresh();
           // State and parameter in the shared memory, as Adam and Dense keep them.
-          const resident = fresh();
+          const resident: Record<'param' | 'grad' | 'm' | 'v', Storage> = fresh();
           for (const name of ['param', 'm', 'v'] as const) {
             const array = two.allocateState!(dtype, size);
             array.set(resident[name]);
