@@ -42,7 +42,7 @@ export interface LinearOptions {
  * @throws {@link ShapeError} when `weight` is not a matrix, `x`'s last axis is not `weight`'s
  * first, or `bias` is not a vector of `weight`'s columns.
  * @throws {@link DTypeError} when the dtypes differ.
- * @throws {@link ConfigError} when `options.relu` is not a boolean.
+ * @throws {@link ConfigError} when `options` is not an object or `options.relu` not a boolean.
  * @category Ops/Linear algebra
  *
  * @example
@@ -78,6 +78,11 @@ export function linear(
   const leading = x.shape.slice(0, -1);
   const m = leading.reduce((rows, size) => rows * size, 1);
   const outShape = [...leading, n];
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigError(
+      `linear: options must be an object such as { relu: true }, got ${describeValue(options)}.`,
+    );
+  }
   const fuseRelu = options.relu ?? false;
   if (typeof fuseRelu !== 'boolean') {
     throw new ConfigError(

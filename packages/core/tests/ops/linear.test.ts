@@ -162,10 +162,15 @@ describe('linear', () => {
     }
   });
 
-  it('refuses a relu option that is not a boolean', () => {
+  it('refuses options that are not an object, and a relu option that is not a boolean', () => {
     expect(() =>
       linear(zeros([1, 2]), zeros([2, 2]), zeros([2]), { relu: 'yes' as unknown as boolean }),
     ).toThrow(new ConfigError("linear: options.relu must be true or false, got 'yes'."));
+    expect(() =>
+      linear(zeros([1, 2]), zeros([2, 2]), zeros([2]), null as unknown as { relu: boolean }),
+    ).toThrow(
+      new ConfigError('linear: options must be an object such as { relu: true }, got null.'),
+    );
   });
 
   it('names the operation, the shapes and the expected ones in its errors', () => {
