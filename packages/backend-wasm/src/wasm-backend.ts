@@ -85,27 +85,22 @@ function backendOf(gemm: WasmGemm): WasmBackend {
       args.strideA,
       args.strideB,
     );
-  const linear = (args: LinearKernelArgs): void =>
-    gemm.linear(
-      args.x as GemmArray,
-      args.w as GemmArray,
-      args.bias as GemmArray,
-      args.out as GemmArray,
-      args.m,
-      args.k,
-      args.n,
-    );
-  const linearRelu = (args: LinearKernelArgs): void =>
-    gemm.linear(
-      args.x as GemmArray,
-      args.w as GemmArray,
-      args.bias as GemmArray,
-      args.out as GemmArray,
-      args.m,
-      args.k,
-      args.n,
-      true,
-    );
+  /** `linear`, or `linearRelu` with `relu`. */
+  const linearKernel =
+    (relu: boolean) =>
+    (args: LinearKernelArgs): void =>
+      gemm.linear(
+        args.x as GemmArray,
+        args.w as GemmArray,
+        args.bias as GemmArray,
+        args.out as GemmArray,
+        args.m,
+        args.k,
+        args.n,
+        relu,
+      );
+  const linear = linearKernel(false);
+  const linearRelu = linearKernel(true);
   const linearBackward = (args: LinearBackwardKernelArgs): void =>
     gemm.linearBackward(
       args.x as GemmArray,
