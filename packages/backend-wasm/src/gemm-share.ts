@@ -76,7 +76,8 @@ export const CONTROL = {
 
 /**
  * Claims and computes chunks of the job of `generation` (see {@link CONTROL}) until none is
- * left, counting each one done; thread `id` packs into its own scratch. Every element of C is
+ * left, counting each one done; thread `id` packs into its own scratch. `floats` is the
+ * control block's float64 view (at `CONTROL.floats`), made once per thread. Every element of C is
  * summed in the same order whoever computes its chunk (the kernel's ranges are bit-identical
  * to the whole product), so neither the thread count nor the timing ever changes a bit.
  *
@@ -89,6 +90,7 @@ export function runGemmChunks(
   control: Int32Array,
   id: number,
   generation: number,
+  floats: Float64Array,
 ): void {
   const tag = generation & 0xffff;
   // Wait for the job to open (op(B) is being packed: microseconds), or return when a later
@@ -102,11 +104,10 @@ export function runGemmChunks(
   const k = control[9]!;
   const n = control[10]!;
   const byRows = control[13] === 1;
-  const adam = control[14] === 1;
   const chunks = control[19]!;
   const f32 = control[4] === 0;
   const packA = control[15]! + id * control[16]!;
-  const floats = adam ? new Float64Array(control.buffer, 912, 7) : undefined;
+  const adam = control[14] === 1;
   for (; word >>> 16 === tag && (word & 0xffff) < chunks; word = Atomics.load(control, 20)) {
     // A successful claim proves the parameters read above were this job's: had the job
     // been replaced, the word would have changed.
@@ -114,7 +115,7 @@ export function runGemmChunks(
     const start = control[96 + (word & 0xffff)]!;
     const end = control[97 + (word & 0xffff)]!;
     try {
-      if (floats !== undefined) {
+      if (adam) {
         // Adam over elements start … end − 1: byte offsets of the four arrays move with it.
         const skip = start * (f32 ? 4 : 8);
         (f32 ? kernels.adam_f32 : kernels.adam_f64)(
@@ -187,8 +188,10 @@ export function serveGemmWorker(
     control: Int32Array,
     id: number,
     generation: number,
+    floats: Float64Array,
   ) => void,
 ): void {
+  const floats = new Float64Array(control.buffer, 912, 7); // CONTROL.floats · 4
   let kernels: GemmKernelExports;
   try {
     kernels = new WebAssembly.Instance(module, { env: { memory } })
@@ -213,6 +216,6 @@ export function serveGemmWorker(
     if (generation === seen) continue;
     seen = generation;
     if (Atomics.load(control, 2) !== 0) return;
-    runChunks(kernels, control, id, generation);
+    runChunks(kernels, control, id, generation, floats);
   }
 }

@@ -33,7 +33,7 @@ export interface AdamJob {
   readonly grad: number;
   readonly m: number;
   readonly v: number;
-  /** β₁, 1 − β₁, β₂, 1 − β₂, ε, the step size and √(1 − β₂ᵗ), each rounded as the kernel takes it. */
+  /** β₁, 1 − β₁, β₂, 1 − β₂, ε, the step size and √(1 − β₂ᵗ) (the arguments of `adam_f32`). */
   readonly hyperparameters: readonly number[];
   /** Chunk `i` is elements `bounds[i]` to `bounds[i + 1]`, for `i < chunks`. */
   readonly bounds: Int32Array;
@@ -314,7 +314,7 @@ export class GemmThreadPool {
   ): void {
     const control = this.control;
     Atomics.store(control, CONTROL.claim, (generation & 0xffff) << 16);
-    runGemmChunks(kernels, control, 0, generation);
+    runGemmChunks(kernels, control, 0, generation, this.floats);
     for (let spin = 0; spin < 20000 && Atomics.load(control, CONTROL.done) !== chunks; spin++);
     for (;;) {
       const done = Atomics.load(control, CONTROL.done);

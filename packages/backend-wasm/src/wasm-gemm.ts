@@ -406,33 +406,30 @@ export class WasmGemm {
     const wCopy = dbPtr + align(n * bytes);
     const base = wCopy + (residentW || dx === null ? 0 : align(k * n * bytes));
     this.ensureCapacity(Math.max(base, wCopy + align(m * n * bytes)));
-    let heap = isF32 ? this.f32 : this.f64;
-    heap.set(dy.length === m * n ? dy : dy.subarray(0, m * n), gPtr / bytes);
+    this.copyIn(dy, m * n, gPtr);
     if (y !== null) {
       // y goes where the products' scratch will be: it is needed only for the mask.
-      heap.set(y.length === m * n ? y : y.subarray(0, m * n), wCopy / bytes);
+      this.copyIn(y, m * n, wCopy);
       (isF32 ? kernels.relu_backward_f32 : kernels.relu_backward_f64)(wCopy, gPtr, gPtr, m * n);
     }
     if (db !== null) {
       if (m === 0) db.fill(0, 0, n);
       else {
         (isF32 ? kernels.sum_rows_f32 : kernels.sum_rows_f64)(gPtr, m, n, dbPtr);
-        db.set(heap.subarray(dbPtr / bytes, dbPtr / bytes + n));
+        this.copyOut(dbPtr, db, n);
       }
     }
     if (dw !== null && k * n > 0) {
       const xPtr = residentX ? x.byteOffset : xCopy;
-      if (!residentX) heap.set(x.length === m * k ? x : x.subarray(0, m * k), xCopy / bytes);
+      if (!residentX) this.copyIn(x, m * k, xCopy);
       const cPtr = this.compute(isF32, xPtr, gPtr, k, m, n, true, false, 1, 0, 0, base);
-      heap = isF32 ? this.f32 : this.f64;
-      dw.set(heap.subarray(cPtr / bytes, cPtr / bytes + k * n));
+      this.copyOut(cPtr, dw, k * n);
     }
     if (dx !== null && m * k > 0) {
       const wPtr = residentW ? w.byteOffset : wCopy;
-      if (!residentW) heap.set(w.length === k * n ? w : w.subarray(0, k * n), wCopy / bytes);
+      if (!residentW) this.copyIn(w, k * n, wCopy);
       const cPtr = this.compute(isF32, gPtr, wPtr, m, n, k, false, true, 1, 0, 0, base);
-      heap = isF32 ? this.f32 : this.f64;
-      dx.set(heap.subarray(cPtr / bytes, cPtr / bytes + m * k));
+      this.copyOut(cPtr, dx, m * k);
     }
   }
 
@@ -502,19 +499,14 @@ export class WasmGemm {
     const biasCopy = bCopy + (residentB ? 0 : align(spanB * bytes));
     const base = biasCopy + (bias === undefined || residentBias ? 0 : align(n * bytes));
     this.ensureCapacity(base);
-    let heap = isF32 ? this.f32 : this.f64;
     const aPtr = residentA ? a.byteOffset : aCopy;
     const bPtr = residentB ? b.byteOffset : bCopy;
-    if (spanA > 0 && !residentA) {
-      heap.set(a.length === spanA ? a : a.subarray(0, spanA), aPtr / bytes);
-    }
-    if (spanB > 0 && !residentB) {
-      heap.set(b.length === spanB ? b : b.subarray(0, spanB), bPtr / bytes);
-    }
+    if (!residentA) this.copyIn(a, spanA, aPtr);
+    if (!residentB) this.copyIn(b, spanB, bPtr);
     let biasPtr = 0;
     if (bias !== undefined) {
       biasPtr = residentBias ? bias.byteOffset : biasCopy;
-      if (!residentBias) heap.set(bias.length === n ? bias : bias.subarray(0, n), biasPtr / bytes);
+      if (!residentBias) this.copyIn(bias, n, biasPtr);
     }
     const cPtr = this.compute(
       isF32,
@@ -535,9 +527,27 @@ export class WasmGemm {
       (isF32 ? kernels.add_bias_rows_f32 : kernels.add_bias_rows_f64)(cPtr, biasPtr, m, n);
     }
     if (relu) (isF32 ? kernels.relu_f32 : kernels.relu_f64)(cPtr, cPtr, m * n);
-    heap = isF32 ? this.f32 : this.f64;
-    const start = cPtr / bytes;
-    out.set(heap.subarray(start, start + outLength));
+    this.copyOut(cPtr, out, outLength);
+  }
+
+  /**
+   * Copies the first `count` elements of `array` into the memory at byte offset `at` (room
+   * already ensured), through the current view of the array's type.
+   */
+  private copyIn(array: GemmArray, count: number, at: number): void {
+    if (count === 0) return;
+    const heap = array instanceof Float32Array ? this.f32 : this.f64;
+    heap.set(
+      array.length === count ? array : array.subarray(0, count),
+      at / heap.BYTES_PER_ELEMENT,
+    );
+  }
+
+  /** Copies `count` elements from the memory at byte offset `at` into the start of `out`. */
+  private copyOut(at: number, out: GemmArray, count: number): void {
+    const heap = out instanceof Float32Array ? this.f32 : this.f64;
+    const start = at / heap.BYTES_PER_ELEMENT;
+    out.set(heap.subarray(start, start + count));
   }
 
   /**
@@ -629,7 +639,7 @@ export class WasmGemm {
 
   /**
    * One Adam step over `n` elements already in the memory (byte offsets; see the `adam_f32`
-   * export for the hyperparameters, each rounded as the kernel takes it), split over the
+   * export for the hyperparameters), split over the
    * worker threads when there are enough elements. Every element's update is independent of
    * the others, so the split changes no bit.
    * @internal

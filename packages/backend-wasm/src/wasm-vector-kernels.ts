@@ -112,14 +112,16 @@ export function wasmVectorKernels(gemm: WasmGemm): WasmVectorKernels {
       heap.set(m, mAt / size);
       heap.set(v, vAt / size);
     }
+    // The f32 kernel rounds each argument to f32; 1 − β is rounded here, from the exact β,
+    // so that both precisions round it once, as the cpu kernel does.
     const round = isF32 ? Math.fround : identity;
-    hyperparameters[0] = round(args.beta1);
+    hyperparameters[0] = args.beta1;
     hyperparameters[1] = round(1 - args.beta1);
-    hyperparameters[2] = round(args.beta2);
+    hyperparameters[2] = args.beta2;
     hyperparameters[3] = round(1 - args.beta2);
-    hyperparameters[4] = round(args.epsilon);
-    hyperparameters[5] = round(args.stepSize);
-    hyperparameters[6] = round(args.correction2Sqrt);
+    hyperparameters[4] = args.epsilon;
+    hyperparameters[5] = args.stepSize;
+    hyperparameters[6] = args.correction2Sqrt;
     gemm.adamInMemory(isF32, paramAt, gradAt, mAt, vAt, n, hyperparameters);
     if (!residentParam) param.set(heap.subarray(paramAt / size, paramAt / size + n));
     if (!resident) {

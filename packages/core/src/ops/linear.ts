@@ -38,7 +38,6 @@ export interface LinearOptions {
  * Gradients flow to all three. With `{ relu: true }` the result is `relu(x · weight + bias)`,
  * computed as one operation (see {@link LinearOptions}).
  *
- *
  * @throws {@link ShapeError} when `weight` is not a matrix, `x`'s last axis is not `weight`'s
  * first, or `bias` is not a vector of `weight`'s columns.
  * @throws {@link DTypeError} when the dtypes differ.
