@@ -1,12 +1,15 @@
 // Trains 784-256-128-10 ReLU with Adam (α = 1e-3), batch 128, on full MNIST and prints the
 // seconds per epoch (training steps only, and with the per-epoch evaluation), the test
-// accuracy and the peak resident memory: on the wasm backend (WebAssembly SIMD, every core),
-// then on the cpu backend (the pure-TypeScript reference, fewer epochs: it is slow), then the
-// same training in PyTorch on one thread (scripts/bench/pytorch_mnist_mlp.py) in the same run,
-// when python3 has torch (Debian: python3-torch and libopenblas-dev).
-// Usage: pnpm bench  (tsx bench/mnist.ts [epochs=5] [cpu-epochs=1]); DEEPTUNE_BENCH_PYTORCH=0
-// skips PyTorch, DEEPTUNE_PYTHON picks the interpreter (default /usr/bin/python3, Debian's,
-// where python3-torch is), DEEPTUNE_BENCH_THREADS sets the wasm threads (default: cores).
+// accuracy and the peak resident memory: on the wasm backend (WebAssembly SIMD, every core)
+// and the same training in PyTorch on one thread (scripts/bench/pytorch_mnist_mlp.py, when
+// python3 has torch: Debian's python3-torch and libopenblas-dev), alternately, in rounds, so
+// that both sides of each ratio are measured in the same minute (this machine's speed drifts
+// by up to 2× within an hour); then the cpu backend (the pure-TypeScript reference, fewer
+// epochs: it is slow).
+// Usage: pnpm bench  (tsx bench/mnist.ts [epochs=5] [cpu-epochs=1] [rounds=3]);
+// DEEPTUNE_BENCH_PYTORCH=0 skips PyTorch (then one round), DEEPTUNE_PYTHON picks the
+// interpreter (default /usr/bin/python3, Debian's, where python3-torch is),
+// DEEPTUNE_BENCH_THREADS sets the wasm threads (default: cores).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +23,16 @@ import { mnistMlp } from './mnist-mlp.js';
 
 const epochs = Number(process.argv[2] ?? 5);
 const cpuEpochs = Number(process.argv[3] ?? 1);
+const rounds = Number(process.argv[4] ?? 3);
+for (const [name, value, minimum] of [
+  ['epochs', epochs, 1],
+  ['cpu-epochs', cpuEpochs, 0],
+  ['rounds', rounds, 1],
+] as const) {
+  if (!Number.isInteger(value) || value < minimum) {
+    throw new RangeError(`bench: ${name} must be an integer >= ${minimum}, got ${value}`);
+  }
+}
 const threads =
   process.env['DEEPTUNE_BENCH_THREADS'] === undefined
     ? undefined
@@ -78,29 +91,15 @@ async function run(backend: Backend, count: number): Promise<Run> {
   }
 }
 
-const wasm = createWasmBackendSync(threads === undefined ? {} : { threads });
-const onWasm = await run(wasm, epochs);
-wasm.close();
-const wasmRss = peakRss;
-const onCpu = cpuEpochs > 0 ? await run(cpuBackend, cpuEpochs) : undefined;
-clearInterval(sampler);
-sample();
-
-console.log('\nseconds per epoch (training steps only / with the full train and test evaluation):');
-console.log(
-  `  wasm (${wasm.description}): ${onWasm.trainPerEpoch.toFixed(2)} / ${onWasm.perEpoch.toFixed(2)}, test accuracy ${(onWasm.testAccuracy * 100).toFixed(2)}%`,
-);
-if (onCpu !== undefined) {
-  console.log(
-    `  cpu (pure TypeScript):   ${onCpu.trainPerEpoch.toFixed(2)} / ${onCpu.perEpoch.toFixed(2)}  (wasm is ${(onCpu.trainPerEpoch / onWasm.trainPerEpoch).toFixed(1)}x faster)`,
-  );
+/** The median of `values` (not empty). */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
-console.log(
-  `peak memory (rss): ${(wasmRss / 2 ** 20).toFixed(0)} MiB during the wasm run, ${(peakRss / 2 ** 20).toFixed(0)} MiB in all`,
-);
 
-// The same run in PyTorch on one thread, as the anchor of the comparison.
-if (process.env['DEEPTUNE_BENCH_PYTORCH'] !== '0') {
+/** The PyTorch reference's seconds of training steps per epoch, or why it did not run. */
+function runPyTorch(count: number): { seconds: number } | { reason: string } {
   const script = fileURLToPath(
     new URL('../../../scripts/bench/pytorch_mnist_mlp.py', import.meta.url),
   );
@@ -108,20 +107,70 @@ if (process.env['DEEPTUNE_BENCH_PYTORCH'] !== '0') {
   const python =
     process.env['DEEPTUNE_PYTHON'] ??
     (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
-  const torch = spawnSync(python, [script, String(epochs)], { encoding: 'utf8' });
+  const torch = spawnSync(python, [script, String(count)], { encoding: 'utf8' });
   if (torch.status !== 0) {
-    const reason = (torch.stderr ?? '').trim().split('\n').at(-1) ?? String(torch.error);
-    console.log(
-      `PyTorch reference not run (${reason}); install Debian's python3-torch and libopenblas-dev.`,
-    );
-  } else {
-    process.stdout.write(`\n${torch.stdout}`);
-    const match = /training steps only: ([\d.]+)/.exec(torch.stdout);
-    if (match !== null) {
-      const torchSeconds = Number(match[1]);
-      console.log(
-        `deeptune wasm ${onWasm.trainPerEpoch.toFixed(2)} s vs PyTorch (1 thread) ${torchSeconds.toFixed(2)} s of training steps per epoch: ${(onWasm.trainPerEpoch / torchSeconds).toFixed(2)}x`,
-      );
-    }
+    return { reason: (torch.stderr ?? '').trim().split('\n').at(-1) ?? String(torch.error) };
   }
+  process.stdout.write(`\n${torch.stdout}`);
+  const match = /training steps only: ([\d.]+)/.exec(torch.stdout);
+  if (match === null) return { reason: 'its output has no "training steps only" line' };
+  return { seconds: Number(match[1]) };
+}
+
+const withPyTorch = process.env['DEEPTUNE_BENCH_PYTORCH'] !== '0';
+const wasm = createWasmBackendSync(threads === undefined ? {} : { threads });
+const onWasm: Run[] = [];
+const onPyTorch: number[] = [];
+let pytorchMissing: string | undefined;
+for (let round = 1; round <= (withPyTorch ? rounds : 1); round++) {
+  if (withPyTorch && rounds > 1) console.log(`\n=== round ${round} of ${rounds}`);
+  onWasm.push(await run(wasm, epochs));
+  if (!withPyTorch || pytorchMissing !== undefined) continue;
+  const torch = runPyTorch(epochs);
+  if ('reason' in torch) pytorchMissing = torch.reason;
+  else onPyTorch.push(torch.seconds);
+}
+wasm.close();
+const wasmRss = peakRss;
+const onCpu = cpuEpochs > 0 ? await run(cpuBackend, cpuEpochs) : undefined;
+clearInterval(sampler);
+sample();
+
+const wasmTrain = median(onWasm.map((result) => result.trainPerEpoch));
+console.log('\nseconds per epoch (training steps only / with the full train and test evaluation):');
+for (const [index, result] of onWasm.entries()) {
+  const label = onWasm.length > 1 ? `wasm, round ${index + 1}` : 'wasm';
+  console.log(
+    `  ${label} (${wasm.description}): ${result.trainPerEpoch.toFixed(2)} / ${result.perEpoch.toFixed(2)}, test accuracy ${(result.testAccuracy * 100).toFixed(2)}%`,
+  );
+}
+if (onCpu !== undefined) {
+  console.log(
+    `  cpu (pure TypeScript):   ${onCpu.trainPerEpoch.toFixed(2)} / ${onCpu.perEpoch.toFixed(2)}  (wasm${onWasm.length > 1 ? ', median of the rounds,' : ''} is ${(onCpu.trainPerEpoch / wasmTrain).toFixed(1)}x faster)`,
+  );
+}
+console.log(
+  `peak memory (rss): ${(wasmRss / 2 ** 20).toFixed(0)} MiB during the wasm runs, ${(peakRss / 2 ** 20).toFixed(0)} MiB in all`,
+);
+
+// PyTorch on one thread is the anchor: each round's ratio compares runs a minute apart.
+if (pytorchMissing !== undefined && onPyTorch.length === 0) {
+  console.log(
+    `PyTorch reference not run (${pytorchMissing}); install Debian's python3-torch and libopenblas-dev.`,
+  );
+} else if (onPyTorch.length > 0) {
+  console.log('\ndeeptune wasm vs PyTorch (1 thread), seconds of training steps per epoch:');
+  const ratios = onPyTorch.map((seconds, index) => onWasm[index]!.trainPerEpoch / seconds);
+  for (const [index, seconds] of onPyTorch.entries()) {
+    console.log(
+      `  round ${index + 1}: ${onWasm[index]!.trainPerEpoch.toFixed(2)} s vs ${seconds.toFixed(2)} s: ${ratios[index]!.toFixed(2)}x`,
+    );
+  }
+  if (ratios.length > 1) {
+    console.log(
+      `  median ratio ${median(ratios).toFixed(2)}x (range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}x); median epochs ${wasmTrain.toFixed(2)} s vs ${median(onPyTorch).toFixed(2)} s`,
+    );
+  }
+  if (pytorchMissing !== undefined)
+    console.log(`  (a later PyTorch run failed: ${pytorchMissing})`);
 }
