@@ -91,6 +91,12 @@ async function run(backend: Backend, count: number): Promise<Run> {
   }
 }
 
+/** PyTorch's seconds of training steps per epoch, with its two data loops. */
+interface PyTorchRun {
+  readonly seconds: number;
+  readonly dataloaderSeconds: number;
+}
+
 /** The median of `values` (not empty). */
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -98,8 +104,12 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** The PyTorch reference's seconds of training steps per epoch, or why it did not run. */
-function runPyTorch(count: number): { seconds: number } | { reason: string } {
+/**
+ * The PyTorch reference's seconds of training steps per epoch, with batches gathered from a
+ * shuffled index (its fastest loop) and with a `DataLoader` (the loop most PyTorch code uses),
+ * or why it did not run.
+ */
+function runPyTorch(count: number): PyTorchRun | { reason: string } {
   const script = fileURLToPath(
     new URL('../../../scripts/bench/pytorch_mnist_mlp.py', import.meta.url),
   );
@@ -107,20 +117,23 @@ function runPyTorch(count: number): { seconds: number } | { reason: string } {
   const python =
     process.env['DEEPTUNE_PYTHON'] ??
     (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
-  const torch = spawnSync(python, [script, String(count)], { encoding: 'utf8' });
+  const torch = spawnSync(python, [script, String(count), '--dataloader'], { encoding: 'utf8' });
   if (torch.status !== 0) {
     return { reason: (torch.stderr ?? '').trim().split('\n').at(-1) ?? String(torch.error) };
   }
   process.stdout.write(`\n${torch.stdout}`);
-  const match = /training steps only: ([\d.]+)/.exec(torch.stdout);
-  if (match === null) return { reason: 'its output has no "training steps only" line' };
-  return { seconds: Number(match[1]) };
+  const index = /per epoch, training steps only: ([\d.]+)/.exec(torch.stdout);
+  const loader = /with a DataLoader, training steps only: ([\d.]+)/.exec(torch.stdout);
+  if (index === null || loader === null) {
+    return { reason: 'its output lacks the "training steps only" lines' };
+  }
+  return { seconds: Number(index[1]), dataloaderSeconds: Number(loader[1]) };
 }
 
 const withPyTorch = process.env['DEEPTUNE_BENCH_PYTORCH'] !== '0';
 const wasm = createWasmBackendSync(threads === undefined ? {} : { threads });
 const onWasm: Run[] = [];
-const onPyTorch: number[] = [];
+const onPyTorch: PyTorchRun[] = [];
 let pytorchMissing: string | undefined;
 for (let round = 1; round <= (withPyTorch ? rounds : 1); round++) {
   if (withPyTorch && rounds > 1) console.log(`\n=== round ${round} of ${rounds}`);
@@ -128,7 +141,7 @@ for (let round = 1; round <= (withPyTorch ? rounds : 1); round++) {
   if (!withPyTorch || pytorchMissing !== undefined) continue;
   const torch = runPyTorch(epochs);
   if ('reason' in torch) pytorchMissing = torch.reason;
-  else onPyTorch.push(torch.seconds);
+  else onPyTorch.push(torch);
 }
 wasm.close();
 const wasmRss = peakRss;
@@ -159,16 +172,27 @@ if (pytorchMissing !== undefined && onPyTorch.length === 0) {
     `PyTorch reference not run (${pytorchMissing}); install Debian's python3-torch and libopenblas-dev.`,
   );
 } else if (onPyTorch.length > 0) {
-  console.log('\ndeeptune wasm vs PyTorch (1 thread), seconds of training steps per epoch:');
-  const ratios = onPyTorch.map((seconds, index) => onWasm[index]!.trainPerEpoch / seconds);
-  for (const [index, seconds] of onPyTorch.entries()) {
+  console.log(
+    '\ndeeptune wasm vs PyTorch (1 thread), seconds of training steps per epoch (PyTorch with' +
+      ' batches from a shuffled index, its fastest loop; with a DataLoader, its usual one):',
+  );
+  const ratios = onPyTorch.map((torch, index) => onWasm[index]!.trainPerEpoch / torch.seconds);
+  const loaderRatios = onPyTorch.map(
+    (torch, index) => onWasm[index]!.trainPerEpoch / torch.dataloaderSeconds,
+  );
+  for (const [index, torch] of onPyTorch.entries()) {
     console.log(
-      `  round ${index + 1}: ${onWasm[index]!.trainPerEpoch.toFixed(2)} s vs ${seconds.toFixed(2)} s: ${ratios[index]!.toFixed(2)}x`,
+      `  round ${index + 1}: ${onWasm[index]!.trainPerEpoch.toFixed(2)} s vs ${torch.seconds.toFixed(2)} s: ${ratios[index]!.toFixed(2)}x; vs ${torch.dataloaderSeconds.toFixed(2)} s with a DataLoader: ${loaderRatios[index]!.toFixed(2)}x`,
     );
   }
   if (ratios.length > 1) {
+    const range = (values: number[]): string =>
+      `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}x`;
     console.log(
-      `  median ratio ${median(ratios).toFixed(2)}x (range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}x); median epochs ${wasmTrain.toFixed(2)} s vs ${median(onPyTorch).toFixed(2)} s`,
+      `  median ratio ${median(ratios).toFixed(2)}x (range ${range(ratios)}); with a DataLoader ${median(loaderRatios).toFixed(2)}x (range ${range(loaderRatios)})`,
+    );
+    console.log(
+      `  median epochs: deeptune ${wasmTrain.toFixed(2)} s, PyTorch ${median(onPyTorch.map((torch) => torch.seconds)).toFixed(2)} s, with a DataLoader ${median(onPyTorch.map((torch) => torch.dataloaderSeconds)).toFixed(2)} s`,
     );
   }
   if (pytorchMissing !== undefined)
