@@ -38,8 +38,16 @@ const MR64: i32 = 4;
 const NV64: i32 = 3;
 const NR32: i32 = NV32 * 4;
 const NR64: i32 = NV64 * 2;
-/** Depth block (tuned: 128–384 are within noise of each other; 128 was best). */
-const KC: i32 = 128;
+/**
+ * Largest f32 depth block; k is cut into blocks of equal depth up to this (balancedBlock).
+ * Measured on one core against 128-deep blocks: dense 512³ to 1024³ products 9–11 % faster
+ * (29.4–30.3 → 31.9–33.1 GFLOP/s), MNIST's sparse first-layer product 5 % faster, as fewer
+ * blocks load and store each C tile fewer times; 384 keeps an A and a B micro-panel (24 KB)
+ * inside a 32 KB L1.
+ */
+const KC32: i32 = 384;
+/** f64 depth block (tuned: 128–384 were within noise of each other; 128 was best). */
+const KC64: i32 = 128;
 /** Row block (a multiple of MR32 and MR64): the packed A block is MC·KC elements (L2). */
 const MC: i32 = 240;
 /** Column block (a multiple of NR32 and NR64): the packed B panel is KC·NC elements. */
@@ -57,19 +65,35 @@ function min32(a: i32, b: i32): i32 {
 }
 
 /**
+ * The depth of each of the ceil(k / kc) blocks `k` is cut into, as equal as can be (the last
+ * one may be shorter): 784 = 3 × 262 (the last 260) rather than 384 + 384 + 16, whose short last block
+ * would load and store every C tile for 16 depths. At most `kc`.
+ */
+function balancedBlock(k: i32, kc: i32): i32 {
+  if (k <= kc) return max<i32>(k, 1);
+  const blocks = (k + kc - 1) / kc;
+  return (k + blocks - 1) / blocks;
+}
+
+/** The largest depth block (KC) for elements of `size` bytes. */
+function depthBlock(size: i32): i32 {
+  return size == 4 ? KC32 : KC64;
+}
+
+/**
  * Bytes of the packed op(A) block, an MR×NR edge tile and the block's skip lists (one per
  * micro-panel: a count and up to kc depth indices, i32), for element size `size`.
  */
 function packABytes(m: i32, k: i32, size: i32, mr: i32, nr: i32): i32 {
   const mc = min32(roundUp(MC, mr), roundUp(max<i32>(m, 1), mr));
-  const kc = min32(KC, max<i32>(k, 1));
+  const kc = min32(depthBlock(size), max<i32>(k, 1));
   return mc * kc * size + mr * nr * size + (mc / mr) * (kc + 1) * 4;
 }
 
 /** Bytes of the packed op(B) panel, for element size `size`. */
 function packBBytes(k: i32, n: i32, size: i32, nr: i32): i32 {
   const nc = min32(NC, roundUp(max<i32>(n, 1), nr));
-  const kc = min32(KC, max<i32>(k, 1));
+  const kc = min32(depthBlock(size), max<i32>(k, 1));
   return kc * nc * size;
 }
 
@@ -640,7 +664,61 @@ function kernelF32Sparse(
     c32 = c00;
   }
   const end = depths + <usize>count * 4;
-  for (let d = depths; d < end; d += 4) {
+  const endPairs = depths + <usize>(count & ~1) * 4;
+  let d = depths;
+  // Two listed depths per iteration (2–5 % faster on MNIST's sparse products), each
+  // added in turn: the same additions in the same order as one at a time.
+  for (; d < endPairs; d += 8) {
+    const p0 = <usize>load<i32>(d);
+    const p1 = <usize>load<i32>(d, 4);
+    const ap0 = pa + p0 * 16;
+    const bp0 = pb + p0 * 48;
+    const ap1 = pa + p1 * 16;
+    const bp1 = pb + p1 * 48;
+    {
+      const b0 = v128.load(bp0);
+      const b1 = v128.load(bp0, 16);
+      const b2 = v128.load(bp0, 32);
+      let a = v128.load32_splat(ap0);
+      c00 = madd32(a, b0, c00);
+      c01 = madd32(a, b1, c01);
+      c02 = madd32(a, b2, c02);
+      a = v128.load32_splat(ap0, 4);
+      c10 = madd32(a, b0, c10);
+      c11 = madd32(a, b1, c11);
+      c12 = madd32(a, b2, c12);
+      a = v128.load32_splat(ap0, 8);
+      c20 = madd32(a, b0, c20);
+      c21 = madd32(a, b1, c21);
+      c22 = madd32(a, b2, c22);
+      a = v128.load32_splat(ap0, 12);
+      c30 = madd32(a, b0, c30);
+      c31 = madd32(a, b1, c31);
+      c32 = madd32(a, b2, c32);
+    }
+    {
+      const b0 = v128.load(bp1);
+      const b1 = v128.load(bp1, 16);
+      const b2 = v128.load(bp1, 32);
+      let a = v128.load32_splat(ap1);
+      c00 = madd32(a, b0, c00);
+      c01 = madd32(a, b1, c01);
+      c02 = madd32(a, b2, c02);
+      a = v128.load32_splat(ap1, 4);
+      c10 = madd32(a, b0, c10);
+      c11 = madd32(a, b1, c11);
+      c12 = madd32(a, b2, c12);
+      a = v128.load32_splat(ap1, 8);
+      c20 = madd32(a, b0, c20);
+      c21 = madd32(a, b1, c21);
+      c22 = madd32(a, b2, c22);
+      a = v128.load32_splat(ap1, 12);
+      c30 = madd32(a, b0, c30);
+      c31 = madd32(a, b1, c31);
+      c32 = madd32(a, b2, c32);
+    }
+  }
+  if (d < end) {
     const p = <usize>load<i32>(d);
     const ap = pa + p * 16;
     const bp = pb + p * 48;
@@ -730,7 +808,61 @@ function kernelF64Sparse(
     c32 = c00;
   }
   const end = depths + <usize>count * 4;
-  for (let d = depths; d < end; d += 4) {
+  const endPairs = depths + <usize>(count & ~1) * 4;
+  let d = depths;
+  // Two listed depths per iteration (2–5 % faster on MNIST's sparse products), each
+  // added in turn: the same additions in the same order as one at a time.
+  for (; d < endPairs; d += 8) {
+    const p0 = <usize>load<i32>(d);
+    const p1 = <usize>load<i32>(d, 4);
+    const ap0 = pa + p0 * 32;
+    const bp0 = pb + p0 * 48;
+    const ap1 = pa + p1 * 32;
+    const bp1 = pb + p1 * 48;
+    {
+      const b0 = v128.load(bp0);
+      const b1 = v128.load(bp0, 16);
+      const b2 = v128.load(bp0, 32);
+      let a = v128.load64_splat(ap0);
+      c00 = madd64(a, b0, c00);
+      c01 = madd64(a, b1, c01);
+      c02 = madd64(a, b2, c02);
+      a = v128.load64_splat(ap0, 8);
+      c10 = madd64(a, b0, c10);
+      c11 = madd64(a, b1, c11);
+      c12 = madd64(a, b2, c12);
+      a = v128.load64_splat(ap0, 16);
+      c20 = madd64(a, b0, c20);
+      c21 = madd64(a, b1, c21);
+      c22 = madd64(a, b2, c22);
+      a = v128.load64_splat(ap0, 24);
+      c30 = madd64(a, b0, c30);
+      c31 = madd64(a, b1, c31);
+      c32 = madd64(a, b2, c32);
+    }
+    {
+      const b0 = v128.load(bp1);
+      const b1 = v128.load(bp1, 16);
+      const b2 = v128.load(bp1, 32);
+      let a = v128.load64_splat(ap1);
+      c00 = madd64(a, b0, c00);
+      c01 = madd64(a, b1, c01);
+      c02 = madd64(a, b2, c02);
+      a = v128.load64_splat(ap1, 8);
+      c10 = madd64(a, b0, c10);
+      c11 = madd64(a, b1, c11);
+      c12 = madd64(a, b2, c12);
+      a = v128.load64_splat(ap1, 16);
+      c20 = madd64(a, b0, c20);
+      c21 = madd64(a, b1, c21);
+      c22 = madd64(a, b2, c22);
+      a = v128.load64_splat(ap1, 24);
+      c30 = madd64(a, b0, c30);
+      c31 = madd64(a, b1, c31);
+      c32 = madd64(a, b2, c32);
+    }
+  }
+  if (d < end) {
     const p = <usize>load<i32>(d);
     const ap = pa + p * 32;
     const bp = pb + p * 48;
@@ -808,6 +940,7 @@ function gemmRange<T>(
     return;
   }
   // The edge tile lives right after the largest packed A block.
+  const KC = depthBlock(<i32>size);
   const tile = packAPtr + <usize>(min32(roundUp(MC, MR), roundUp(m, MR)) * min32(KC, k)) * size;
   const tileLd: usize = <usize>NR * size;
   // With `prepacked`, packBPtr holds all of op(B), packed by packBAll: its (jc, pc) blocks
@@ -821,8 +954,9 @@ function gemmRange<T>(
   let blockB = packBPtr;
   for (let jc = colStart; jc < colEnd; jc += NC) {
     const nc = min32(NC, colEnd - jc);
-    for (let pc = 0; pc < k; pc += KC) {
-      const kc = min32(KC, k - pc);
+    const depthStep = balancedBlock(k, KC);
+    for (let pc = 0; pc < k; pc += depthStep) {
+      const kc = min32(depthStep, k - pc);
       const accumulate = pc > 0;
       const blockBytes = roundUp(nc, NR) * kc * size;
       if (!prepacked) packB<T>(b, k, n, transB, pc, kc, jc, nc, packBPtr);
@@ -947,11 +1081,13 @@ function skipLists<T>(packed: usize, mc: i32, kc: i32, lists: usize): void {
 function packBAll<T>(b: usize, k: i32, n: i32, transB: i32, dst: usize): void {
   const size = sizeof<T>();
   const NR: i32 = size == 4 ? NR32 : NR64;
+  const KC = depthBlock(<i32>size);
   let at = dst;
   for (let jc = 0; jc < n; jc += NC) {
     const nc = min32(NC, n - jc);
-    for (let pc = 0; pc < k; pc += KC) {
-      const kc = min32(KC, k - pc);
+    const depthStep = balancedBlock(k, KC);
+    for (let pc = 0; pc < k; pc += depthStep) {
+      const kc = min32(depthStep, k - pc);
       packB<T>(b, k, n, transB, pc, kc, jc, nc, at);
       at += <usize>(roundUp(nc, NR) * kc) * size;
     }

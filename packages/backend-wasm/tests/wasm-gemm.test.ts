@@ -195,7 +195,7 @@ describe('determinism', () => {
   for (const { features, gemm } of gemms) {
     for (const dtype of ['float32', 'float64'] as const) {
       it(`${features} ${dtype}: range splits give bit-identical output`, () => {
-        const [m, k, n] = [131, 300, 75]; // crosses the KC = 256 depth block
+        const [m, k, n] = [131, 800, 75]; // crosses the depth blocks (KC: 384 f32, 128 f64)
         const size = dtype === 'float32' ? 4 : 8;
         const kernels = gemm.kernels;
         const full = dtype === 'float32' ? kernels.gemm_f32 : kernels.gemm_f64;
@@ -270,8 +270,8 @@ describe('determinism', () => {
     for (const dtype of ['float32', 'float64'] as const) {
       it(`${features} ${dtype}: skipping zero depths of A changes no bit (+0 skipped, −0 computed)`, async () => {
         await gemm.whenThreadsReady();
-        // Crosses the KC depth block, with edge tiles in both directions.
-        const [m, k, n] = [133, 300, 77];
+        // Crosses the depth blocks (KC: 384 f32, 128 f64), with edge tiles in both directions.
+        const [m, k, n] = [133, 800, 77];
         for (const [transposeA, transposeB] of transposes) {
           const skipped = random(dtype, m * k, 21);
           const computed = skipped.slice();
@@ -336,7 +336,7 @@ describe('determinism', () => {
 
   it('simd128 f32 matches a sequential float32 sum bit for bit, zeros included', () => {
     const gemm = WasmGemm.createSync({ features: 'simd128' });
-    const [m, k, n] = [9, 300, 10];
+    const [m, k, n] = [9, 800, 10]; // three f32 depth blocks: C carried from block to block
     const a = random('float32', m * k, 8) as Float32Array;
     withZeros(a, m, k, false, 0);
     const b = random('float32', k * n, 9) as Float32Array;

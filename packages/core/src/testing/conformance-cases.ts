@@ -337,6 +337,7 @@ const MATMUL_SIZES: readonly (readonly [number, number, number])[] = [
   [33, 65, 17],
   [129, 257, 65],
   [64, 64, 64],
+  [37, 800, 29], // a depth that crosses blocks of 128, 256 and 384 several times
 ];
 
 function matmulCases(): ConformanceCase[] {
