@@ -22,5 +22,6 @@ export { WasmSimdUnsupportedError } from './wasm-simd-unsupported-error.js';
 export type { WasmFeatureRequest, WasmGemmFeatures } from './wasm-simd-unsupported-error.js';
 export { createWasmBackend, createWasmBackendSync } from './wasm-backend.js';
 export type { WasmBackend, WasmBackendOptions } from './wasm-backend.js';
-export { wasmBackend, wasmBackendSchema } from './wasm-backend-factory.js';
+export { wasmBackend } from './wasm-backend-factory.js';
+export { wasmBackendSchema } from './wasm-backend-schema.js';
 export { wasmBackendPlugin, plugin, register } from './plugin.js';

@@ -1,5 +1,6 @@
 import { definePlugin, definePluginPackage } from '@deeptune/core';
-import { wasmBackend, wasmBackendSchema } from './wasm-backend-factory.js';
+import { wasmBackend } from './wasm-backend-factory.js';
+import { wasmBackendSchema } from './wasm-backend-schema.js';
 
 declare module '@deeptune/core' {
   interface KnownPlugins {

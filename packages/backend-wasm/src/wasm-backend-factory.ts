@@ -1,4 +1,5 @@
-import { option, validateOptions } from '@deeptune/core';
+import { validateOptions } from '@deeptune/core';
+import { wasmBackendSchema } from './wasm-backend-schema.js';
 import {
   createWasmBackendSync,
   type WasmBackend,
@@ -7,24 +8,6 @@ import {
 
 /** Where option errors of the `wasm` backend say they come from. */
 const WHERE = "backend 'wasm'";
-
-/** The options of the `wasm` backend, for {@link wasmBackend} and the registry. */
-export const wasmBackendSchema = {
-  /** Threads per matrix product, 1 to 64; by default the machine's logical cores. */
-  threads: option.number({
-    integer: true,
-    min: 1,
-    max: 64,
-    optional: true,
-    description: "Threads per matrix product (default: the machine's logical cores).",
-  }),
-  /** WebAssembly features: `simd128` (the default), `relaxed-simd` or `auto`. */
-  features: option.enum(['simd128', 'relaxed-simd', 'auto'], {
-    default: 'simd128',
-    description:
-      'WebAssembly features: simd128 (bit-identical on every engine), relaxed-simd (fused multiply-add) or auto.',
-  }),
-};
 
 /**
  * Creates the `wasm` backend (synchronously: Node and workers) from options checked against

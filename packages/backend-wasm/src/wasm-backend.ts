@@ -1,3 +1,4 @@
+import { validateOptions } from '@deeptune/core';
 import type {
   Backend,
   DType,
@@ -7,6 +8,7 @@ import type {
   Storage,
 } from '@deeptune/core';
 import { defaultThreads } from './default-threads.js';
+import { wasmBackendSchema } from './wasm-backend-schema.js';
 import { WasmGemm, type GemmArray, type WasmGemmOptions } from './wasm-gemm.js';
 import { wasmVectorKernels } from './wasm-vector-kernels.js';
 import type { WasmFeatureRequest, WasmGemmFeatures } from './wasm-simd-unsupported-error.js';
@@ -63,11 +65,10 @@ function describe(gemm: WasmGemm): string {
 }
 
 /** The engine's options: the backend's, with one thread per core by default. */
-function gemmOptions(options: WasmBackendOptions): WasmGemmOptions {
-  return {
-    threads: options.threads ?? defaultThreads(),
-    ...(options.features === undefined ? {} : { features: options.features }),
-  };
+/** `options` checked against {@link wasmBackendSchema} (`where` starts every message). */
+function gemmOptions(where: string, options: WasmBackendOptions | undefined): WasmGemmOptions {
+  const { threads, features } = validateOptions(where, wasmBackendSchema, options);
+  return { threads: threads ?? defaultThreads(), features };
 }
 
 function backendOf(gemm: WasmGemm): WasmBackend {
@@ -141,6 +142,9 @@ function backendOf(gemm: WasmGemm): WasmBackend {
  * compilation); resolves once the worker threads have started.
  *
  * @throws {@link WasmSimdUnsupportedError} when the engine lacks WebAssembly SIMD.
+ * @throws `ConfigError` (from `@deeptune/core`) when `options` is not a plain object, has a key
+ * other than `threads` and `features`, or names an unknown feature set; `InvalidHyperparameterError`
+ * when `threads` is not an integer from 1 to 64.
  * @example
  * ```ts
  * import { setBackend } from '@deeptune/core';
@@ -150,7 +154,7 @@ function backendOf(gemm: WasmGemm): WasmBackend {
  * ```
  */
 export async function createWasmBackend(options: WasmBackendOptions = {}): Promise<WasmBackend> {
-  const gemm = await WasmGemm.create(gemmOptions(options));
+  const gemm = await WasmGemm.create(gemmOptions('createWasmBackend', options));
   await gemm.whenThreadsReady();
   return backendOf(gemm);
 }
@@ -161,12 +165,15 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
  * on the calling thread until they are up (`whenThreadsReady`), with the same results.
  *
  * @throws {@link WasmSimdUnsupportedError} when the engine lacks WebAssembly SIMD.
+ * @throws `ConfigError` (from `@deeptune/core`) when `options` is not a plain object, has a key
+ * other than `threads` and `features`, or names an unknown feature set; `InvalidHyperparameterError`
+ * when `threads` is not an integer from 1 to 64.
  * @example
  * ```ts
  * setBackend(createWasmBackendSync({ threads: 1, features: 'simd128' }));
  * ```
  */
 export function createWasmBackendSync(options: WasmBackendOptions = {}): WasmBackend {
-  const gemm = WasmGemm.createSync(gemmOptions(options));
+  const gemm = WasmGemm.createSync(gemmOptions('createWasmBackendSync', options));
   return backendOf(gemm);
 }

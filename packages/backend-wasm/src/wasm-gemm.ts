@@ -127,6 +127,23 @@ interface ThreadPlan {
   readonly note: string | undefined;
 }
 
+/** The feature sets a {@link WasmGemm} can be asked for. */
+const FEATURE_REQUESTS: readonly string[] = ['simd128', 'relaxed-simd', 'auto'];
+
+/** `options`, checked: an object whose `features`, when given, is a known feature set. */
+function checkOptions(options: WasmGemmOptions): WasmGemmOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`WasmGemm: options must be an object, got ${String(options)}`);
+  }
+  const { features } = options;
+  if (features !== undefined && !FEATURE_REQUESTS.includes(features)) {
+    throw new RangeError(
+      `WasmGemm: features must be 'simd128', 'relaxed-simd' or 'auto', got ${JSON.stringify(features)}`,
+    );
+  }
+  return options;
+}
+
 function planThreads(options: WasmGemmOptions): ThreadPlan {
   const threads = options.threads ?? 1;
   checkThreads(threads);
@@ -213,7 +230,8 @@ export class WasmGemm {
    * SIMD128, and starts the worker threads asked for.
    *
    * @throws {@link WasmSimdUnsupportedError} when the engine lacks WebAssembly SIMD.
-   * @throws RangeError when `threads` is not an integer from 1 to 64.
+   * @throws RangeError when `threads` is not an integer from 1 to 64 or `features` is not
+   * `'simd128'`, `'relaxed-simd'` or `'auto'`; TypeError when `options` is not an object.
    * @example
    * ```ts
    * const gemm = await WasmGemm.create({ threads: 2 });
@@ -221,7 +239,7 @@ export class WasmGemm {
    * ```
    */
   static async create(options: WasmGemmOptions = {}): Promise<WasmGemm> {
-    const plan = planThreads(options);
+    const plan = planThreads(checkOptions(options));
     const { features, bytes } = selectModule(options.features ?? 'simd128', plan.shared);
     const module = await WebAssembly.compile(bytes);
     const memory = memoryFor(plan);
@@ -235,14 +253,15 @@ export class WasmGemm {
    * worker threads asked for.
    *
    * @throws {@link WasmSimdUnsupportedError} when the engine lacks WebAssembly SIMD.
-   * @throws RangeError when `threads` is not an integer from 1 to 64.
+   * @throws RangeError when `threads` is not an integer from 1 to 64 or `features` is not
+   * `'simd128'`, `'relaxed-simd'` or `'auto'`; TypeError when `options` is not an object.
    * @example
    * ```ts
    * const gemm = WasmGemm.createSync({ features: 'simd128' });
    * ```
    */
   static createSync(options: WasmGemmOptions = {}): WasmGemm {
-    const plan = planThreads(options);
+    const plan = planThreads(checkOptions(options));
     const { features, bytes } = selectModule(options.features ?? 'simd128', plan.shared);
     const module = new WebAssembly.Module(bytes);
     const memory = memoryFor(plan);

@@ -2,6 +2,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
+  ConfigError,
+  InvalidHyperparameterError,
   Rng,
   cpuBackend,
   getBackend,
@@ -13,7 +15,13 @@ import {
 } from '@deeptune/core';
 import { backendConformance } from '@deeptune/core/testing';
 import { Dense, Sequential, softmaxCrossEntropy } from '@deeptune/layers';
-import { createWasmBackend, createWasmBackendSync, WasmGemm } from '../src/index.js';
+import {
+  createWasmBackend,
+  createWasmBackendSync,
+  WasmGemm,
+  type WasmBackendOptions,
+  type WasmGemmOptions,
+} from '../src/index.js';
 
 /** PyTorch's default Adam hyperparameters at step t, bias corrections folded in (α = 1e-3). */
 function adamStep(t: number) {
@@ -435,12 +443,45 @@ describe('the wasm backend', () => {
     }
   });
 
-  it('rejects a thread count that is not an integer from 1 to 64', () => {
+  it('rejects a thread count that is not an integer from 1 to 64', async () => {
     expect(() => createWasmBackendSync({ threads: 0 })).toThrow(
-      'WasmGemm: threads must be an integer from 1 to 64, got 0',
+      new InvalidHyperparameterError(
+        "createWasmBackendSync: option 'threads' must be an integer in [1, 64], got 0",
+      ),
     );
     expect(() => createWasmBackendSync({ threads: 2.5 })).toThrow(
-      'WasmGemm: threads must be an integer from 1 to 64, got 2.5',
+      "createWasmBackendSync: option 'threads' must be an integer in [1, 64], got 2.5",
+    );
+    await expect(createWasmBackend({ threads: 65 })).rejects.toThrow(
+      new InvalidHyperparameterError(
+        "createWasmBackend: option 'threads' must be an integer in [1, 64], got 65",
+      ),
+    );
+  });
+
+  it('rejects options that are not a plain object, unknown options and unknown features', async () => {
+    expect(() => createWasmBackendSync({ thread: 2 } as WasmBackendOptions)).toThrow(
+      new ConfigError(
+        "createWasmBackendSync: unknown option 'thread'. Did you mean 'threads'? Known options: features, threads.",
+      ),
+    );
+    expect(() => createWasmBackendSync(null as unknown as WasmBackendOptions)).toThrow(
+      new ConfigError('createWasmBackendSync: options must be a plain object, got null'),
+    );
+    await expect(createWasmBackend('fast' as unknown as WasmBackendOptions)).rejects.toThrow(
+      new ConfigError("createWasmBackend: options must be a plain object, got 'fast'"),
+    );
+    expect(() => createWasmBackendSync({ features: 'avx' as 'auto' })).toThrow(
+      new ConfigError(
+        "createWasmBackendSync: option 'features' must be one of 'simd128', 'relaxed-simd', 'auto', got 'avx'",
+      ),
+    );
+    // The engine underneath checks them too, for callers that skip the backend.
+    expect(() => WasmGemm.createSync({ features: 'avx' as 'auto' })).toThrow(
+      new RangeError(`WasmGemm: features must be 'simd128', 'relaxed-simd' or 'auto', got "avx"`),
+    );
+    expect(() => WasmGemm.createSync(null as unknown as WasmGemmOptions)).toThrow(
+      new TypeError('WasmGemm: options must be an object, got null'),
     );
   });
 

@@ -2,7 +2,9 @@ import {
   ConfigError,
   cpuBackend,
   getBackend,
+  option,
   setBackend,
+  validateOptions,
   warnOnce,
   type Backend,
 } from '@deeptune/core';
@@ -10,6 +12,7 @@ import {
   WasmSimdUnsupportedError,
   createWasmBackend,
   createWasmBackendSync,
+  wasmBackendSchema,
   type WasmBackend,
   type WasmFeatureRequest,
 } from '@deeptune/backend-wasm';
@@ -49,18 +52,26 @@ export interface BackendChoice {
 /** The wasm backend this module installed, closed when another replaces it. */
 let installed: WasmBackend | undefined;
 
-function checkOptions(where: string, options: UseBackendOptions): void {
-  const { backend, threads } = options;
-  if (backend !== undefined && backend !== 'wasm' && backend !== 'cpu') {
-    throw new ConfigError(
-      `${where}: unknown backend ${JSON.stringify(backend)}; expected 'wasm' or 'cpu'.`,
-    );
-  }
-  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) {
-    throw new ConfigError(
-      `${where}: threads must be an integer from 1 to 64, got ${String(threads)}.`,
-    );
-  }
+/** The options of {@link useBackend}: a backend name, then the wasm backend's own options. */
+const useBackendSchema = {
+  backend: option.enum(['wasm', 'cpu'], {
+    optional: true,
+    description: "The backend: 'wasm' or 'cpu' (default: wasm where WebAssembly SIMD runs).",
+  }),
+  ...wasmBackendSchema,
+};
+
+/**
+ * `options` checked against {@link useBackendSchema}: a plain object (or undefined) with no
+ * unknown key, a known backend, threads from 1 to 64 and a known feature set.
+ */
+function checkOptions(where: string, options: UseBackendOptions | undefined): UseBackendOptions {
+  const { backend, threads, features } = validateOptions(where, useBackendSchema, options);
+  return {
+    ...(backend === undefined ? {} : { backend }),
+    ...(threads === undefined ? {} : { threads }),
+    features,
+  };
 }
 
 /** Makes `backend` the active backend (closing the wasm backend it replaces). */
@@ -102,8 +113,10 @@ function wasmOptions(options: UseBackendOptions): {
  * in Node), except on a browser page's main thread, where WebAssembly compiles only
  * asynchronously: call it there, and to choose the thread count or the reference backend.
  *
- * @throws {@link ConfigError} for an unknown backend name, a thread count that is not an
- * integer from 1 to 64, or `wasm` asked for by name where it cannot run.
+ * @throws {@link ConfigError} when `options` is not a plain object, has an unknown key (the
+ * message suggests the closest), names an unknown backend or feature set, or asks for `wasm`
+ * by name where it cannot run.
+ * @throws `InvalidHyperparameterError` when `threads` is not an integer from 1 to 64.
  * @example
  * ```ts
  * import { useBackend } from 'deeptune';
@@ -113,12 +126,12 @@ function wasmOptions(options: UseBackendOptions): {
  * ```
  */
 export async function useBackend(options: UseBackendOptions = {}): Promise<BackendChoice> {
-  checkOptions('useBackend', options);
-  if (options.backend === 'cpu') return install(cpuBackend);
+  const checked = checkOptions('useBackend', options);
+  if (checked.backend === 'cpu') return install(cpuBackend);
   try {
-    return install(await createWasmBackend(wasmOptions(options)));
+    return install(await createWasmBackend(wasmOptions(checked)));
   } catch (error) {
-    return wasmFailed('useBackend', options, error);
+    return wasmFailed('useBackend', checked, error);
   }
 }
 
@@ -126,20 +139,22 @@ export async function useBackend(options: UseBackendOptions = {}): Promise<Backe
  * {@link useBackend} compiling synchronously: for Node and workers (a browser page's main
  * thread refuses to compile the module synchronously).
  *
- * @throws {@link ConfigError} for an unknown backend name, a thread count that is not an
- * integer from 1 to 64, or `wasm` asked for by name where it cannot run.
+ * @throws {@link ConfigError} when `options` is not a plain object, has an unknown key (the
+ * message suggests the closest), names an unknown backend or feature set, or asks for `wasm`
+ * by name where it cannot run.
+ * @throws `InvalidHyperparameterError` when `threads` is not an integer from 1 to 64.
  * @example
  * ```ts
  * useBackendSync({ backend: 'cpu' }); // the pure-TypeScript reference
  * ```
  */
 export function useBackendSync(options: UseBackendOptions = {}): BackendChoice {
-  checkOptions('useBackendSync', options);
-  if (options.backend === 'cpu') return install(cpuBackend);
+  const checked = checkOptions('useBackendSync', options);
+  if (checked.backend === 'cpu') return install(cpuBackend);
   try {
-    return install(createWasmBackendSync(wasmOptions(options)));
+    return install(createWasmBackendSync(wasmOptions(checked)));
   } catch (error) {
-    return wasmFailed('useBackendSync', options, error);
+    return wasmFailed('useBackendSync', checked, error);
   }
 }
 

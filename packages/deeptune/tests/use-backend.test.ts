@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   ConfigError,
   Dense,
+  InvalidHyperparameterError,
   Rng,
   Sequential,
   cpuBackend,
@@ -12,6 +13,7 @@ import {
   useBackend,
   useBackendSync,
   type Backend,
+  type UseBackendOptions,
 } from '../src/index.js';
 import { installDefaultBackend } from '../src/use-backend.js';
 
@@ -38,13 +40,44 @@ describe('useBackend', () => {
     expect(getBackend()).toBe(cpuBackend);
   });
 
-  it('rejects an unknown backend name', async () => {
+  it('rejects an unknown backend name and a thread count outside 1 to 64', async () => {
     await expect(useBackend({ backend: 'gpu' as 'cpu' })).rejects.toThrow(
-      new ConfigError(`useBackend: unknown backend "gpu"; expected 'wasm' or 'cpu'.`),
+      new ConfigError(
+        "useBackend: option 'backend' must be one of 'wasm', 'cpu', got 'gpu'. Did you mean 'cpu'?",
+      ),
     );
     expect(() => useBackendSync({ threads: 0 })).toThrow(
-      new ConfigError('useBackendSync: threads must be an integer from 1 to 64, got 0.'),
+      new InvalidHyperparameterError(
+        "useBackendSync: option 'threads' must be an integer in [1, 64], got 0",
+      ),
     );
+    await expect(useBackend({ threads: 'two' as unknown as number })).rejects.toThrow(
+      new ConfigError(
+        "useBackend: option 'threads' must be an integer in [1, 64], got 'two' (a string). Hint: option values are never converted; parse command-line and environment strings first.",
+      ),
+    );
+  });
+
+  it('rejects options that are not a plain object, unknown options and unknown features', async () => {
+    const active = getBackend();
+    await expect(useBackend({ thread: 2 } as UseBackendOptions)).rejects.toThrow(
+      new ConfigError(
+        "useBackend: unknown option 'thread'. Did you mean 'threads'? Known options: backend, features, threads.",
+      ),
+    );
+    expect(() => useBackendSync({ features: 'avx' as 'auto' })).toThrow(
+      new ConfigError(
+        "useBackendSync: option 'features' must be one of 'simd128', 'relaxed-simd', 'auto', got 'avx'",
+      ),
+    );
+    for (const options of [null, 'cpu', 7]) {
+      await expect(useBackend(options as unknown as UseBackendOptions)).rejects.toThrow(
+        new ConfigError(
+          `useBackend: options must be a plain object, got ${typeof options === 'string' ? `'${options}'` : String(options)}`,
+        ),
+      );
+    }
+    expect(getBackend()).toBe(active); // nothing was installed
   });
 
   it('falls back to cpu with a one-line notice where WebAssembly is missing, and still trains', async () => {
