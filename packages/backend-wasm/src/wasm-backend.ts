@@ -64,8 +64,10 @@ function describe(gemm: WasmGemm): string {
   return `WebAssembly ${simd}, ${threads}${note}`;
 }
 
-/** The engine's options: the backend's, with one thread per core by default. */
-/** `options` checked against {@link wasmBackendSchema} (`where` starts every message). */
+/**
+ * The engine's options: the backend's, checked against {@link wasmBackendSchema} (`where`
+ * starts every message), with one thread per core by default.
+ */
 function gemmOptions(where: string, options: WasmBackendOptions | undefined): WasmGemmOptions {
   const { threads, features } = validateOptions(where, wasmBackendSchema, options);
   return { threads: threads ?? defaultThreads(), features };
