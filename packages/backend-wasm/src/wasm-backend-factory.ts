@@ -1,7 +1,5 @@
-import { validateOptions } from '@deeptune/core';
-import { wasmBackendSchema } from './wasm-backend-schema.js';
 import {
-  createWasmBackendSync,
+  createWasmBackendSyncAs,
   type WasmBackend,
   type WasmBackendOptions,
 } from './wasm-backend.js';
@@ -21,6 +19,5 @@ const WHERE = "backend 'wasm'";
  * ```
  */
 export function wasmBackend(options: WasmBackendOptions = {}): WasmBackend {
-  const { threads, features } = validateOptions(WHERE, wasmBackendSchema, options);
-  return createWasmBackendSync({ features, ...(threads === undefined ? {} : { threads }) });
+  return createWasmBackendSyncAs(WHERE, options);
 }

@@ -176,6 +176,17 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
  * ```
  */
 export function createWasmBackendSync(options: WasmBackendOptions = {}): WasmBackend {
-  const gemm = WasmGemm.createSync(gemmOptions('createWasmBackendSync', options));
-  return backendOf(gemm);
+  return createWasmBackendSyncAs('createWasmBackendSync', options);
+}
+
+/**
+ * {@link createWasmBackendSync}, with `where` starting its option errors (the registry's
+ * factory says `backend 'wasm'`).
+ * @internal
+ */
+export function createWasmBackendSyncAs(
+  where: string,
+  options: WasmBackendOptions | undefined,
+): WasmBackend {
+  return backendOf(WasmGemm.createSync(gemmOptions(where, options)));
 }

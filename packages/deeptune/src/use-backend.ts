@@ -14,6 +14,7 @@ import {
   createWasmBackendSync,
   wasmBackendSchema,
   type WasmBackend,
+  type WasmBackendOptions,
   type WasmFeatureRequest,
 } from '@deeptune/backend-wasm';
 
@@ -61,17 +62,19 @@ const useBackendSchema = {
   ...wasmBackendSchema,
 };
 
+/** {@link UseBackendOptions} checked: the backend asked for, and the wasm backend's options. */
+interface CheckedOptions {
+  readonly backend: BackendName | undefined;
+  readonly wasm: WasmBackendOptions;
+}
+
 /**
  * `options` checked against {@link useBackendSchema}: a plain object (or undefined) with no
  * unknown key, a known backend, threads from 1 to 64 and a known feature set.
  */
-function checkOptions(where: string, options: UseBackendOptions | undefined): UseBackendOptions {
+function checkOptions(where: string, options: UseBackendOptions | undefined): CheckedOptions {
   const { backend, threads, features } = validateOptions(where, useBackendSchema, options);
-  return {
-    ...(backend === undefined ? {} : { backend }),
-    ...(threads === undefined ? {} : { threads }),
-    features,
-  };
+  return { backend, wasm: { features, ...(threads === undefined ? {} : { threads }) } };
 }
 
 /** Makes `backend` the active backend (closing the wasm backend it replaces). */
@@ -90,16 +93,6 @@ function fallBack(error: unknown): BackendChoice {
   const notice = `deeptune: ${reason} Running on the pure-TypeScript cpu backend instead (several times slower on matrix products).`;
   warnOnce(notice);
   return { ...install(cpuBackend), notice };
-}
-
-function wasmOptions(options: UseBackendOptions): {
-  threads?: number;
-  features?: WasmFeatureRequest;
-} {
-  return {
-    ...(options.threads === undefined ? {} : { threads: options.threads }),
-    ...(options.features === undefined ? {} : { features: options.features }),
-  };
 }
 
 /**
@@ -129,9 +122,9 @@ export async function useBackend(options: UseBackendOptions = {}): Promise<Backe
   const checked = checkOptions('useBackend', options);
   if (checked.backend === 'cpu') return install(cpuBackend);
   try {
-    return install(await createWasmBackend(wasmOptions(checked)));
+    return install(await createWasmBackend(checked.wasm));
   } catch (error) {
-    return wasmFailed('useBackend', checked, error);
+    return wasmFailed('useBackend', checked.backend, error);
   }
 }
 
@@ -152,9 +145,9 @@ export function useBackendSync(options: UseBackendOptions = {}): BackendChoice {
   const checked = checkOptions('useBackendSync', options);
   if (checked.backend === 'cpu') return install(cpuBackend);
   try {
-    return install(createWasmBackendSync(wasmOptions(checked)));
+    return install(createWasmBackendSync(checked.wasm));
   } catch (error) {
-    return wasmFailed('useBackendSync', checked, error);
+    return wasmFailed('useBackendSync', checked.backend, error);
   }
 }
 
@@ -162,8 +155,12 @@ export function useBackendSync(options: UseBackendOptions = {}): BackendChoice {
  * The wasm backend could not be created: an error when it was asked for by name, else the
  * cpu backend with a notice.
  */
-function wasmFailed(where: string, options: UseBackendOptions, error: unknown): BackendChoice {
-  if (options.backend === 'wasm') throw wasmUnavailable(where, error);
+function wasmFailed(
+  where: string,
+  backend: BackendName | undefined,
+  error: unknown,
+): BackendChoice {
+  if (backend === 'wasm') throw wasmUnavailable(where, error);
   return fallBack(error);
 }
 
