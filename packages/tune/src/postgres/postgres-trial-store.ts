@@ -362,6 +362,7 @@ const UNAVAILABLE_CODES = new Set([
   '57P01', // the server shut down (admin_shutdown)
   '57P02', // crash_shutdown
   '57P03', // cannot connect now (starting up)
+  '53300', // too many connections: the server (or the role) is at its limit until others leave
   '08000',
   '08003',
   '08006',
@@ -1093,21 +1094,34 @@ export class PostgresTrialStore {
     } catch (error) {
       throw this.#translate(error);
     }
+    // The pool listens for errors only on idle connections. A connection that breaks while
+    // checked out (reset, closed without a message) emits 'error' on the client, which would
+    // be an uncaught exception; its query fails with the same error, so noting it is enough.
+    let connectionError: Error | undefined;
+    const onConnectionError = (error: Error): void => {
+      connectionError ??= error;
+    };
+    client.on('error', onConnectionError);
+    const release = (broken: unknown): void => {
+      client.removeListener('error', onConnectionError);
+      const discard = connectionError ?? (broken instanceof Error ? broken : undefined);
+      client.release(discard);
+    };
     try {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
-      client.release();
+      release(undefined);
       return result;
     } catch (error) {
       // A broken connection is discarded; a healthy one is rolled back and reused.
-      let broken: unknown = isUnavailable(error) ? error : undefined;
+      let broken: unknown = isUnavailable(error) ? error : connectionError;
       if (broken === undefined) {
         await client.query('ROLLBACK').catch((rollbackError: unknown) => {
           broken = rollbackError;
         });
       }
-      client.release(broken instanceof Error ? broken : undefined);
+      release(broken);
       throw this.#translate(error);
     }
   }

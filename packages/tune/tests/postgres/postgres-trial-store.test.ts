@@ -12,6 +12,7 @@ import {
 } from '../../src/postgres/index.js';
 import { MIGRATIONS } from '../../src/postgres/postgres-schema.js';
 import { header } from '../storage/sample-events.js';
+import { TcpProxy } from './tcp-proxy.js';
 import { TestSchemas, URL } from './test-database.js';
 
 const schemas = new TestSchemas();
@@ -209,6 +210,67 @@ describe('PostgresTrialStore: opening', () => {
         message.startsWith(`storage ${url.replace(':hunter2@', ':***@')} (schema deeptune): `),
       ).toBe(true);
       expect(message).not.toContain('hunter2');
+    }
+  });
+});
+
+describe('PostgresTrialStore: a server at its connection limit', () => {
+  it('is unavailable for now (a worker waits and tries again), not a failure', async () => {
+    const role = `deeptune_full_${process.pid}`;
+    await sql(`CREATE ROLE ${role} LOGIN CONNECTION LIMIT 0`);
+    try {
+      const target = new globalThis.URL(URL);
+      target.username = role;
+      target.password = '';
+      const url = target.href;
+      const error = await PostgresTrialStore.open(url).catch((caught: unknown) => caught);
+      expect(StorageUnavailableError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toBe(
+        `storage ${url} (schema deeptune): cannot use the database: too many connections for role "${role}"`,
+      );
+    } finally {
+      await sql(`DROP ROLE ${role}`);
+    }
+  });
+});
+
+describe('PostgresTrialStore: a connection that breaks in a transaction', () => {
+  it('reports the storage unavailable instead of crashing, and works once connections do', async () => {
+    const database = new globalThis.URL(URL);
+    const proxy = await TcpProxy.start(database.hostname, Number(database.port || 5432));
+    const proxied = new globalThis.URL(URL);
+    proxied.port = String(proxy.port);
+    const schema = freshSchema();
+    const store = await PostgresTrialStore.open(proxied.href, { schema });
+    const holder = await schemas.admin.connect();
+    try {
+      const { study } = await store.createStudy(header);
+      // Another session holds the study's row, so the store's transaction waits in a query.
+      await holder.query('BEGIN');
+      await holder.query(`SELECT 1 FROM "${schema}".studies WHERE id = $1 FOR UPDATE`, [study.id]);
+      const starting = store.startNewTrial(study.id, 'w').catch((error: unknown) => error);
+      for (;;) {
+        const waiting = await sql(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE $1",
+          [`%"${schema}".studies%FOR UPDATE%`],
+        );
+        if ((waiting.rows[0] as { n: number }).n === 1) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // The connection is reset with no message from PostgreSQL (a network failure).
+      expect(proxy.resetAll()).toBeGreaterThan(0);
+      const error = await starting;
+      expect(StorageUnavailableError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toBe(
+        `storage ${proxied.href} (schema ${schema}): cannot use the database: read ECONNRESET`,
+      );
+      await holder.query('ROLLBACK');
+      // The broken connection was discarded: the next transaction opens a new one.
+      expect(await store.startNewTrial(study.id, 'w')).toMatchObject({ number: 0, attempt: 1 });
+    } finally {
+      holder.release();
+      await store.close();
+      await proxy.close();
     }
   });
 });
