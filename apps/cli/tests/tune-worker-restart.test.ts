@@ -97,7 +97,7 @@ describe('deeptune tune workers and a database restart', () => {
     await new Promise((resolve) => setTimeout(resolve, 3000));
     server.restart();
     const runs = await Promise.all([first, second]);
-    for (const run of runs) expect(run.code).toBe(0);
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
     for (const run of runs) {
       expect(run.stderr).toMatch(
         /deeptune: note: storage .*: cannot use the database: .*; reconnecting/,
